@@ -1,0 +1,41 @@
+# The two commands of a fresh machine: `make demo` and `make test`.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-stamp
+
+.PHONY: setup system demo test lint previews clean
+
+setup: system $(STAMP)
+
+system:
+	@bash tools/setup_system.sh
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: setup
+	rm -rf output
+	$(PY) -m ctgdocs build data/ --output output
+	@$(MAKE) --no-print-directory previews
+
+previews:
+	@mkdir -p docs/apercus
+	@for pdf in $$(find output -name '*.pdf' | sort); do \
+		name=$$(basename $$pdf .pdf); \
+		pdftoppm -png -r 60 -f 1 -l 1 -singlefile $$pdf docs/apercus/$$name; \
+		echo "aperçu : docs/apercus/$$name.png"; \
+	done
+
+test: setup
+	$(VENV)/bin/ruff check src tests tools
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check src tests tools
+	$(VENV)/bin/ruff format --check src tests tools
+
+clean:
+	rm -rf output $(VENV) .pytest_cache

@@ -1,0 +1,3 @@
+from ctgdocs.cli import main
+
+main()

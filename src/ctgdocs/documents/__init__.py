@@ -1,0 +1,19 @@
+"""The registry of document kinds: looked up by name, never by an if-chain."""
+
+from __future__ import annotations
+
+from ctgdocs.documents import deliberation
+from ctgdocs.documents.base import DocumentKind, PlannedDocument
+
+KINDS: dict[str, DocumentKind] = {}
+
+
+def register(kind: DocumentKind) -> None:
+    if kind.name in KINDS:
+        raise ValueError(f"document kind {kind.name!r} registered twice")
+    KINDS[kind.name] = kind
+
+
+register(deliberation.KIND)
+
+__all__ = ["KINDS", "DocumentKind", "PlannedDocument", "register"]

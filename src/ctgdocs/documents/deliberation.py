@@ -1,0 +1,260 @@
+"""The deliberation extract: one document per deliberation of every session of the territory.
+
+Python decides here (counts, quorum, outcome, names, which mentions apply); the body templates
+`templates/deliberation/<mise_en_page>.md.j2` only lay the values out.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from markupsafe import Markup
+
+from ctgdocs.documents.base import DocumentKind, PlannedDocument, slug
+from ctgdocs.documents.territoire import contexte_territoire, personne
+from ctgdocs.domain import noms, verbes
+from ctgdocs.domain.regimes import DROIT_COMMUN, regime
+from ctgdocs.domain.vote import resultat
+from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.model import Deliberation, FichierSeance, Organisation, Personne, Seance
+from ctgdocs.references import branche_famille, nomenclature
+from ctgdocs.render.body import render_body, render_fragment
+from ctgdocs.render.filters import date_fr, date_lettres, heure_lettres, nombre_lettres
+from ctgdocs.rules.presences import nombre_presents, nombre_representes
+from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+
+ORGANES = {
+    "commune": "Conseil municipal",
+    "epci": "Conseil communautaire",
+    "caf": "Conseil d'administration",
+}
+
+
+def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
+    docs = []
+    for fichier in d.seances:
+        org_id = fichier.model.seance.collectivite
+        for delib in fichier.model.deliberations:
+            docs.append(
+                PlannedDocument(
+                    kind=KIND.name,
+                    territoire=d.slug,
+                    stem=f"{org_id}-deliberation-{slug(delib.numero)}",
+                    render=functools.partial(render, d, fichier.model, delib),
+                )
+            )
+    return docs
+
+
+def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) -> RenderedDocument:
+    ctx = context(d, fichier.seance, delib)
+    layout = ctx["collectivite"]["mise_en_page"]
+    tree = render_body(f"deliberation/{layout}.md.j2", ctx)
+    org = ctx["collectivite"]
+    meta = DocumentMeta(
+        title=f"Délibération n° {delib.numero}",
+        subject=delib.objet,
+        author=org["designation"],
+        date=ctx["seance"]["date"],
+        header=f"{org['designation']} — séance du {date_fr(ctx['seance']['date'])}",
+        footer=f"Délibération n° {delib.numero}",
+    )
+    return RenderedDocument(meta, tree)
+
+
+def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> dict[str, Any]:
+    t = d.territoire.model
+    org = t.organisations[seance.collectivite]
+    executif = t.personnes[org.executif] if org.executif else None
+    ctx: dict[str, Any] = {
+        "territoire": contexte_territoire(t),
+        "references": branche_famille(),
+        "financement": _financement(t.organisations[t.territoire.caf], seance.date),
+        "collectivite": _collectivite(org, executif),
+        "executif": _executif(org, executif),
+        "seance": _seance(seance, org, t.personnes),
+        "deliberation": _deliberation(delib, seance, org, t.personnes),
+    }
+    ctx["deliberation"]["expose"] = [_bloc(b.texte, b.clause, ctx) for b in delib.expose]
+    ctx["deliberation"]["decisions"] = [
+        {
+            "decide": verbes.decide(dc.verbe),
+            "propose": verbes.propose(dc.verbe),
+            "texte": _bloc(dc.texte, dc.clause, ctx, inline=True),
+        }
+        for dc in delib.decisions
+    ]
+    return ctx
+
+
+def _bloc(
+    texte: str | None, clause: str | None, ctx: dict[str, Any], inline: bool = False
+) -> Markup:
+    """Data text is Markdown, never a template; a clause is a shared template rendered here."""
+    if texte is not None:
+        return Markup(texte.strip())
+    return Markup(render_fragment(f"clauses/{clause}.md.j2", ctx, inline=inline))
+
+
+def _collectivite(org: Organisation, executif: Personne | None) -> dict[str, Any]:
+    return {
+        "nom": org.nom,
+        "type": org.type,
+        "designation": noms.designation(org),
+        "de_nom": noms.de(org.nom),
+        "a_nom": noms.a(org.nom),
+        "organe": ORGANES.get(org.type, "Conseil"),
+        "mise_en_page": org.deliberations.mise_en_page,
+        "representation_etat": org.representation_etat,
+        "appellation": noms.appellation(org),
+        "site": "le site de la mairie" if org.type == "commune" else "le site de la collectivité",
+    }
+
+
+def _executif(org: Organisation, p: Personne | None) -> dict[str, Any] | None:
+    if p is None or p.civilite is None:
+        return None
+    fonction = noms.fonction_executif(org, p)
+    return {
+        **personne(p),
+        "fonction": fonction,
+        "fonction_article": f"{'Le' if p.civilite == 'M.' else 'La'} {fonction}",
+        "titre": noms.titre(org, p),
+    }
+
+
+def _seance(seance: Seance, org: Organisation, personnes: dict[str, Personne]) -> dict[str, Any]:
+    r = regime(seance.date)
+    mil = org.deliberations.annee_en_lettres == "mil"
+    nominatif = isinstance(seance.presents, list)
+    pouvoirs = seance.pouvoirs if isinstance(seance.pouvoirs, list) else []
+    groupes: dict[str, list[str]] = {}
+    for p in pouvoirs:
+        groupes.setdefault(p.mandataire, []).append(noms.nom_complet(personnes[p.mandant]))
+    par_mandataire = max((len(v) for v in groupes.values()), default=0)
+    derogation = r is not DROIT_COMMUN and (
+        par_mandataire > 1
+        or nombre_presents(seance) < DROIT_COMMUN.quorum(seance.membres_en_exercice)
+    )
+    president = personnes[seance.president]
+    return {
+        "date": seance.date,
+        "date_lettres": date_lettres(seance.date, mil=mil),
+        "heure": seance.heure,
+        "heure_lettres": heure_lettres(seance.heure),
+        "lieu": seance.lieu,
+        "nature": seance.nature,
+        "convocation": seance.convocation,
+        "president": {
+            **personne(president),
+            "fonction": noms.fonction_executif(org, president)
+            if org.executif == seance.president
+            else None,
+        },
+        "secretaires": [_secretaire(personnes[s]) for s in seance.secretaires],
+        "membres_en_exercice": seance.membres_en_exercice,
+        "quorum": r.quorum(seance.membres_en_exercice),
+        "nominatif": nominatif,
+        "presents": nombre_presents(seance),
+        "representes": nombre_representes(seance),
+        "absents": seance.membres_en_exercice - nombre_presents(seance),
+        "noms_presents": [noms.nom_complet(personnes[p]) for p in seance.presents]
+        if nominatif
+        else [],
+        "noms_absents": [noms.nom_complet(personnes[p]) for p in seance.absents],
+        "pouvoirs": [
+            {"mandants": mandants, "mandataire": noms.nom_complet(personnes[m])}
+            for m, mandants in groupes.items()
+        ],
+        "visas": ([r.texte] if derogation and r.texte else []) + list(seance.visas),
+    }
+
+
+def _secretaire(p: Personne) -> dict[str, Any]:
+    article = {"M.": "Le secrétaire", "Mme": "La secrétaire", None: "Secrétaire"}[p.civilite]
+    return {**personne(p), "libelle": f"{article} de séance"}
+
+
+def _deliberation(
+    delib: Deliberation, seance: Seance, org: Organisation, personnes: dict[str, Personne]
+) -> dict[str, Any]:
+    rapporteurs = [personnes[r] for r in delib.rapporteurs]
+    res = resultat(delib.vote)
+    premier = rapporteurs[0]
+    return {
+        "numero": delib.numero,
+        "ordre": delib.ordre,
+        "objet": delib.objet,
+        "rapporteurs": [personne(p) for p in rapporteurs],
+        "rapporteur_titre": f"{noms.civilite_longue(premier)} {'le' if premier.civilite == 'M.' else 'la'} Rapporteur"
+        if len(rapporteurs) == 1
+        else "les Rapporteurs",
+        "commission": delib.commission,
+        "service_referent": delib.service_referent,
+        "pieces_jointes": delib.pieces_jointes,
+        "vote": {
+            "pour": delib.vote.pour,
+            "contre": delib.vote.contre,
+            "abstentions": delib.vote.abstentions,
+            "ne_prennent_pas_part": delib.vote.ne_prennent_pas_part,
+            "votants": res.votants,
+            "exprimes": res.exprimes,
+            "adoptee": res.adoptee,
+            "formule": formule_vote(
+                delib.vote.pour, delib.vote.contre, delib.vote.abstentions, res
+            ),
+            "resultat": "Adoptée" if res.adoptee else "Rejetée",
+        },
+        "publication": delib.publication,
+        "transmission": delib.transmission,
+        "executoire": max(delib.publication, delib.transmission)
+        if delib.publication and delib.transmission
+        else None,
+        "actes": _actes(delib, seance, org),
+    }
+
+
+def formule_vote(pour: int, contre: int, abstentions: int, res: Any) -> str:
+    """How the result is worded: « à l'unanimité » only when it is true."""
+
+    def voix(n: int, mot: str) -> str:
+        return f"{n} {mot}{'s' if n > 1 and not mot.endswith('x') else ''}"
+
+    if res.unanimite:
+        return "à l'unanimité"
+    if res.unanimite_exprimes:
+        return f"à l'unanimité des suffrages exprimés ({voix(abstentions, 'abstention')})"
+    parts = [f"{pour} voix pour", f"{contre} voix contre"]
+    if abstentions:
+        parts.append(voix(abstentions, "abstention"))
+    return "par " + ", ".join(parts[:-1]) + " et " + parts[-1]
+
+
+def _actes(delib: Deliberation, seance: Seance, org: Organisation) -> dict[str, Any] | None:
+    if delib.actes is None or org.siren is None or org.departement is None:
+        return None
+    dept = org.departement.zfill(3)
+    return {
+        "numero": delib.actes.numero,
+        "matiere": delib.actes.matiere,
+        "matiere_libelle": nomenclature().get(delib.actes.matiere, ""),
+        "nature": "DE",
+        "identifiant": f"{dept}-{org.siren}-{seance.date:%Y%m%d}-{delib.actes.numero}-DE",
+    }
+
+
+def _financement(caf: Organisation, date: Any) -> dict[str, Any] | None:
+    """The Caf's coordination funding rule in force at the date, if any."""
+    en_vigueur = [
+        r for r in caf.regles_financement if r.objet == "coordination" and r.depuis <= date
+    ]
+    if not en_vigueur:
+        return None
+    regle = max(en_vigueur, key=lambda r: r.depuis)
+    return {"taux": regle.taux, "plafond": regle.plafond_annuel_par_etp, "source": regle.source}
+
+
+KIND = DocumentKind(name="deliberation", title="Extrait du registre des délibérations", plan=plan)
+
+__all__ = ["KIND", "context", "nombre_lettres"]

@@ -1,0 +1,96 @@
+"""How people and organisations are named in French acts: one function per form, used everywhere."""
+
+from __future__ import annotations
+
+from ctgdocs.model import Organisation, Personne
+
+_VOYELLES = tuple("aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
+
+
+def nom_complet(p: Personne) -> str:
+    """« Jean-Christophe CARRÉ » : first name, then the name as written in the data."""
+    return f"{p.prenom} {p.nom}"
+
+
+def avec_civilite(p: Personne) -> str:
+    """« M. Jean-Christophe CARRÉ » / « Mme Alexandra DUVAL »."""
+    return f"{p.civilite} {nom_complet(p)}"
+
+
+def civilite_longue(p: Personne) -> str:
+    return "Monsieur" if p.civilite == "M." else "Madame"
+
+
+def fonction_executif(org: Organisation, p: Personne) -> str:
+    """« Maire » or « Président(e) » — French usage gives « la Maire » for a woman mayor."""
+    if org.type == "commune":
+        return "Maire"
+    return "Président" if p.civilite == "M." else "Présidente"
+
+
+def titre(org: Organisation, p: Personne) -> str:
+    """« Monsieur le Maire », « Madame la Maire », « Madame la Présidente »."""
+    article = "le" if p.civilite == "M." else "la"
+    return f"{civilite_longue(p)} {article} {fonction_executif(org, p)}"
+
+
+def elide(mot: str, article: str = "de") -> str:
+    """« de » + word, elided before a vowel or a mute h: « d'Aureille », « de Maussane »."""
+    return f"{article[0]}'{mot}" if mot.startswith(_VOYELLES) else f"{article} {mot}"
+
+
+def de(nom: str) -> str:
+    """« de » contracted with the name's own article: du Pradet, des Baux-de-Provence, de La Ciotat."""
+    if nom.startswith("Le "):
+        return "du " + nom[3:]
+    if nom.startswith("Les "):
+        return "des " + nom[4:]
+    return elide(nom)
+
+
+def a(nom: str) -> str:
+    """« à » contracted: au Pradet, aux Baux-de-Provence, à Maussane-les-Alpilles."""
+    if nom.startswith("Le "):
+        return "au " + nom[3:]
+    if nom.startswith("Les "):
+        return "aux " + nom[4:]
+    return "à " + nom
+
+
+def designation(org: Organisation) -> str:
+    """How the organisation is named in its acts: « Commune de Maussane-les-Alpilles »."""
+    if org.designation:
+        return org.designation
+    if org.type == "commune":
+        return "Commune " + de(org.nom)
+    return org.nom
+
+
+def nom_court(org: Organisation) -> str:
+    return org.nom_court or org.nom
+
+
+_ARTICLES = {
+    "caf": "la",
+    "msa": "la",
+    "epci": "la",
+    "ccas": "le",
+    "departement": "le",
+    "etat": "l'",
+}
+
+
+def avec_article(org: Organisation) -> str:
+    """« la Caf des Bouches-du-Rhône », « le Département », « l'État »; communes keep their own name."""
+    article = _ARTICLES.get(org.type)
+    if article is None:
+        return org.nom
+    name = nom_court(org)
+    return f"{article}{'' if article.endswith(chr(39)) else ' '}{name}"
+
+
+def appellation(org: Organisation) -> str:
+    """How the act names its own collectivité in a sentence: « la commune », « la communauté »."""
+    return {"commune": "la commune", "epci": "l'établissement", "caf": "la Caisse"}.get(
+        org.type, "la collectivité"
+    )

@@ -1,0 +1,122 @@
+"""Load a territory folder: territoire.yaml and seances/*.yaml, each validated, every problem kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ctgdocs.errors import Location, Problem
+from ctgdocs.load.messages import problems_from_validation
+from ctgdocs.load.yamlfile import MarkIndex, read_yaml
+from ctgdocs.model import FichierSeance, FichierTerritoire
+
+M = TypeVar("M", bound=BaseModel)
+
+FICHIER_TERRITOIRE = "territoire.yaml"
+DOSSIER_SEANCES = "seances"
+
+
+def chemin(path: tuple) -> str:
+    """A field path as the user reads it: seance.pouvoirs[2].mandataire."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+@dataclass(frozen=True)
+class Fichier(Generic[M]):
+    """One validated YAML file: its model, and where each value was written."""
+
+    path: str
+    model: M
+    marks: MarkIndex
+
+    def problem(self, path: tuple, message: str) -> Problem:
+        return Problem(self.marks.location(path), message, chemin(path))
+
+
+@dataclass(frozen=True)
+class DonneesTerritoire:
+    slug: str
+    dossier: Path
+    territoire: Fichier[FichierTerritoire]
+    seances: tuple[Fichier[FichierSeance], ...]
+
+
+def load_file(path: Path, model: type[M]) -> tuple[Fichier[M] | None, list[Problem]]:
+    doc = read_yaml(path)
+    if doc.problems:
+        return None, list(doc.problems)
+    try:
+        parsed = model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = [
+            Problem(doc.marks.location(p), msg, chemin(p))
+            for p, msg in problems_from_validation(exc, doc.data, model)
+        ]
+        return None, problems
+    return Fichier(str(path), parsed, doc.marks), []
+
+
+def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Problem]]:
+    problems = list(_unexpected_files(dossier))
+    territoire, found = load_file(dossier / FICHIER_TERRITOIRE, FichierTerritoire)
+    problems += found
+    seances = []
+    for path in sorted((dossier / DOSSIER_SEANCES).glob("*.yaml")):
+        seance, found = load_file(path, FichierSeance)
+        problems += found
+        if seance:
+            seances.append(seance)
+    if territoire is None or problems:
+        return None, problems
+    return DonneesTerritoire(dossier.name, dossier, territoire, tuple(seances)), []
+
+
+def _unexpected_files(dossier: Path) -> Iterable[Problem]:
+    if not (dossier / FICHIER_TERRITOIRE).is_file():
+        yield Problem(Location(str(dossier)), f"fichier {FICHIER_TERRITOIRE} absent du territoire")
+    for path in sorted(dossier.rglob("*")):
+        rel = path.relative_to(dossier)
+        if path.is_dir() or rel.name.startswith("."):
+            continue
+        expected = rel == Path(FICHIER_TERRITOIRE) or (
+            rel.parent == Path(DOSSIER_SEANCES) and rel.suffix == ".yaml"
+        )
+        if path.suffix in (".yaml", ".yml") and not expected:
+            yield Problem(
+                Location(str(path)),
+                f"fichier non reconnu : un territoire contient {FICHIER_TERRITOIRE} "
+                f"et {DOSSIER_SEANCES}/*.yaml",
+            )
+
+
+def find_territoires(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Each path is a territory folder, or a folder of territory folders."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if (path / FICHIER_TERRITOIRE).is_file():
+            found.append(path)
+            continue
+        children = (
+            sorted(p for p in path.iterdir() if (p / FICHIER_TERRITOIRE).is_file())
+            if path.is_dir()
+            else []
+        )
+        if children:
+            found += children
+        elif not path.exists():
+            problems.append(Problem(Location(str(path)), "dossier introuvable"))
+        else:
+            problems.append(
+                Problem(
+                    Location(str(path)), f"aucun territoire ici (aucun {FICHIER_TERRITOIRE} trouvé)"
+                )
+            )
+    return found, problems

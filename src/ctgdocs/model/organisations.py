@@ -1,0 +1,75 @@
+"""People and organisations: each written once, referred to by id everywhere else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from ctgdocs.model.base import Identifiant, Modele, Texte
+
+
+class Personne(Modele):
+    """A person: élu, agent, représentant. The name is written here once."""
+
+    civilite: Literal["M.", "Mme"] | None = Field(
+        None,
+        description="« M. » ou « Mme » ; obligatoire pour qui est nommé avec sa civilité (maire, président, rapporteur)",
+    )
+    prenom: Texte
+    nom: Texte = Field(description="Nom de famille, tel qu'il doit être imprimé (ex. « CARRÉ »)")
+
+
+class StyleDeliberation(Modele):
+    """House style of a collectivité for its deliberation extracts."""
+
+    mise_en_page: Literal["recit", "formulaire"] = Field(
+        "recit",
+        description="« recit » : extrait rédigé (ouverture en toutes lettres) ; "
+        "« formulaire » : tableau d'en-tête et tableau de vote",
+    )
+    annee_en_lettres: Literal["mille", "mil"] = Field(
+        "mille", description="« mil » est un usage maison (deux mil vingt-deux), « mille » la règle"
+    )
+
+
+class RegleFinancement(Modele):
+    """A funding rule of a Caf, with its source: rates differ by Caf and change over time."""
+
+    objet: Literal["coordination"] = "coordination"
+    taux: Annotated[Decimal, Field(gt=0, le=1, description="Taux du coût (0.5 pour 50 %)")]
+    plafond_annuel_par_etp: Annotated[
+        Decimal, Field(gt=0, description="Plafond en euros par ETP et par an")
+    ]
+    depuis: dt.date = Field(description="Date d'entrée en vigueur de la règle")
+    source: Texte = Field(description="D'où vient la règle (délibération, circulaire, date)")
+
+
+class Organisation(Modele):
+    """A commune, an EPCI, a Caf, a CCAS… Its name is written here once."""
+
+    type: Literal["commune", "epci", "caf", "msa", "ccas", "departement", "etat", "autre"]
+    nom: Texte = Field(description="Nom officiel (communes : nom de la commune, ex. « Le Pradet »)")
+    designation: Texte | None = Field(
+        None, description="Désignation dans les actes si elle diffère (ex. « Ville de Poitiers »)"
+    )
+    nom_court: Texte | None = Field(
+        None, description="Nom court (ex. « Caf des Bouches-du-Rhône »)"
+    )
+    sigle: Texte | None = None
+    departement: (
+        Annotated[str, StringConstraints(pattern=r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")] | None
+    ) = None
+    siren: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | None = None
+    population: Annotated[int, Field(ge=0)] | None = Field(
+        None,
+        description="Population municipale (délai de convocation : 5 jours francs dès 3 500 habitants)",
+    )
+    executif: Identifiant | None = Field(None, description="Maire ou président (id d'une personne)")
+    representation_etat: Texte | None = Field(
+        None, description="Où les actes sont transmis (ex. « sous-préfecture d'Arles »)"
+    )
+    deliberations: StyleDeliberation = StyleDeliberation()
+    regles_financement: list[RegleFinancement] = []

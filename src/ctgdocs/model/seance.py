@@ -1,0 +1,134 @@
+"""A council session and the deliberations it adopted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from ctgdocs.model.base import Entier, Identifiant, Modele, Texte
+
+
+def _texte_seul(value: Any) -> Any:
+    """A plain string in a block list is a paragraph of text."""
+    return {"texte": value} if isinstance(value, str) else value
+
+
+def _heure(value: Any) -> Any:
+    """Accept « 19:00 » or « 19h00 » and give a time."""
+    if isinstance(value, str):
+        texte = value.strip().lower().replace("h", ":")
+        heures, _, minutes = texte.partition(":")
+        if heures.isdigit() and (minutes.isdigit() or minutes == ""):
+            try:
+                return dt.time(int(heures), int(minutes or 0))
+            except ValueError:
+                pass
+        raise ValueError("heure")
+    return value
+
+
+Heure = Annotated[dt.time, BeforeValidator(_heure)]
+
+
+class BlocModele(Modele):
+    """A block of an exposé: a paragraph of text (Markdown), or a shared clause named by id."""
+
+    texte: Texte | None = None
+    clause: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = None
+
+    @model_validator(mode="after")
+    def _un_seul(self) -> BlocModele:
+        if (self.texte is None) == (self.clause is None):
+            raise ValueError("bloc")
+        return self
+
+
+Bloc = Annotated[BlocModele, BeforeValidator(_texte_seul)]
+
+
+class Decision(Modele):
+    """One decision: its verb in the infinitive (the layout conjugates it), then the rest of the
+    sentence, typed (texte) or from a shared clause (clause) that names people from their records."""
+
+    verbe: Texte = Field(description="Verbe à l'infinitif : approuver, autoriser, préciser…")
+    texte: Texte | None = None
+    clause: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = None
+
+    @model_validator(mode="after")
+    def _un_seul(self) -> Decision:
+        if (self.texte is None) == (self.clause is None):
+            raise ValueError("bloc")
+        return self
+
+
+class Pouvoir(Modele):
+    mandant: Identifiant = Field(description="Le membre absent qui donne pouvoir")
+    mandataire: Identifiant = Field(description="Le membre présent qui le reçoit")
+
+
+class Vote(Modele):
+    pour: Entier
+    contre: Entier
+    abstentions: Entier
+    ne_prennent_pas_part: Entier = 0
+    voix_du_president: Literal["pour", "contre"] | None = Field(
+        None, description="En cas de partage égal des voix, le vote du président est prépondérant"
+    )
+
+
+class ActesMeta(Modele):
+    """Metadata for the télétransmission (@CTES)."""
+
+    numero: Texte = Field(description="Numéro ACTES : 1 à 15 caractères, chiffres, majuscules ou _")
+    matiere: Annotated[str, Field(pattern=r"^\d\.\d{1,2}$")] = Field(
+        description="Code matière de la nomenclature (ex. « 7.1 »)"
+    )
+
+
+class Deliberation(Modele):
+    numero: Texte = Field(description="Numéro propre à la collectivité (ex. « 2022/07/29/07 »)")
+    ordre: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="Numéro d'ordre dans la séance"
+    )
+    objet: Texte
+    rapporteurs: list[Identifiant] = Field(min_length=1)
+    actes: ActesMeta | None = None
+    commission: Texte | None = None
+    service_referent: Texte | None = None
+    pieces_jointes: list[Texte] = []
+    expose: list[Bloc] = Field(min_length=1)
+    decisions: list[Decision] = Field(min_length=1)
+    vote: Vote
+    publication: dt.date | None = Field(None, description="Date de publication (mise en ligne)")
+    transmission: dt.date | None = Field(
+        None, description="Date de transmission au représentant de l'État"
+    )
+
+
+class Seance(Modele):
+    collectivite: Identifiant
+    date: dt.date
+    heure: Heure
+    lieu: Texte | None = Field(None, description="Ex. « en l'Hôtel de Ville »")
+    nature: Literal["ordinaire", "extraordinaire"] = "ordinaire"
+    convocation: dt.date
+    president: Identifiant
+    secretaires: list[Identifiant] = Field(min_length=1)
+    membres_en_exercice: Entier
+    presents: list[Identifiant] | Entier = Field(
+        description="Liste des membres présents (ids), ou leur nombre si la liste n'est pas tenue ici"
+    )
+    pouvoirs: list[Pouvoir] | Entier = Field(
+        [], description="Liste des pouvoirs (mandant → mandataire), ou leur nombre"
+    )
+    absents: list[Identifiant] = Field([], description="Absents excusés, non représentés")
+    visas: list[Texte] = []
+
+
+class FichierSeance(Modele):
+    """seances/*.yaml: one council session and its deliberations."""
+
+    seance: Seance
+    deliberations: list[Deliberation] = Field(min_length=1)

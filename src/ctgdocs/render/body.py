@@ -1,0 +1,19 @@
+"""Body rendering: a Markdown Jinja template, rendered once, parsed into the document tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ctgdocs.render.environment import body_environment, render_template
+from ctgdocs.render.markdown import to_tree
+from ctgdocs.tree import Tree
+
+
+def render_body(template: str, context: dict[str, Any]) -> Tree:
+    return to_tree(render_template(body_environment(), template, context))
+
+
+def render_fragment(template: str, context: dict[str, Any], *, inline: bool = False) -> str:
+    """A shared clause as Markdown, to be placed inside a body; inline clauses lose their newlines."""
+    text = render_template(body_environment(), template, context).strip()
+    return " ".join(text.split()) if inline else text

@@ -1,0 +1,115 @@
+"""The Jinja environments: sandboxed, strict (a missing value is an error), escaping on.
+
+Both come from one factory and share the loader, the sandbox, StrictUndefined and the French
+filters. They differ only in what escaping means for their output:
+- `body_environment()` renders Markdown bodies: every value is Markdown-escaped, so data can
+  never add emphasis, a list, a heading or a link (`*`, `#`, `[` come out literally);
+- `frame_environment()` renders HTML and DOCX frames: values are XML/HTML-escaped, so `&` or `<`
+  in a name cannot corrupt a document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from ctgdocs.domain.noms import elide
+from ctgdocs.errors import TemplateError as CtgTemplateError
+from ctgdocs.errors import display_path
+from ctgdocs.paths import TEMPLATES_DIR
+from ctgdocs.render.filters import FILTERS
+
+# A line break inside a table cell (Markdown cells are one line): the tree builder splits on it.
+LINE_BREAK = "\u2028"
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md_escape(value: str) -> str:
+    """Backslash-escape every ASCII punctuation mark (CommonMark allows it) and fold newlines."""
+    return _MD_SPECIAL.sub(r"\\\1", value.replace("\r\n", " ").replace("\n", " "))
+
+
+def _refuse_none(value: Any) -> Any:
+    """None must never print as « None » nor as a blank: it is a missing value."""
+    if value is None:
+        raise UndefinedError("une valeur est absente (None)")
+    return value
+
+
+def _finalize_markdown(value: Any) -> Any:
+    if isinstance(_refuse_none(value), Markup):
+        return str(value)
+    return md_escape(str(value))
+
+
+def _make(templates_dir: Path, *, markdown: bool) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(templates_dir)),
+        undefined=StrictUndefined,
+        autoescape=not markdown,
+        finalize=_finalize_markdown if markdown else _refuse_none,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    env.filters["elide"] = elide
+    env.filters["lignes"] = lambda items: LINE_BREAK.join(str(i) for i in items)
+    return env
+
+
+@cache
+def body_environment(templates_dir: Path = TEMPLATES_DIR) -> SandboxedEnvironment:
+    return _make(templates_dir, markdown=True)
+
+
+@cache
+def frame_environment(templates_dir: Path = TEMPLATES_DIR) -> SandboxedEnvironment:
+    return _make(templates_dir, markdown=False)
+
+
+def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    """Render a template; any Jinja error becomes a TemplateError naming the template and line."""
+    try:
+        return env.get_template(name).render(context)
+    except TemplateError as exc:
+        raise template_error(exc, name) from exc
+
+
+def template_error(exc: TemplateError, name: str) -> CtgTemplateError:
+    where, line = _template_frame(exc, name)
+    if isinstance(exc, UndefinedError):
+        missing = _missing_name(str(exc.message or ""))
+        what = f"valeur manquante « {missing} »" if missing else f"valeur manquante : {exc.message}"
+    else:
+        what = f"erreur de modèle : {exc.message or exc.__class__.__name__}"
+    location = f"{where}:{line}" if line else where
+    return CtgTemplateError(f"{location}: {what}")
+
+
+def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
+    lineno = getattr(exc, "lineno", None)
+    filename = getattr(exc, "filename", None)
+    if lineno and filename:
+        return display_path(filename), lineno
+    found: tuple[str, int | None] = (name, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        path = tb.tb_frame.f_code.co_filename
+        if path.startswith(str(TEMPLATES_DIR)) or path.endswith((".j2", ".html", ".md")):
+            found = (display_path(path), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _missing_name(message: str) -> str:
+    match = re.search(r"'([^']+)' is undefined", message) or re.search(
+        r"has no attribute '([^']+)'", message
+    )
+    return match.group(1) if match else ""

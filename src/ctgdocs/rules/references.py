@@ -1,0 +1,89 @@
+"""Every id refers to something declared: persons, organisations, shared clauses."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+from ctgdocs.errors import Problem
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.paths import TEMPLATES_DIR
+
+CLAUSES_DIR = TEMPLATES_DIR / "clauses"
+
+
+def clauses_connues() -> list[str]:
+    return sorted(p.name.removesuffix(".md.j2") for p in CLAUSES_DIR.glob("*.md.j2"))
+
+
+def _unknown(fichier: Fichier, path: tuple, ident: str, known: Iterable[str], what: str) -> Problem:
+    close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
+    hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+    return fichier.problem(path, f"identifiant inconnu « {ident} » : {what}{hint}")
+
+
+def check(d: DonneesTerritoire) -> Iterator[Problem]:
+    t = d.territoire
+    orgs = t.model.organisations
+    personnes = t.model.personnes
+    ref_org = "aucune organisation de ce nom dans territoire.yaml"
+    ref_pers = "aucune personne de ce nom dans territoire.yaml"
+
+    def org(
+        fichier: Fichier, path: tuple, ident: str | None, types: tuple[str, ...] = ()
+    ) -> Iterator[Problem]:
+        if ident is None:
+            return
+        if ident not in orgs:
+            yield _unknown(fichier, path, ident, orgs, ref_org)
+        elif types and orgs[ident].type not in types:
+            yield fichier.problem(
+                path, f"« {ident} » est de type {orgs[ident].type} ; attendu : {' ou '.join(types)}"
+            )
+
+    def pers(fichier: Fichier, path: tuple, ident: str) -> Iterator[Problem]:
+        if ident not in personnes:
+            yield _unknown(fichier, path, ident, personnes, ref_pers)
+
+    terr = t.model.territoire
+    yield from org(t, ("territoire", "caf"), terr.caf, ("caf",))
+    yield from org(t, ("territoire", "epci"), terr.epci, ("epci",))
+    if terr.ctg:
+        for i, ident in enumerate(terr.ctg.signataires):
+            yield from org(t, ("territoire", "ctg", "signataires", i), ident)
+    for ident, organisation in orgs.items():
+        if organisation.executif:
+            yield from pers(t, ("organisations", ident, "executif"), organisation.executif)
+    for s in d.seances:
+        yield from _seance_refs(s, org, pers)
+
+
+def _seance_refs(s: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    seance = s.model.seance
+    yield from org(s, ("seance", "collectivite"), seance.collectivite)
+    yield from pers(s, ("seance", "president"), seance.president)
+    for i, ident in enumerate(seance.secretaires):
+        yield from pers(s, ("seance", "secretaires", i), ident)
+    if isinstance(seance.presents, list):
+        for i, ident in enumerate(seance.presents):
+            yield from pers(s, ("seance", "presents", i), ident)
+    if isinstance(seance.pouvoirs, list):
+        for i, pouvoir in enumerate(seance.pouvoirs):
+            yield from pers(s, ("seance", "pouvoirs", i, "mandant"), pouvoir.mandant)
+            yield from pers(s, ("seance", "pouvoirs", i, "mandataire"), pouvoir.mandataire)
+    for i, ident in enumerate(seance.absents):
+        yield from pers(s, ("seance", "absents", i), ident)
+    known = clauses_connues()
+    for n, delib in enumerate(s.model.deliberations):
+        for i, ident in enumerate(delib.rapporteurs):
+            yield from pers(s, ("deliberations", n, "rapporteurs", i), ident)
+        for key, blocks in (("expose", delib.expose), ("decisions", delib.decisions)):
+            for i, bloc in enumerate(blocks):
+                clause = getattr(bloc, "clause", None)
+                if clause and clause not in known:
+                    path = ("deliberations", n, key, i, "clause")
+                    close = difflib.get_close_matches(clause, known, n=1, cutoff=0.6)
+                    hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+                    yield s.problem(
+                        path, f"clause inconnue « {clause} » (voir templates/clauses/){hint}"
+                    )

@@ -1,0 +1,23 @@
+"""The registry of writers, by format name. Writers are imported only when used:
+`ctgdocs validate` never imports WeasyPrint or docxtpl."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from ctgdocs.writers.base import Writer
+
+WRITERS: dict[str, str] = {
+    "docx": "ctgdocs.writers.docx:DocxWriter",
+    "pdf": "ctgdocs.writers.pdf:PdfWriter",
+    "html": "ctgdocs.writers.html:HtmlWriter",
+}
+
+SUFFIXES = {name: "." + name for name in WRITERS}
+
+
+@cache
+def get_writer(name: str) -> Writer:
+    module, _, cls = WRITERS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)()

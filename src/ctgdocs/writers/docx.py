@@ -1,0 +1,450 @@
+"""DOCX writer: the Word frame (docxtpl) for the layout, the document tree for the body.
+
+The frame `templates/docx/frame.docx` (built by `tools/make_docx_frame.py`) holds the page,
+the styles, the header and the footer. Only `document` (the DocumentMeta) is rendered into it,
+with the strict XML-escaping frame environment. The body never goes through Jinja: it is built
+from the tree with python-docx, in place of the frame's `[[CORPS]]` paragraph, so no text of
+the data can be read as a template or as XML.
+
+The bytes are reproducible: fixed core properties (dates from the act's date) and a zip
+rewritten with fixed entry dates and order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+import docxtpl
+import jinja2
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length, Pt
+from docx.styles.style import BaseStyle
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ctgdocs.errors import TemplateError, display_path
+from ctgdocs.paths import TEMPLATES_DIR
+from ctgdocs.render.environment import frame_environment, template_error
+from ctgdocs.tree import (
+    Block,
+    Break,
+    Div,
+    Heading,
+    Inline,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Rule,
+    Run,
+    Table,
+)
+from ctgdocs.writers.atomic import write_bytes_atomic
+from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+
+DEFAULT_FRAME = TEMPLATES_DIR / "docx" / "frame.docx"
+PLACEHOLDER = "[[CORPS]]"
+
+# Div class -> paragraph style of the paragraphs inside the div (innermost div wins).
+CLASS_STYLES: dict[str, str] = {
+    "centre": "Centré",
+    "en-tete": "En-tête de document",
+    "objet": "Objet",
+    "mention": "Mention",
+    "signature": "Signature",
+}
+SIGNATURES = "signatures"  # a div of `signature` divs: a borderless table, one column each
+SIGNATURE = "signature"
+FORM = "formulaire"  # tables inside it have no header row (their first row is data too)
+
+NORMAL = "Normal"
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+BULLETS = ("List Bullet", "List Bullet 2")  # by nesting depth, capped
+BULLET_CONTINUATIONS = ("List Continue", "List Continue 2")  # later paragraphs of an item
+NUMBERED = "Liste numérotée"  # the number is written as text: "3." then a tab
+NUMBER_INDENT = Cm(0.75)  # the indent step of `Liste numérotée`
+CELL_SPACING = Pt(2)  # above and below the text of a table cell
+SPACER_HEIGHT = Pt(6)  # the empty paragraph after a table
+TABLE = "Table Grid"
+SIGNATURE_TABLE = "Tableau sans bordure"
+ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    None: WD_ALIGN_PARAGRAPH.LEFT,  # like an HTML cell: never justified
+}
+STYLE_KINDS = {WD_STYLE_TYPE.PARAGRAPH: "paragraphe", WD_STYLE_TYPE.TABLE: "tableau"}
+
+CORE_TEXT_LIMIT = 255  # python-docx refuses longer core properties
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+CONTENT_TYPES = "[Content_Types].xml"
+
+
+class DocxWriter:
+    format: ClassVar[str] = "docx"
+    suffix: ClassVar[str] = ".docx"
+
+    def __init__(self, frame: Path | None = None) -> None:
+        self.frame = frame if frame is not None else DEFAULT_FRAME
+
+    def write(self, document: RenderedDocument, dest: Path) -> None:
+        tpl = self._render_frame(document.meta)
+        doc = tpl.docx
+        anchor = self._placeholder(doc)
+        sink = _BeforeParagraph(doc, anchor)
+        _BodyBuilder(doc, display_path(self.frame)).blocks(document.tree.blocks, _Context(sink))
+        sink.close()
+        _set_core_properties(doc, document.meta)
+        buffer = io.BytesIO()
+        tpl.save(buffer)
+        write_bytes_atomic(dest, normalize_zip(buffer.getvalue()))
+
+    def _render_frame(self, meta: DocumentMeta) -> docxtpl.DocxTemplate:
+        where = display_path(self.frame)
+        if not self.frame.is_file():
+            raise TemplateError(f"{where} : cadre DOCX introuvable")
+        tpl = docxtpl.DocxTemplate(self.frame)
+        # With a jinja_env, autoescape=True only sets env.autoescape = True: the frame
+        # environment already escapes (&, <, >, ", ' become XML entities), so it changes nothing.
+        try:
+            tpl.render({"document": meta}, jinja_env=frame_environment(), autoescape=True)
+        except jinja2.TemplateError as exc:
+            raise template_error(exc, where) from exc
+        except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+            raise TemplateError(f"{where} : cadre DOCX illisible ({exc})") from exc
+        return tpl
+
+    def _placeholder(self, doc: DocxDocument) -> DocxParagraph:
+        for paragraph in doc.paragraphs:
+            if paragraph.text.strip() == PLACEHOLDER:
+                return paragraph
+        where = display_path(self.frame)
+        raise TemplateError(f"{where} : le paragraphe « {PLACEHOLDER} » est absent du cadre")
+
+
+# --- where blocks go ------------------------------------------------------------
+
+
+class _Sink(Protocol):
+    def paragraph(self, style: BaseStyle) -> DocxParagraph: ...
+
+    def table(self, rows: int, cols: int, style: BaseStyle) -> DocxTable: ...
+
+
+class _BeforeParagraph:
+    """The document body, before the placeholder paragraph."""
+
+    def __init__(self, doc: DocxDocument, anchor: DocxParagraph) -> None:
+        self._doc = doc
+        self._anchor = anchor
+
+    def paragraph(self, style: BaseStyle) -> DocxParagraph:
+        return self._anchor.insert_paragraph_before(style=style)
+
+    def table(self, rows: int, cols: int, style: BaseStyle) -> DocxTable:
+        table = self._doc.add_table(rows, cols, style=style)  # appended at the end of the body
+        self._anchor._p.addprevious(table._tbl)
+        # A small empty paragraph after every table: it keeps two tables apart (Word would merge
+        # them), gives the next paragraph some air and ends a body that ends with a table.
+        spacer = self._anchor.insert_paragraph_before().paragraph_format
+        spacer.space_before = spacer.space_after = Pt(0)
+        spacer.line_spacing = SPACER_HEIGHT
+        return table
+
+    def close(self) -> None:
+        self._anchor._p.getparent().remove(self._anchor._p)
+
+
+class _InCell:
+    """A table cell; its first paragraph is the empty one every cell starts with."""
+
+    def __init__(self, cell: _Cell) -> None:
+        self._cell = cell
+        self._empty: DocxParagraph | None = cell.paragraphs[0]
+
+    def paragraph(self, style: BaseStyle) -> DocxParagraph:
+        if self._empty is not None:
+            paragraph, self._empty = self._empty, None
+            paragraph.style = style
+            return paragraph
+        return self._cell.add_paragraph(style=style)
+
+    def table(self, rows: int, cols: int, style: BaseStyle) -> DocxTable:
+        self._empty = None
+        table = self._cell.add_table(rows, cols)
+        table.style = style
+        return table
+
+
+# --- context ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Item:
+    """The list item being written: its first paragraph carries the bullet or the number."""
+
+    style: str
+    label: str  # "3.\t" for an ordered list, "" for bullets
+    indent: Length | None  # left indent of a nested ordered list
+    started: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    sink: _Sink
+    style: str | None = None  # paragraph style imposed by a div or a list item
+    indent: Length | None = None  # later paragraphs of an ordered item: left indent, no hanging
+    item: _Item | None = None
+    depth: int = 0  # list nesting
+    form: bool = False  # inside a `formulaire` div
+
+
+# --- the body -----------------------------------------------------------------
+
+
+class _BodyBuilder:
+    """Writes tree blocks through a sink; one method per node type."""
+
+    def __init__(self, doc: DocxDocument, where: str) -> None:
+        self._doc = doc
+        self._where = where
+        self._styles: dict[str, BaseStyle] = {}
+
+    def blocks(self, blocks: tuple[Block, ...], ctx: _Context) -> None:
+        for block in blocks:
+            _BLOCK_HANDLERS[type(block)](self, block, ctx)
+
+    # styles
+
+    def style(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> BaseStyle:
+        """The frame's style of that name; a TemplateError naming the frame when it lacks it."""
+        if name not in self._styles:
+            try:
+                found = self._doc.styles[name]
+            except KeyError:
+                raise TemplateError(
+                    f"{self._where} : le style « {name} » est absent du cadre"
+                ) from None
+            if found.type != kind:
+                raise TemplateError(
+                    f"{self._where} : le style « {name} » n'est pas un style de {STYLE_KINDS[kind]}"
+                )
+            self._styles[name] = found
+        return self._styles[name]
+
+    # paragraphs
+
+    def new_paragraph(self, ctx: _Context, style: str | None = None) -> DocxParagraph:
+        """A paragraph in ctx; the first one of a list item gets the item's style and label."""
+        item = ctx.item
+        if item is not None and not item.started:
+            item.started = True
+            paragraph = ctx.sink.paragraph(self.style(item.style))
+            if item.label:
+                paragraph.add_run(item.label)
+            if item.indent is not None:
+                paragraph.paragraph_format.left_indent = item.indent
+            return paragraph
+        paragraph = ctx.sink.paragraph(self.style(style or ctx.style or NORMAL))
+        if ctx.indent is not None and style is None:
+            paragraph.paragraph_format.left_indent = ctx.indent
+            paragraph.paragraph_format.first_line_indent = Cm(0)
+        return paragraph
+
+    def flush_label(self, ctx: _Context) -> None:
+        """Before a list or a table opening a list item: the item's own paragraph first."""
+        if ctx.item is not None and not ctx.item.started:
+            self.new_paragraph(ctx)
+
+    def paragraph(self, block: Paragraph, ctx: _Context) -> None:
+        add_inlines(self.new_paragraph(ctx), block.inlines)
+
+    def heading(self, block: Heading, ctx: _Context) -> None:
+        level = min(max(block.level, 1), len(HEADINGS))
+        add_inlines(self.new_paragraph(ctx, HEADINGS[level - 1]), block.inlines)
+
+    def rule(self, block: Rule, ctx: _Context) -> None:
+        self.flush_label(ctx)
+        paragraph = ctx.sink.paragraph(self.style(NORMAL))
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1")):
+            bottom.set(qn(attr), value)
+        bottom.set(qn("w:color"), "auto")
+        borders.append(bottom)
+        paragraph._p.get_or_add_pPr().append(borders)
+
+    # lists
+
+    def list_block(self, block: ListBlock, ctx: _Context) -> None:
+        self.flush_label(ctx)
+        depth = ctx.depth + 1
+        for number, item in enumerate(block.items, start=block.start):
+            if block.ordered:
+                self._ordered_item(item, number, replace(ctx, depth=depth))
+            else:
+                self._bullet_item(item, replace(ctx, depth=depth))
+
+    def _bullet_item(self, item: ListItem, ctx: _Context) -> None:
+        level = min(ctx.depth, len(BULLETS)) - 1
+        marker = _Item(style=BULLETS[level], label="", indent=None)
+        inner = replace(ctx, style=BULLET_CONTINUATIONS[level], indent=None, item=marker)
+        self.blocks(item.blocks, inner)
+        self.flush_label(inner)
+
+    def _ordered_item(self, item: ListItem, number: int, ctx: _Context) -> None:
+        indent = NUMBER_INDENT * ctx.depth
+        nested = Length(indent) if ctx.depth > 1 else None
+        marker = _Item(style=NUMBERED, label=f"{number}.\t", indent=nested)
+        inner = replace(ctx, style=NUMBERED, indent=Length(indent), item=marker)
+        self.blocks(item.blocks, inner)
+        self.flush_label(inner)
+
+    # tables
+
+    def table(self, block: Table, ctx: _Context) -> None:
+        cols = max((len(row) for row in block.rows), default=0)
+        if cols == 0:
+            return
+        self.flush_label(ctx)
+        table = ctx.sink.table(len(block.rows), cols, self.style(TABLE, WD_STYLE_TYPE.TABLE))
+        header_rows = 0 if ctx.form else block.header_rows
+        for index, (cells, row) in enumerate(zip(block.rows, table.rows, strict=True)):
+            header = index < header_rows
+            if header:
+                _row_property(row._tr, "w:tblHeader")
+            for col, inlines in enumerate(cells):
+                paragraph = row.cells[col].paragraphs[0]
+                paragraph.style = self.style(NORMAL)
+                align = block.aligns[col] if col < len(block.aligns) else None
+                paragraph.alignment = ALIGNMENTS.get(align, WD_ALIGN_PARAGRAPH.LEFT)
+                spacing = paragraph.paragraph_format
+                spacing.space_before = spacing.space_after = CELL_SPACING
+                add_inlines(paragraph, inlines, bold=header)
+
+    # divs
+
+    def div(self, block: Div, ctx: _Context) -> None:
+        if SIGNATURES in block.classes and _is_signature_row(block):
+            self._signatures(block, ctx)
+            return
+        styles = [CLASS_STYLES[name] for name in block.classes if name in CLASS_STYLES]
+        inner = replace(
+            ctx,
+            style=styles[0] if styles else ctx.style,
+            form=ctx.form or FORM in block.classes,
+        )
+        self.blocks(block.children, inner)
+
+    def _signatures(self, block: Div, ctx: _Context) -> None:
+        self.flush_label(ctx)
+        style = self.style(SIGNATURE_TABLE, WD_STYLE_TYPE.TABLE)
+        table = ctx.sink.table(1, len(block.children), style)
+        row = table.rows[0]
+        _row_property(row._tr, "w:cantSplit")  # a signature block never splits across pages
+        for cell, signature in zip(row.cells, block.children, strict=True):
+            cell_ctx = _Context(sink=_InCell(cell), form=ctx.form)
+            self.blocks((signature,), cell_ctx)
+
+
+_BLOCK_HANDLERS: dict[type, Callable[[_BodyBuilder, Any, _Context], None]] = {
+    Paragraph: _BodyBuilder.paragraph,
+    Heading: _BodyBuilder.heading,
+    ListBlock: _BodyBuilder.list_block,
+    Table: _BodyBuilder.table,
+    Div: _BodyBuilder.div,
+    Rule: _BodyBuilder.rule,
+}
+
+
+def _is_signature_row(block: Div) -> bool:
+    return bool(block.children) and all(
+        isinstance(child, Div) and SIGNATURE in child.classes for child in block.children
+    )
+
+
+def _row_property(tr: Any, tag: str) -> None:
+    """Add an on/off row property (w:tblHeader, w:cantSplit) in schema order."""
+    tr_pr = tr.get_or_add_trPr()
+    element = OxmlElement(tag)
+    order = ("w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
+    later = {qn(name) for name in order[order.index(tag) + 1 :]}
+    for child in tr_pr:
+        if child.tag in later:
+            child.addprevious(element)
+            return
+    tr_pr.append(element)
+
+
+# --- inlines ------------------------------------------------------------------
+
+
+def _add_run(paragraph: DocxParagraph, inline: Run, bold: bool) -> None:
+    run = paragraph.add_run(inline.text)
+    if inline.bold or bold:
+        run.bold = True
+    if inline.italic:
+        run.italic = True
+    if inline.sup:
+        run.font.superscript = True
+
+
+def _add_break(paragraph: DocxParagraph, inline: Break, bold: bool) -> None:
+    paragraph.add_run().add_break()
+
+
+_INLINE_HANDLERS: dict[type, Callable[[DocxParagraph, Any, bool], None]] = {
+    Run: _add_run,
+    Break: _add_break,
+}
+
+
+def add_inlines(paragraph: DocxParagraph, inlines: tuple[Inline, ...], bold: bool = False) -> None:
+    for inline in inlines:
+        _INLINE_HANDLERS[type(inline)](paragraph, inline, bold)
+
+
+# --- package ------------------------------------------------------------------
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= CORE_TEXT_LIMIT else text[: CORE_TEXT_LIMIT - 1] + "…"
+
+
+def _set_core_properties(doc: DocxDocument, meta: DocumentMeta) -> None:
+    """Properties from the meta only, dated at midnight UTC of the act: reproducible bytes."""
+    props = doc.core_properties
+    props.title = _clip(meta.title)
+    props.subject = _clip(meta.subject)
+    props.author = _clip(meta.author)
+    props.language = meta.lang
+    props.last_modified_by = "ctgdocs"
+    props.comments = props.keywords = props.category = ""
+    props.revision = 1
+    midnight = dt.datetime(meta.date.year, meta.date.month, meta.date.day)  # naive = UTC here
+    props.created = props.modified = midnight
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed dates, `[Content_Types].xml` first then sorted names, deflated."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        names = sorted(src.namelist(), key=lambda name: (name != CONTENT_TYPES, name))
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for name in names:
+                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 0
+                info.external_attr = 0
+                dst.writestr(info, src.read(name))
+    return out.getvalue()

@@ -1,0 +1,311 @@
+"""Build the Word frame `templates/docx/frame.docx` from python-docx's default template.
+
+The frame is a docxtpl template that holds the layout only (page, styles, header, footer); the
+DOCX writer puts the body where the `[[CORPS]]` paragraph stands. Run it again after a change:
+
+    .venv/bin/python tools/make_docx_frame.py
+
+The output is byte-for-byte reproducible (fixed properties, fixed zip entry dates and order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+DEST = ROOT / "templates" / "docx" / "frame.docx"
+
+FONT = "Arial"
+LANG = "fr-FR"
+BLACK = RGBColor(0, 0, 0)
+PLACEHOLDER = "[[CORPS]]"
+FIXED_DATE = dt.datetime(2000, 1, 1)  # naive: python-docx writes it as UTC
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def main() -> int:
+    DEST.parent.mkdir(parents=True, exist_ok=True)
+    DEST.write_bytes(build_frame())
+    print(f"cadre écrit : {DEST.relative_to(ROOT)}")
+    return 0
+
+
+def build_frame() -> bytes:
+    """The frame's bytes: the same on every run."""
+    doc = Document()
+    _setup_page(doc)
+    _setup_defaults(doc)
+    _setup_builtin_styles(doc)
+    _add_custom_styles(doc)
+    _setup_header_footer(doc)
+    _setup_body(doc)
+    _setup_package(doc)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return normalize_zip(buffer.getvalue())
+
+
+# --- page ---------------------------------------------------------------------
+
+
+def _setup_page(doc: DocxDocument) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(1.8)
+    section.header_distance = section.footer_distance = Cm(1)
+
+
+# --- styles -------------------------------------------------------------------
+
+
+def _set_font(rpr) -> None:
+    """Give run properties (w:rPr) the frame font, dropping the theme font references."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in THEME_FONT_ATTRS:
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _set_lang(rpr) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANG)
+
+
+def _drop(element, *tags: str) -> None:
+    for tag in tags:
+        for child in element.findall(qn(tag)):
+            element.remove(child)
+
+
+def _setup_defaults(doc: DocxDocument) -> None:
+    styles = doc.styles.element
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_font(rpr)
+    _set_lang(rpr)
+    for tag in ("w:sz", "w:szCs"):
+        rpr.find(qn(tag)).set(qn("w:val"), "21")
+    normal = doc.styles["Normal"]
+    _set_font(normal.element.get_or_add_rPr())
+    _set_lang(normal.element.get_or_add_rPr())
+    normal.font.size = Pt(10.5)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(6)
+    fmt.line_spacing = 1.1
+    fmt.widow_control = True
+
+
+def _black_bold_arial(style: BaseStyle, size: float) -> None:
+    rpr = style.element.get_or_add_rPr()
+    _set_font(rpr)
+    _drop(rpr, "w:spacing", "w:kern", "w:szCs")
+    style.font.size = Pt(size)
+    size_cs = OxmlElement("w:szCs")
+    size_cs.set(qn("w:val"), str(round(size * 2)))
+    rpr.find(qn("w:sz")).addnext(size_cs)
+    style.font.bold = True
+    style.font.color.rgb = BLACK
+
+
+def _setup_builtin_styles(doc: DocxDocument) -> None:
+    title = doc.styles["Title"]
+    _black_bold_arial(title, 14)
+    ppr = title.element.get_or_add_pPr()
+    _drop(ppr, "w:pBdr", "w:contextualSpacing")
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Pt(6)
+    title.paragraph_format.space_after = Pt(12)
+    title.paragraph_format.keep_with_next = True
+
+    spacing = {1: (12, 6), 2: (10, 4), 3: (8, 3)}
+    for level, size in ((1, 12), (2, 11), (3, 10.5)):
+        heading = doc.styles[f"Heading {level}"]
+        _black_bold_arial(heading, size)
+        fmt = heading.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        fmt.keep_with_next = True
+        fmt.space_before, fmt.space_after = (Pt(p) for p in spacing[level])
+
+    # The linked character styles Word shows beside them: same look.
+    linked = {"Title Char": 14, "Heading 1 Char": 12, "Heading 2 Char": 11, "Heading 3 Char": 10.5}
+    for name, size in linked.items():
+        _black_bold_arial(doc.styles[name], size)
+
+    for name, align in (
+        ("Header", WD_ALIGN_PARAGRAPH.RIGHT),
+        ("Footer", WD_ALIGN_PARAGRAPH.CENTER),
+    ):
+        style = doc.styles[name]
+        style.font.size = Pt(8)
+        style.paragraph_format.alignment = align
+        style.paragraph_format.space_after = Pt(0)
+        _drop(style.element.get_or_add_pPr(), "w:tabs")
+        tabs = style.paragraph_format.tab_stops
+        tabs.add_tab_stop(Cm(8.5), WD_TAB_ALIGNMENT.CENTER)
+        tabs.add_tab_stop(Cm(17), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _paragraph_style(doc: DocxDocument, name: str, style_id: str):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.element.set(qn("w:styleId"), style_id)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    return style
+
+
+def _add_custom_styles(doc: DocxDocument) -> None:
+    numbered = _paragraph_style(doc, "Liste numérotée", "ListeNumerotee")
+    numbered.paragraph_format.left_indent = Cm(0.75)
+    numbered.paragraph_format.first_line_indent = Cm(-0.75)
+    numbered.paragraph_format.tab_stops.add_tab_stop(Cm(0.75))
+
+    centred = _paragraph_style(doc, "Centré", "Centre")
+    centred.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    head = _paragraph_style(doc, "En-tête de document", "EnteteDocument")
+    head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    head.font.bold = True
+    head.font.size = Pt(11)
+
+    subject = _paragraph_style(doc, "Objet", "Objet")
+    subject.font.bold = True
+
+    mention = _paragraph_style(doc, "Mention", "Mention")
+    mention.font.size = Pt(9)
+
+    signature = _paragraph_style(doc, "Signature", "Signature")
+    signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    signature.paragraph_format.space_after = Pt(0)
+    signature.paragraph_format.keep_together = True
+
+    borderless = doc.styles.add_style("Tableau sans bordure", WD_STYLE_TYPE.TABLE)
+    borderless.element.set(qn("w:styleId"), "TableauSansBordure")
+    borderless.base_style = doc.styles["Normal Table"]
+    tbl_pr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "nil")
+        borders.append(border)
+    tbl_pr.append(borders)
+    margins = OxmlElement("w:tblCellMar")  # text of the first column flush with the body's
+    for side, width in (("left", 0), ("right", 108)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(width))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.append(margins)
+    borderless.element.append(tbl_pr)
+
+
+# --- header, footer, body -----------------------------------------------------
+
+
+def _add_field(paragraph: Paragraph, code: str) -> None:
+    """A complex field: begin, instruction, separate, placeholder result "1", end."""
+
+    def fld_char(kind: str) -> None:
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(char)
+
+    fld_char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {code} "
+    paragraph.add_run()._r.append(instr)
+    fld_char("separate")
+    paragraph.add_run("1")
+    fld_char("end")
+
+
+def _setup_header_footer(doc: DocxDocument) -> None:
+    section = doc.sections[0]
+    header = section.header.paragraphs[0]
+    header.add_run("{{ document.header }}")
+
+    footer = section.footer.paragraphs[0]
+    footer.add_run("{{ document.footer }} — Page ")
+    _add_field(footer, "PAGE")
+    footer.add_run(" / ")
+    _add_field(footer, "NUMPAGES")
+
+
+def _setup_body(doc: DocxDocument) -> None:
+    for paragraph in doc.paragraphs:
+        paragraph._p.getparent().remove(paragraph._p)
+    doc.add_paragraph(PLACEHOLDER, style="Normal")
+
+
+# --- package ------------------------------------------------------------------
+
+
+def _setup_package(doc: DocxDocument) -> None:
+    """Fixed properties, French settings, no python-docx thumbnail or Word 2010 style copy."""
+    props = doc.core_properties
+    props.title = props.subject = props.keywords = props.comments = props.category = ""
+    props.author = props.last_modified_by = "ctgdocs"
+    props.language = LANG
+    props.revision = 1
+    props.created = props.modified = FIXED_DATE
+
+    package_rels = doc.part.package.rels
+    for rels, reltype in ((package_rels, RT.THUMBNAIL), (doc.part.rels, STYLES_WITH_EFFECTS)):
+        for rid in [r for r, rel in rels.items() if rel.reltype == reltype]:
+            rels.pop(rid)
+
+    settings = doc.settings.element
+    _drop(settings, "w:savePreviewPicture", "w:updateFields")
+    # A justified line ending with a manual line break is not stretched (Word, LibreOffice).
+    compat = settings.find(qn("w:compat"))
+    compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANG)
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed dates, `[Content_Types].xml` first then sorted names, deflated."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for name in names:
+                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 0
+                info.external_attr = 0
+                dst.writestr(info, src.read(name))
+    return out.getvalue()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that outputs and tests need, only those missing.
+#  - libharfbuzz-subset0: WeasyPrint subsets fonts with HarfBuzz (3x faster PDFs; silent slow path without it)
+#  - libreoffice-writer-nogui: the real DOCX consumer the tests convert every DOCX with
+#  - poppler-utils: pdftotext / pdftoppm (text of PDFs in tests, previews in the README)
+set -euo pipefail
+packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installation des paquets système : ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
