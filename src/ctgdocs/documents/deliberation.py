@@ -224,7 +224,7 @@ def formule_vote(pour: int, contre: int, abstentions: int, res: Any) -> str:
     if res.unanimite:
         return "à l'unanimité"
     if res.unanimite_exprimes:
-        return f"à l'unanimité des suffrages exprimés ({voix(abstentions, 'abstention')})"
+        return "à l'unanimité des suffrages exprimés"
     parts = [f"{pour} voix pour", f"{contre} voix contre"]
     if abstentions:
         parts.append(voix(abstentions, "abstention"))

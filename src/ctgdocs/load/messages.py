@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -40,8 +41,20 @@ def problems_from_validation(error: ValidationError, data: Any, model: type[Base
     result = []
     for path, errs in found.items():
         for err in _pick(errs):
+            if err["type"] == "missing" and _misspelt(path, found, model):
+                continue  # the unknown key beside it already says « vouliez-vous dire … »
             result.append((path, message(err, path, model)))
     return result
+
+
+def _misspelt(path: tuple, found: dict, model: type[BaseModel]) -> bool:
+    """Is a missing field explained by a misspelt key next to it?"""
+    parent, name = path[:-1], path[-1]
+    for other, errs in found.items():
+        if other[:-1] == parent and any(e["type"] == "extra_forbidden" for _, e in errs):
+            if difflib.get_close_matches(str(other[-1]), [str(name)], n=1, cutoff=0.6):
+                return True
+    return False
 
 
 def _clean_loc(loc: tuple, data: Any) -> tuple[tuple, bool]:
@@ -50,7 +63,9 @@ def _clean_loc(loc: tuple, data: Any) -> tuple[tuple, bool]:
     node = data
     tagged = False
     for part in loc:
-        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node)
+        ):
             path.append(part)
             node = node[part]
         elif _is_tag(part):
@@ -113,9 +128,8 @@ def message(err: dict, path: tuple, model: type[BaseModel]) -> str:
     if kind.startswith("date_"):
         return f"date attendue au format AAAA-MM-JJ, reçu « {shown} »"
     if kind == "literal_error":
-        return f"valeur attendue parmi {ctx.get('expected')}, reçu « {shown} »".replace(
-            "'", "« ", 1
-        )
+        choix = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"valeur attendue parmi {', '.join(f'« {c} »' for c in choix)} ; reçu « {shown} »"
     if kind == "list_type":
         return "liste attendue (un élément par ligne, précédé de « - »)"
     if kind in ("dict_type", "model_type", "model_attributes_type"):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.rules import actes, coherence, ctg, presences, references, vote
+from ctgdocs.rules import actes, coherence, ctg, presences, redaction, references, vote
 
 Rule = Callable[[DonneesTerritoire], Iterable[Problem]]
 
@@ -20,6 +20,7 @@ RULES: tuple[Rule, ...] = (
     vote.check,
     actes.check,
     coherence.check,
+    redaction.check,
 )
 
 

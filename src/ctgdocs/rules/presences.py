@@ -44,7 +44,8 @@ def _effectifs(s: Fichier[FichierSeance]) -> Iterator[Problem]:
     if total > membres:
         yield s.problem(
             ("seance", "membres_en_exercice"),
-            f"{total} membres présents, représentés ou absents pour {membres} membres en exercice",
+            f"{total} membres présents, représentés ou absents pour {membres} membre"
+            f"{'s' if membres > 1 else ''} en exercice",
         )
     r = regime(seance.date)
     quorum = r.quorum(membres)

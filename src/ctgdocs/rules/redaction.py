@@ -1,0 +1,82 @@
+"""What the wording needs: known decision verbs, the data each shared clause draws on, and who
+receives the transmission. Checked here so that a missing value is a located data error, not a
+template failure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ctgdocs.domain.verbes import IRREGULIERS, troisieme_personne
+from ctgdocs.errors import Problem
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.model import FichierSeance, FichierTerritoire
+
+
+def _ctg(t: FichierTerritoire, s: FichierSeance) -> str | None:
+    ctg = t.territoire.ctg
+    return (
+        None if ctg and ctg.signataires else "décrivez la CTG (territoire.ctg) dans territoire.yaml"
+    )
+
+
+def _enjeux(t: FichierTerritoire, s: FichierSeance) -> str | None:
+    ctg = t.territoire.ctg
+    return None if ctg and ctg.enjeux else "décrivez les enjeux de la CTG (territoire.ctg.enjeux)"
+
+
+def _epci(t: FichierTerritoire, s: FichierSeance) -> str | None:
+    return None if t.territoire.epci else "indiquez l'EPCI du territoire (territoire.epci)"
+
+
+def _financement(t: FichierTerritoire, s: FichierSeance) -> str | None:
+    caf = t.organisations[t.territoire.caf]
+    date = s.seance.date
+    if any(r.objet == "coordination" and r.depuis <= date for r in caf.regles_financement):
+        return None
+    return f"aucune règle de financement de la coordination de {caf.nom} en vigueur à la date de la séance (organisations.{t.territoire.caf}.regles_financement)"
+
+
+# What each clause reads beyond the session itself.
+PREREQUIS: dict[str, Callable[[FichierTerritoire, FichierSeance], str | None]] = {
+    "signataires": _ctg,
+    "enjeux_axes": _enjeux,
+    "demarche_partenariale_ctg": _epci,
+    "financement_coordination": _financement,
+}
+
+
+def check(d: DonneesTerritoire) -> Iterator[Problem]:
+    t = d.territoire.model
+    for s in d.seances:
+        org = t.organisations[s.model.seance.collectivite]
+        for n, delib in enumerate(s.model.deliberations):
+            yield from _verbes(s, n)
+            for key, blocks in (("expose", delib.expose), ("decisions", delib.decisions)):
+                for i, bloc in enumerate(blocks):
+                    prerequis = PREREQUIS.get(bloc.clause or "")
+                    manque = prerequis(t, s.model) if prerequis else None
+                    if manque:
+                        yield s.problem(
+                            ("deliberations", n, key, i, "clause"),
+                            f"la clause « {bloc.clause} » ne peut être rédigée : {manque}",
+                        )
+            if delib.transmission and not org.representation_etat:
+                yield s.problem(
+                    ("deliberations", n, "transmission"),
+                    f"destinataire de la transmission inconnu : indiquez organisations.{s.model.seance.collectivite}.representation_etat (ex. « la préfecture de la Vienne »)",
+                )
+            for champ in ("publication", "transmission"):
+                valeur = getattr(delib, champ)
+                if valeur and valeur < s.model.seance.date:
+                    yield s.problem(
+                        ("deliberations", n, champ), f"la date de {champ} précède la séance"
+                    )
+
+
+def _verbes(s: Fichier[FichierSeance], n: int) -> Iterator[Problem]:
+    for i, decision in enumerate(s.model.deliberations[n].decisions):
+        if troisieme_personne(decision.verbe) is None:
+            yield s.problem(
+                ("deliberations", n, "decisions", i, "verbe"),
+                f"verbe « {decision.verbe} » non reconnu : écrivez-le à l'infinitif (approuver, autoriser, préciser…) ; verbes irréguliers connus : {', '.join(sorted(IRREGULIERS))}",
+            )
