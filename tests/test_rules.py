@@ -13,7 +13,7 @@ TP = f"{POITIERS}/territoire.yaml"
 
 def at(copie, rel: str, line_needle: str, token: str) -> str:
     """file:line:col of token on the first line containing line_needle."""
-    terr, _, inner = rel.partition("/")
+    _, _, inner = rel.partition("/")
     line = copie.line(inner, line_needle)
     text = copie.path(inner).read_text(encoding="utf-8").splitlines()[line - 1]
     return f"{rel}:{line}:{text.index(token) + 1}"
@@ -46,7 +46,11 @@ def test_two_pouvoirs_per_member_pass_on_29_july_2022_and_fail_on_1_august(copie
 
 def test_three_pouvoirs_refused_even_in_the_sanitary_window(copie):
     c = copie(MAUSSANE)
-    c.edit(SEANCE_MAUSSANE, "{mandant: patrick-laffitte, mandataire: marc-fusat}", "{mandant: patrick-laffitte, mandataire: jean-christophe-carre}")
+    c.edit(
+        SEANCE_MAUSSANE,
+        "{mandant: patrick-laffitte, mandataire: marc-fusat}",
+        "{mandant: patrick-laffitte, mandataire: jean-christophe-carre}",
+    )
     assert c.problems() == [
         f"{at(c, SM, 'patrick-laffitte', 'mandataire')}: seance.pouvoirs[2].mandataire : Jean-Christophe CARRÉ "
         "reçoit 3 pouvoirs : au plus 2 pouvoirs par membre pendant la période dérogatoire"
@@ -59,7 +63,11 @@ def test_seed_000_as_printed_is_rejected(copie):
     c.edit(SEANCE_POITIERS, "membres_en_exercice: 53", "quorum: 27\n  membres_en_exercice: 0")
     c.edit(SEANCE_POITIERS, "presents: 41", "presents: 0")
     c.edit(SEANCE_POITIERS, "pouvoirs: 9", "pouvoirs: 0")
-    c.edit(SEANCE_POITIERS, "vote: {pour: 50, contre: 0, abstentions: 0}", "vote: {pour: 0, contre: 0, abstentions: 0}")
+    c.edit(
+        SEANCE_POITIERS,
+        "vote: {pour: 50, contre: 0, abstentions: 0}",
+        "vote: {pour: 0, contre: 0, abstentions: 0}",
+    )
     assert c.problems() == [
         f"{at(c, SP, 'quorum: 27', 'quorum')}: seance.quorum : clé « quorum » refusée : le quorum est "
         "calculé à partir des membres en exercice et de la date de la séance",
@@ -95,7 +103,10 @@ def test_quorum_by_date(copie, date, presents, ok):
         assert problems == []
     else:
         (problem,) = problems
-        assert f"seance.presents : quorum non atteint : {presents} présents pour un quorum de" in problem
+        assert (
+            f"seance.presents : quorum non atteint : {presents} présents pour un quorum de"
+            in problem
+        )
 
 
 def test_a_mandant_is_not_also_present(copie):
@@ -121,7 +132,11 @@ def test_a_person_is_not_present_and_absent(copie):
 def test_the_mandataire_must_be_present(copie):
     c = copie(MAUSSANE)
     c.edit(SEANCE_MAUSSANE, "absents: [fanny-arsac]", "absents: []")
-    c.edit(SEANCE_MAUSSANE, "mandataire: jean-christophe-carre}\n    - {mandant: alexandre-wajs", "mandataire: fanny-arsac}\n    - {mandant: alexandre-wajs")
+    c.edit(
+        SEANCE_MAUSSANE,
+        "mandataire: jean-christophe-carre}\n    - {mandant: alexandre-wajs",
+        "mandataire: fanny-arsac}\n    - {mandant: alexandre-wajs",
+    )
     assert c.problems() == [
         f"{at(c, SM, 'mandataire: fanny-arsac', 'mandataire')}: seance.pouvoirs[0].mandataire : le mandataire "
         "Fanny ARSAC doit être présent"
@@ -148,7 +163,11 @@ def test_vote_arithmetic(copie):
 
 def test_members_not_taking_part_reduce_the_votants(copie):
     c = copie(MAUSSANE)
-    c.edit(SEANCE_MAUSSANE, "vote: {pour: 17, contre: 0, abstentions: 1}", "vote: {pour: 15, contre: 0, abstentions: 1, ne_prennent_pas_part: 2}")
+    c.edit(
+        SEANCE_MAUSSANE,
+        "vote: {pour: 17, contre: 0, abstentions: 1}",
+        "vote: {pour: 15, contre: 0, abstentions: 1, ne_prennent_pas_part: 2}",
+    )
     assert c.problems() == []
 
 
@@ -176,18 +195,40 @@ def test_the_presidents_vote_only_counts_in_a_tie(copie):
     ("convocation", "population", "message"),
     [
         ("2023-06-20", None, None),  # 5 jours francs: 21, 22, 23, 24, 25 June
-        ("2023-06-21", None, "4 jours francs entre le 21 juin 2023 et le 26 juin 2023, 5 requis (CGCT L2121-12 ; indiquez la population si la commune compte moins de 3 500 habitants)"),
-        ("2023-06-21", 89000, "4 jours francs entre le 21 juin 2023 et le 26 juin 2023, 5 requis (CGCT L2121-12, 3 500 habitants et plus)"),
+        (
+            "2023-06-21",
+            None,
+            "4 jours francs entre le 21 juin 2023 et le 26 juin 2023, 5 requis (CGCT L2121-12 ; indiquez la population si la commune compte moins de 3 500 habitants)",
+        ),
+        (
+            "2023-06-21",
+            89000,
+            "4 jours francs entre le 21 juin 2023 et le 26 juin 2023, 5 requis (CGCT L2121-12, 3 500 habitants et plus)",
+        ),
         ("2023-06-22", 1200, None),  # 3 jours francs suffice below 3 500 inhabitants
-        ("2023-06-23", 1200, "2 jours francs entre le 23 juin 2023 et le 26 juin 2023, 3 requis (CGCT L2121-11, commune de moins de 3 500 habitants)"),
+        (
+            "2023-06-23",
+            1200,
+            "2 jours francs entre le 23 juin 2023 et le 26 juin 2023, 3 requis (CGCT L2121-11, commune de moins de 3 500 habitants)",
+        ),
     ],
 )
 def test_convocation_delai(copie, convocation, population, message):
     c = copie(POITIERS)
     c.edit(SEANCE_POITIERS, "convocation: 2023-06-20", f"convocation: {convocation}")
     if population:
-        c.edit("territoire.yaml", '    siren: "218601946"', f'    siren: "218601946"\n    population: {population}')
-    expected = [] if message is None else [f"{at(c, SP, 'convocation:', 'convocation')}: seance.convocation : délai de convocation insuffisant : {message}"]
+        c.edit(
+            "territoire.yaml",
+            '    siren: "218601946"',
+            f'    siren: "218601946"\n    population: {population}',
+        )
+    expected = (
+        []
+        if message is None
+        else [
+            f"{at(c, SP, 'convocation:', 'convocation')}: seance.convocation : délai de convocation insuffisant : {message}"
+        ]
+    )
     assert c.problems() == expected
 
 
@@ -223,18 +264,28 @@ def test_actes_number_too_long(copie):
 def test_objet_length_for_actes(copie):
     c = copie(POITIERS)
     c.edit(SEANCE_POITIERS, "objet: Évolution", "objet: " + "x" * 490 + " Évolution")
-    line = c.path(SEANCE_POITIERS).read_text(encoding="utf-8").splitlines()[c.line(SEANCE_POITIERS, "objet:") - 1]
+    line = (
+        c.path(SEANCE_POITIERS)
+        .read_text(encoding="utf-8")
+        .splitlines()[c.line(SEANCE_POITIERS, "objet:") - 1]
+    )
     length = len(line.split("objet: ", 1)[1])
     assert length > 499
     (problem,) = c.problems()
-    assert problem.endswith(f"deliberations[0].objet : objet trop long : {length} caractères, 499 au plus (@CTES)")
+    assert problem.endswith(
+        f"deliberations[0].objet : objet trop long : {length} caractères, 499 au plus (@CTES)"
+    )
     assert problem.startswith(at(c, SP, "objet:", "objet"))
 
 
 def test_objet_on_one_line(copie):
     c = copie(POITIERS)
     c.edit(SEANCE_POITIERS, "objet: Évolution des postes", 'objet: "Évolution\\ndes postes')
-    c.edit(SEANCE_POITIERS, "de la Convention territoriale globale (CTG)\n", 'de la Convention territoriale globale (CTG)"\n')
+    c.edit(
+        SEANCE_POITIERS,
+        "de la Convention territoriale globale (CTG)\n",
+        'de la Convention territoriale globale (CTG)"\n',
+    )
     assert c.problems() == [
         f"{at(c, SP, 'objet:', 'objet')}: deliberations[0].objet : l'objet doit tenir sur une ligne (@CTES "
         "refuse les retours à la ligne)"
@@ -313,5 +364,8 @@ def test_civilite_needed_for_the_rapporteur(copie):
     c = copie(MAUSSANE)
     c.edit("territoire.yaml", "jean-christophe-carre: {civilite: M., ", "jean-christophe-carre: {")
     problems = c.problems()
-    assert f"{at(c, SM, 'president:', 'president')}: seance.president : civilité de Jean-Christophe CARRÉ manquante (personnes.jean-christophe-carre.civilite : « M. » ou « Mme »)" in problems
+    assert (
+        f"{at(c, SM, 'president:', 'president')}: seance.president : civilité de Jean-Christophe CARRÉ manquante (personnes.jean-christophe-carre.civilite : « M. » ou « Mme »)"
+        in problems
+    )
     assert len(problems) == 3  # président, rapporteur, and the mayor's own record

@@ -57,7 +57,10 @@ def test_poitiers_shows_consistent_counts(textes):
 
 def test_sanitary_visa_is_added_when_the_derogation_is_used(textes):
     text = textes["maussane-les-alpilles-deliberation-2022-07-29-07"]
-    assert "Vu la loi n° 2021-1465 du 10 novembre 2021 portant diverses dispositions de vigilance sanitaire," in text
+    assert (
+        "Vu la loi n° 2021-1465 du 10 novembre 2021 portant diverses dispositions de vigilance sanitaire,"
+        in text
+    )
     assert "Vu la loi" not in textes["poitiers-deliberation-2022-0301"]
 
 

@@ -51,9 +51,9 @@ def _misspelt(path: tuple, found: dict, model: type[BaseModel]) -> bool:
     """Is a missing field explained by a misspelt key next to it?"""
     parent, name = path[:-1], path[-1]
     for other, errs in found.items():
-        if other[:-1] == parent and any(e["type"] == "extra_forbidden" for _, e in errs):
-            if difflib.get_close_matches(str(other[-1]), [str(name)], n=1, cutoff=0.6):
-                return True
+        unknown = other[:-1] == parent and any(e["type"] == "extra_forbidden" for _, e in errs)
+        if unknown and difflib.get_close_matches(str(other[-1]), [str(name)], n=1, cutoff=0.6):
+            return True
     return False
 
 

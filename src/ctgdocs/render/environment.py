@@ -15,7 +15,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, UndefinedError
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -87,8 +95,15 @@ def template_error(exc: TemplateError, name: str) -> CtgTemplateError:
     if isinstance(exc, UndefinedError):
         missing = _missing_name(str(exc.message or ""))
         what = f"valeur manquante « {missing} »" if missing else f"valeur manquante : {exc.message}"
+    elif isinstance(exc, SecurityError):
+        attribute = re.search(r"attribute '([^']+)'", str(exc.message))
+        what = f"accès refusé par le bac à sable : attribut « {attribute.group(1) if attribute else '?'} »"
+    elif isinstance(exc, TemplateNotFound):
+        what = f"modèle introuvable « {exc.name} » (les modèles sont dans templates/)"
+    elif isinstance(exc, TemplateSyntaxError):
+        what = f"syntaxe de modèle invalide ({exc.message})"
     else:
-        what = f"erreur de modèle : {exc.message or exc.__class__.__name__}"
+        what = f"erreur de modèle ({exc.__class__.__name__})"
     location = f"{where}:{line}" if line else where
     return CtgTemplateError(f"{location}: {what}")
 

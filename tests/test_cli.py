@@ -1,0 +1,138 @@
+"""The command line: French messages, exit statuses, nothing written on bad data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from conftest import DATA, MAUSSANE, ROOT, SEANCE_MAUSSANE
+
+from ctgdocs.cli import main
+from ctgdocs.schema import json_schema
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_ok():
+    code, out, _ = run("validate", str(DATA))
+    assert code == 0
+    assert out == "données valides : 2 territoires (grand-poitiers, vallee-des-baux-alpilles)\n"
+
+
+def test_validate_reports_every_error_and_exits_1(copie):
+    c = copie(MAUSSANE)
+    c.edit(SEANCE_MAUSSANE, "heure: 19h00", "heure: 25h00")
+    c.edit(SEANCE_MAUSSANE, "date: 2022-07-29", "date: 2022-08-01")
+    code, out, err = run("validate", str(c.dir))
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith(f"erreur : {MAUSSANE}/{SEANCE_MAUSSANE}:")
+    assert lines[-1] == "1 erreur : rien n'a été écrit."  # schema errors stop before the rules
+
+
+def test_build_writes_nothing_when_data_is_invalid(copie, tmp_path):
+    c = copie(MAUSSANE)
+    c.edit(SEANCE_MAUSSANE, "date: 2022-07-29", "date: 2022-08-01")
+    code, _, err = run("build", str(c.dir), "--output", str(tmp_path / "out"))
+    assert code == 1
+    assert err.splitlines()[-1] == "4 erreurs : rien n'a été écrit."
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_html_names_files_after_collectivite_and_kind(tmp_path):
+    code, out, _ = run(
+        "build", str(DATA), "--format", "html", "--output", str(tmp_path), "--jobs", "1"
+    )
+    assert code == 0
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html")) == [
+        "grand-poitiers/poitiers-deliberation-2022-0301.html",
+        "vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07.html",
+    ]
+    assert out.splitlines()[-1] == f"2 fichiers écrits dans {tmp_path}/"
+
+
+def test_unknown_format_and_kind():
+    code, _, err = run("build", str(DATA), "--format", "odt")
+    assert (code, err) == (
+        1,
+        "erreur (utilisation) : format inconnu « odt » ; formats connus : docx, pdf, html\n",
+    )
+    code, _, err = run("build", str(DATA), "--kind", "convention")
+    assert (code, err) == (
+        1,
+        "erreur (utilisation) : type de document inconnu « convention » ; types connus : deliberation\n",
+    )
+
+
+def test_missing_folder(tmp_path):
+    code, _, err = run("validate", str(tmp_path / "nulle-part"))
+    assert code == 1
+    assert err.splitlines()[0] == f"erreur : {tmp_path / 'nulle-part'}: dossier introuvable"
+    code, _, err = run("validate", str(tmp_path))
+    assert (
+        err.splitlines()[0]
+        == f"erreur : {tmp_path}: aucun territoire ici (aucun territoire.yaml trouvé)"
+    )
+
+
+def test_no_path_given():
+    code, _, err = run("validate")
+    assert code == 2
+    assert "indiquez au moins un dossier de données (ex. : data/)" in err
+
+
+def test_kinds():
+    assert run("kinds") == (0, "deliberation\tExtrait du registre des délibérations\n", "")
+
+
+def test_schema_is_published_and_up_to_date():
+    for name in ("territoire", "seance"):
+        code, out, _ = run("schema", name)
+        assert code == 0
+        published = json.loads(
+            (ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+        )
+        assert json.loads(out) == published == json_schema(name), "régénérez avec : make schema"
+        assert "Identifiant" in out or "identifiant" in out.lower()
+
+
+def test_examples_point_editors_at_the_schema():
+    for path in DATA.rglob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        kind = "territoire" if path.name == "territoire.yaml" else "seance"
+        assert first.startswith("# yaml-language-server: $schema=") and first.endswith(
+            f"schema/{kind}.schema.json"
+        )
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target == (ROOT / "schema" / f"{kind}.schema.json")
+
+
+def test_no_traceback_for_a_broken_file(copie):
+    """A real process: exit 1, French message, no Python traceback."""
+    c = copie(MAUSSANE)
+    c.path(SEANCE_MAUSSANE).write_bytes(b"seance:\n  date: \xe9t\xe9\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "ctgdocs", "validate", str(c.dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert (
+        f"{MAUSSANE}/{SEANCE_MAUSSANE}:2:9: le fichier n'est pas encodé en UTF-8 (octet 0xE9 invalide)"
+        in proc.stderr
+    )
+
+
+def test_validate_does_not_import_the_renderers():
+    code = "import sys, ctgdocs.cli, ctgdocs.app; ctgdocs.app.validate([__import__('pathlib').Path('data')]); print('weasyprint' in sys.modules, 'docxtpl' in sys.modules)"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert proc.stdout.strip() == "False False"
