@@ -3,7 +3,7 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 
-.PHONY: setup system demo test lint previews schema clean
+.PHONY: setup system demo test lint previews schema bench clean
 
 setup: system $(STAMP)
 
@@ -36,6 +36,9 @@ test: setup
 lint: setup
 	$(VENV)/bin/ruff check src tests tools
 	$(VENV)/bin/ruff format --check src tests tools
+
+bench: setup
+	$(PY) bench/run.py
 
 schema: setup
 	for f in territoire seance; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done

@@ -1,56 +1,58 @@
-"""The body text of a generated document, read back from each format.
+"""The text of a generated document, read back from each format.
 
-Each helper returns the words a reader sees in the body, in reading order, without the running
-header and footer, so that `words()` (tests/support/similarity.py) can compare the formats.
+`docx_text`, `pdf_text` and `html_text` return the words a reader sees in the body, in reading
+order, without the running header and footer, so that `words()` (tests/support/similarity.py)
+can compare the formats with each other.
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
-from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import _Element
 
 from ctgdocs.writers.base import DocumentMeta
 
-LIBREOFFICE_TIMEOUT = 180  # seconds: a cold LibreOffice profile takes a while on first start
+LIBREOFFICE_TIMEOUT = 180  # seconds: the first start creates a LibreOffice profile
 
 
 # --- DOCX ---------------------------------------------------------------------------
 
 
-def _table_lines(table: DocxTable) -> list[str]:
-    """Cell paragraphs row by row; a merged cell (same XML cell repeated) is read once."""
+def _block_lines(container: _Element, parent: object) -> list[str]:
+    """Paragraphs and tables of a body or a cell, in document order."""
     lines: list[str] = []
-    for row in table.rows:
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(DocxParagraph(child, parent).text)
+        elif child.tag == qn("w:tbl"):
+            lines.extend(_table_lines(child, parent))
+    return lines
+
+
+def _table_lines(tbl: _Element, parent: object) -> list[str]:
+    """Cell contents row by row; a vertically merged cell is read once, in its first row (a
+    horizontally merged cell is a single w:tc in the XML already)."""
+    lines: list[str] = []
+    for tr in tbl.iterchildren(qn("w:tr")):
+        for tc in tr.iterchildren(qn("w:tc")):
+            if tc.vMerge == "continue":
                 continue
-            seen.add(id(cell._tc))
-            for child in cell._tc.iterchildren():
-                if child.tag == qn("w:p"):
-                    lines.append(DocxParagraph(child, cell).text)
-                elif child.tag == qn("w:tbl"):
-                    lines.extend(_table_lines(DocxTable(child, cell)))
+            lines.extend(_block_lines(tc, parent))
     return lines
 
 
 def docx_lines(path: Path) -> list[str]:
     """The body's paragraphs and table cells in document order (no header, no footer)."""
     document = docx.Document(str(path))
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            lines.append(DocxParagraph(child, document).text)
-        elif child.tag == qn("w:tbl"):
-            lines.extend(_table_lines(DocxTable(child, document)))
-    return lines
+    return _block_lines(document.element.body, document)
 
 
 def docx_text(path: Path) -> str:
@@ -58,7 +60,7 @@ def docx_text(path: Path) -> str:
 
 
 def docx_header_footer_text(path: Path) -> str:
-    """The paragraphs of every section's header and footer (fields show their cached value)."""
+    """The paragraphs of every section's header and footer (fields show their stored value)."""
     document = docx.Document(str(path))
     lines = []
     for section in document.sections:
@@ -71,9 +73,16 @@ def docx_header_footer_text(path: Path) -> str:
 
 
 def pdftotext(path: Path) -> str:
-    """All the text of a PDF in reading order (pages separated by form feeds)."""
+    """All the text of a PDF, pages separated by form feeds.
+
+    `-raw` keeps the order in which the text was drawn, which is the document order for both
+    WeasyPrint and LibreOffice. The default "reading order" mode post-processes the text in
+    ways that change the words and not the document: it joins a line ending with a hyphen to
+    the next one without the hyphen (« 2022-⏎2025 » becomes « 20222025 ») and splits a
+    superscript from its base (« 1er » becomes « 1 er »); both were seen in LibreOffice's PDFs.
+    """
     return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
         check=True,
         capture_output=True,
         text=True,
@@ -93,9 +102,8 @@ def is_running_line(line: str, meta: DocumentMeta) -> bool:
 
 
 def strip_running_lines(text: str, meta: DocumentMeta) -> str:
-    return "\n".join(
-        line for line in text.replace("\f", "\n").splitlines() if not is_running_line(line, meta)
-    )
+    lines = text.replace("\f", "\n").splitlines()
+    return "\n".join(line for line in lines if not is_running_line(line, meta))
 
 
 def pdf_text(path: Path, meta: DocumentMeta) -> str:
@@ -104,7 +112,7 @@ def pdf_text(path: Path, meta: DocumentMeta) -> str:
 
 
 def pdf_info(path: Path) -> dict[str, str]:
-    """`pdfinfo` fields: Title, Author, Pages…"""
+    """The `pdfinfo` fields: Title, Author, Subject, Pages…"""
     out = subprocess.run(
         ["pdfinfo", "-enc", "UTF-8", str(path)],
         check=True,
@@ -129,64 +137,105 @@ def pdf_pages(path: Path) -> int:
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "div", "br", "hr"}
 
 
-class _MainText(HTMLParser):
-    """Collects the text inside <main>, with a line break at every block boundary."""
+@dataclass
+class HtmlPage:
+    lang: str | None = None  # <html lang>
+    meta: dict[str, str] = field(default_factory=dict)  # <meta name content>
+    main: str = ""  # text of <main>: the body
+    body: str = ""  # text of <body>: the running header and footer too
+
+
+class _PageParser(HTMLParser):
+    """Text with a line break at every block boundary; an ordered list's numbers are text, as
+    in the PDF (WeasyPrint draws them) and in the DOCX (the writer writes them)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth = 0  # > 0 inside <main>
-        self.parts: list[str] = []
+        self.page = HtmlPage()
+        self._in_main = self._in_body = False
+        self._main: list[str] = []
+        self._body: list[str] = []
+        self._lists: list[int | None] = []  # next number of each open list, None for <ul>
+
+    def _emit(self, text: str) -> None:
+        if self._in_body:
+            self._body.append(text)
+        if self._in_main:
+            self._main.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "main":
-            self.depth += 1
-        elif self.depth and tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+        attributes = dict(attrs)
+        if tag == "html":
+            self.page.lang = attributes.get("lang")
+        elif tag == "meta" and attributes.get("name"):
+            self.page.meta[str(attributes["name"])] = attributes.get("content") or ""
+        elif tag == "body":
+            self._in_body = True
+        elif tag == "main":
+            self._in_main = True
+        elif tag == "ol":
+            self._lists.append(int(attributes.get("start") or 1))
+        elif tag == "ul":
+            self._lists.append(None)
+        if tag in _BLOCK_TAGS:
+            self._emit("\n")
+        if tag == "li" and self._lists and self._lists[-1] is not None:
+            number = self._lists[-1]
+            self._lists[-1] = number + 1
+            self._emit(f"{number}. ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "main":
-            self.depth -= 1
-        elif self.depth and tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+        if tag in _BLOCK_TAGS:
+            self._emit("\n")
+        if tag in ("ol", "ul") and self._lists:
+            self._lists.pop()
+        elif tag == "main":
+            self._in_main = False
+        elif tag == "body":
+            self._in_body = False
 
     def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.parts.append(data)
+        self._emit(data)
+
+    def close(self) -> None:
+        super().close()
+        self.page.main = "".join(self._main)
+        self.page.body = "".join(self._body)
+
+
+def read_html(path: Path) -> HtmlPage:
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.page
 
 
 def html_text(path: Path) -> str:
     """The text of <main> only: the running header and footer divs are outside it."""
-    parser = _MainText()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return "".join(parser.parts)
+    return read_html(path).main
 
 
 # --- LibreOffice --------------------------------------------------------------------
 
 
 def libreoffice_pdf(docx_path: Path, outdir: Path) -> Path:
-    """Convert a DOCX to PDF with LibreOffice (a private profile under outdir)."""
+    """Convert a DOCX to PDF with LibreOffice, using a private profile under outdir."""
     outdir.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{outdir.resolve()}/lo-profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            str(docx_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=LIBREOFFICE_TIMEOUT,
-    )
+    command = [
+        "soffice",
+        "--headless",
+        f"-env:UserInstallation={(outdir / 'lo-profile').resolve().as_uri()}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        str(docx_path),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=LIBREOFFICE_TIMEOUT)
     pdf = outdir / f"{docx_path.stem}.pdf"
     if result.returncode != 0 or not pdf.is_file():
         raise RuntimeError(
-            f"LibreOffice failed on {docx_path} (exit {result.returncode}):\n"
-            f"{result.stderr}\n{result.stdout}"
+            f"LibreOffice could not convert {docx_path} (exit {result.returncode}):\n"
+            f"{result.stderr}{result.stdout}"
         )
     return pdf
