@@ -13,9 +13,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from ctgdocs.app import BuildOptions, build, plan, validate
-from ctgdocs.writers.base import DocumentMeta
 from support.extract import (
     docx_text,
     html_text,
@@ -28,6 +25,9 @@ from support.extract import (
 )
 from support.similarity import differences, words
 
+from ctgdocs.app import BuildOptions, build, plan, validate
+from ctgdocs.writers.base import DocumentMeta
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(path for path in (ROOT / "data").iterdir() if path.is_dir())
 FORMATS = ("docx", "pdf", "html")
@@ -36,9 +36,7 @@ MAX_PAGES = 10  # a deliberation extract is a few pages; more means a layout gon
 
 def _planned() -> dict[str, tuple[str, DocumentMeta]]:
     """stem → (territory folder, meta) of every document the examples give."""
-    return {
-        doc.stem: (doc.territoire, doc.render().meta) for doc in plan(validate(EXAMPLES), ())
-    }
+    return {doc.stem: (doc.territoire, doc.render().meta) for doc in plan(validate(EXAMPLES), ())}
 
 
 PLANNED = _planned()
@@ -76,9 +74,7 @@ def document(request: pytest.FixtureRequest, output: tuple[Path, list[Path]]) ->
 
 
 def assert_same_words(expected: str, actual: str, what: str) -> None:
-    assert words(actual) == words(expected), f"{what}:\n" + "\n".join(
-        differences(actual, expected)
-    )
+    assert words(actual) == words(expected), f"{what}:\n" + "\n".join(differences(actual, expected))
 
 
 def test_the_examples_give_several_documents() -> None:
@@ -166,9 +162,7 @@ def test_libreoffice_lays_the_docx_out_on_a_few_pages(document: Written, libreof
 
 
 @pytest.mark.slow
-def test_libreoffice_computes_the_page_fields_of_the_footer(
-    document: Written, libreoffice
-) -> None:
+def test_libreoffice_computes_the_page_fields_of_the_footer(document: Written, libreoffice) -> None:
     pdf = libreoffice(document)
     text = pdftotext(pdf)
     pages = pdf_pages(pdf)

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
-
-from ctgdocs.app import BuildOptions, build, plan, validate
-from ctgdocs.tree import Run, Tree, plain_text
-from ctgdocs.writers.base import DocumentMeta
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 from support.extract import (
     docx_header_footer_text,
     docx_text,
@@ -30,6 +29,10 @@ from support.extract import (
 )
 from support.similarity import words
 
+from ctgdocs.app import BuildOptions, build, plan, validate
+from ctgdocs.tree import Block, Div, Heading, ListBlock, Paragraph, Run, Table, Tree, plain_text
+from ctgdocs.writers.base import DocumentMeta
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "vallee-des-baux-alpilles"
 TERRITOIRE = "territoire.yaml"
@@ -38,10 +41,7 @@ FORMATS = ("docx", "pdf", "html")
 
 JINJA_EXPR = "{{ 7*7 }}"
 JINJA_IF = "{% if true %}oui{% endif %}"
-NAME = (
-    'SAMUEL & <Fils> "Père" l\'Aîné *gras* _x_ [lien](http://x) # '
-    f"{JINJA_EXPR} {JINJA_IF}"
-)
+NAME = f'SAMUEL & <Fils> "Père" l\'Aîné *gras* _x_ [lien](http://x) # {JINJA_EXPR} {JINJA_IF}'
 EXPOSE = f"Texte <script>alert(1)</script> et &amp; puis </w:t><w:t> et {JINJA_EXPR} fin."
 OBJET_HOSTILE = f"Commune & Fils <b>objet</b> {JINJA_EXPR}"
 COMMUNE = f"Maussane & <Fils> {JINJA_EXPR} {JINJA_IF}"
@@ -77,13 +77,20 @@ def make_hostile_copy(dest: Path) -> Path:
         "{prenom: Bernadette, nom: SAMUEL}",
         f"{{prenom: Bernadette, nom: {yaml_quoted(NAME)}}}",
     )
-    edit(copy / TERRITOIRE, "    nom: Maussane-les-Alpilles\n", f"    nom: {yaml_quoted(COMMUNE)}\n")
+    edit(
+        copy / TERRITOIRE, "    nom: Maussane-les-Alpilles\n", f"    nom: {yaml_quoted(COMMUNE)}\n"
+    )
     edit(
         copy / SEANCE,
         "      - La démarche territoriale a été lancée le 11 décembre 2019.\n",
         f"      - {yaml_quoted(EXPOSE)}\n",
     )
-    edit(copy / SEANCE, "    objet: CAF - ", f"    objet: {yaml_quoted(OBJET_HOSTILE + ' CAF - ')}")
+    objet = "CAF - Convention territoriale globale de services aux familles 2022-2025 Territoire Vallée des Baux-Alpilles"
+    edit(
+        copy / SEANCE,
+        f"    objet: {objet}\n",
+        f"    objet: {yaml_quoted(OBJET_HOSTILE + ' ' + objet)}\n",
+    )
     return copy
 
 
@@ -127,8 +134,17 @@ def no_space(text: str) -> str:
 
 
 def body_text(hostile: Hostile, fmt: str) -> str:
-    """Everything a reader sees in that format (body, running header and footer), comparable
-    with `count()`."""
+    """The body as printed in that format, without the running header and footer."""
+    if fmt == "docx":
+        return plain(docx_text(hostile.docx))
+    if fmt == "pdf":
+        text = no_space(pdftotext(hostile.pdf)).replace(no_space(hostile.meta.header), "")
+        return re.sub(re.escape(no_space(hostile.meta.footer)) + r"—Page\d+/\d+", "", text)
+    return plain(read_html(hostile.html).main)
+
+
+def all_text(hostile: Hostile, fmt: str) -> str:
+    """Everything a reader sees in that format: the body, the running header and footer."""
     if fmt == "docx":
         return plain(docx_text(hostile.docx) + "\n" + docx_header_footer_text(hostile.docx))
     if fmt == "pdf":
@@ -136,9 +152,8 @@ def body_text(hostile: Hostile, fmt: str) -> str:
     return plain(read_html(hostile.html).body)
 
 
-def count(hostile: Hostile, fmt: str, literal: str) -> int:
-    needle = no_space(literal) if fmt == "pdf" else literal
-    return body_text(hostile, fmt).count(needle)
+def as_printed(fmt: str, literal: str) -> str:
+    return no_space(literal) if fmt == "pdf" else literal
 
 
 def tree_count(hostile: Hostile, literal: str) -> int:
@@ -163,43 +178,41 @@ def test_the_name_is_printed_wherever_the_secretary_is_named(hostile: Hostile) -
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_prints_the_text_literally(hostile: Hostile, fmt: str) -> None:
+    body = body_text(hostile, fmt)
     for literal in LITERALS:
-        assert count(hostile, fmt, literal) == tree_count(hostile, literal), literal
+        assert body.count(as_printed(fmt, literal)) == tree_count(hostile, literal), literal
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_jinja_expressions_are_not_computed(hostile: Hostile, fmt: str) -> None:
-    text = body_text(hostile, fmt)
-    assert "49" not in words(text)  # the example itself has no « 49 » anywhere
-    assert count(hostile, fmt, JINJA_EXPR) >= 5  # name ×3, exposé, objet (commune: more)
+    assert "49" not in words(all_text(hostile, fmt))  # the example itself has no « 49 »
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_jinja_statements_are_not_run(hostile: Hostile, fmt: str) -> None:
-    # « oui » may only appear inside the literal block: had the block run, it would stand alone.
-    text = body_text(hostile, fmt)
-    block = no_space(JINJA_IF) if fmt == "pdf" else JINJA_IF
-    assert text.count(block) >= 1
-    assert "oui" not in words(text.replace(block, " "))
+    # « oui » may only appear inside the literal block (upper-cased in the heading): had the
+    # block run, « oui » would stand alone.
+    text = all_text(hostile, fmt)
+    block = re.compile(re.escape(as_printed(fmt, JINJA_IF)), re.IGNORECASE)
+    assert block.search(text)
+    assert "oui" not in words(block.sub(" ", text))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_an_entity_in_an_expose_is_read_once(hostile: Hostile, fmt: str) -> None:
-    # An exposé paragraph is Markdown (model: ExposeBloc): CommonMark reads « &amp; » as the
-    # entity of « & ». It is decoded once: neither « &amp; » nor « &amp;amp; » is printed.
-    text = body_text(hostile, fmt)
-    expected = "et & puis"
-    assert text.count(no_space(expected) if fmt == "pdf" else expected) == 1
+def test_an_entity_in_an_expose_is_decoded_once(hostile: Hostile, fmt: str) -> None:
+    # An exposé paragraph is Markdown (model.seance: "a paragraph of text (Markdown)") and
+    # CommonMark reads « &amp; » as the entity of « & »; it is decoded once and only once.
+    text = all_text(hostile, fmt)
+    assert text.count(as_printed(fmt, "et & puis")) == 1
     assert "&amp;" not in text
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_running_header_prints_the_commune_name_literally(
-    hostile: Hostile, fmt: str
-) -> None:
+def test_the_running_header_prints_the_commune_name_literally(hostile: Hostile, fmt: str) -> None:
     # The DOCX header is the one place where data goes through Jinja (docxtpl renders the frame).
     assert COMMUNE in plain(hostile.meta.header)
-    assert count(hostile, fmt, hostile.meta.header) >= 1
+    text = all_text(hostile, fmt)
+    assert as_printed(fmt, plain(hostile.meta.header)) in text
 
 
 # --- HTML source ----------------------------------------------------------------------
@@ -243,11 +256,9 @@ def test_markdown_in_a_name_makes_no_bold_or_italic_in_the_tree(hostile: Hostile
 
 def test_markdown_in_a_name_makes_no_bold_or_italic_in_docx(hostile: Hostile) -> None:
     document = docx.Document(str(hostile.docx))
-    paragraphs = list(document.paragraphs)
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
+    paragraphs = [
+        DocxParagraph(p, document) for p in document.element.body.iter(qn("w:p"))
+    ]  # table cells included
     runs = [run for p in paragraphs for run in p.runs if "gras" in run.text]
     assert runs
     assert not [run.text for run in runs if run.bold or run.italic]
@@ -266,22 +277,18 @@ def test_markdown_in_a_name_makes_no_link_in_docx(hostile: Hostile) -> None:
     assert not document.element.body.findall(".//{*}hyperlink")
 
 
-def _runs(blocks) -> list[Run]:
+def _runs(blocks: tuple[Block, ...]) -> Iterator[Run]:
     """Every Run of the tree, at any depth."""
-    found: list[Run] = []
     for block in blocks:
-        for name in ("inlines", "children", "blocks"):
-            for item in getattr(block, name, ()):
-                if isinstance(item, Run):
-                    found.append(item)
-                else:
-                    found.extend(_runs((item,)))
-        for row in getattr(block, "rows", ()):
-            for cell in row:
-                found.extend(i for i in cell if isinstance(i, Run))
-        for item in getattr(block, "items", ()):
-            found.extend(_runs((item,)))
-    return found
+        if isinstance(block, Paragraph | Heading):
+            yield from (i for i in block.inlines if isinstance(i, Run))
+        elif isinstance(block, Table):
+            yield from (i for row in block.rows for cell in row for i in cell if isinstance(i, Run))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _runs(item.blocks)
+        elif isinstance(block, Div):
+            yield from _runs(block.children)
 
 
 # --- LibreOffice ----------------------------------------------------------------------

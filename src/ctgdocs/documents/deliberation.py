@@ -20,7 +20,7 @@ from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Deliberation, FichierSeance, Organisation, Personne, Seance
 from ctgdocs.references import branche_famille, nomenclature
 from ctgdocs.render.body import render_body, render_fragment
-from ctgdocs.render.filters import date_fr, date_lettres, heure_lettres, nombre_lettres
+from ctgdocs.render.filters import date_fr, date_lettres, heure_lettres
 from ctgdocs.rules.presences import nombre_presents, nombre_representes
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 
@@ -257,4 +257,4 @@ def _financement(caf: Organisation, date: Any) -> dict[str, Any] | None:
 
 KIND = DocumentKind(name="deliberation", title="Extrait du registre des délibérations", plan=plan)
 
-__all__ = ["KIND", "context", "nombre_lettres"]
+__all__ = ["KIND", "context", "formule_vote"]

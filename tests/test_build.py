@@ -1,0 +1,75 @@
+"""Builds: reproducible bytes, atomic writes, the vote wording, a rejected deliberation."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import DATA, MAUSSANE, SEANCE_MAUSSANE
+
+from ctgdocs.app import BuildOptions, build, plan, validate
+from ctgdocs.documents.deliberation import formule_vote
+from ctgdocs.domain.vote import resultat
+from ctgdocs.model import Vote
+from ctgdocs.tree import plain_text
+
+
+def digests(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_same_inputs_same_bytes_serial_or_parallel(tmp_path):
+    build([DATA], BuildOptions(output=tmp_path / "a", jobs=1))
+    build([DATA], BuildOptions(output=tmp_path / "b", jobs=2))
+    a, b = digests(tmp_path / "a"), digests(tmp_path / "b")
+    assert len(a) == 6 and a == b
+
+
+def test_no_temporary_file_is_left(tmp_path):
+    build([DATA], BuildOptions(output=tmp_path, formats=("html", "docx"), jobs=1))
+    assert [p.name for p in tmp_path.rglob(".*")] == []
+
+
+@pytest.mark.parametrize(
+    ("pour", "contre", "abstentions", "formule", "adoptee"),
+    [
+        (18, 0, 0, "à l'unanimité", True),
+        (17, 0, 1, "à l'unanimité des suffrages exprimés", True),
+        (12, 3, 3, "par 12 voix pour, 3 voix contre et 3 abstentions", True),
+        (12, 3, 1, "par 12 voix pour, 3 voix contre et 1 abstention", True),
+        (9, 9, 0, "par 9 voix pour et 9 voix contre", False),
+        (5, 13, 0, "par 5 voix pour et 13 voix contre", False),
+    ],
+)
+def test_vote_wording_and_outcome(pour, contre, abstentions, formule, adoptee):
+    vote = Vote(pour=pour, contre=contre, abstentions=abstentions)
+    res = resultat(vote)
+    assert formule_vote(pour, contre, abstentions, res) == formule
+    assert res.adoptee is adoptee
+
+
+def test_a_tie_follows_the_presidents_vote():
+    assert resultat(Vote(pour=9, contre=9, abstentions=0, voix_du_president="pour")).adoptee
+    assert not resultat(Vote(pour=9, contre=9, abstentions=0, voix_du_president="contre")).adoptee
+
+
+def test_a_rejected_deliberation_says_so(copie):
+    c = copie(MAUSSANE)
+    c.edit(
+        SEANCE_MAUSSANE,
+        "vote: {pour: 17, contre: 0, abstentions: 1}",
+        "vote: {pour: 5, contre: 12, abstentions: 1}",
+    )
+    (doc,) = plan(validate([c.dir]), ["deliberation"])
+    text = plain_text(doc.render().tree)
+    assert (
+        "ouï l'exposé de Monsieur le Rapporteur, par 5 voix pour, 12 voix contre et 1 abstention,"
+        in text
+    )
+    assert "REJETTE le projet de délibération." in text
+    assert "APPROUVE" not in text
