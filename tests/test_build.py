@@ -6,8 +6,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import DATA, MAUSSANE, SEANCE_MAUSSANE
 
+from conftest import DATA, MAUSSANE, SEANCE_MAUSSANE
 from ctgdocs.app import BuildOptions, build, plan, validate
 from ctgdocs.documents.deliberation import formule_vote
 from ctgdocs.domain.vote import resultat
@@ -73,3 +73,19 @@ def test_a_rejected_deliberation_says_so(copie):
     )
     assert "REJETTE le projet de délibération." in text
     assert "APPROUVE" not in text
+
+
+def test_a_failing_writer_leaves_no_file(tmp_path, monkeypatch):
+    """If one file cannot be written, none is: the others stay staged, then are removed."""
+    from ctgdocs.errors import OutputError
+    from ctgdocs.writers import get_writer
+
+    def refuse(self, document, dest):
+        raise ValueError("refusé")
+
+    monkeypatch.setattr(type(get_writer("docx")), "write", refuse)
+    out = tmp_path / "out"
+    with pytest.raises(OutputError) as error:
+        build([DATA], BuildOptions(output=out, formats=("html", "docx"), jobs=1))
+    assert "le document n'a pas pu être écrit (refusé)" in str(error.value)
+    assert [p for p in out.rglob("*") if p.is_file()] == []

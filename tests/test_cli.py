@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
-from conftest import DATA, MAUSSANE, ROOT, SEANCE_MAUSSANE
 
+from conftest import DATA, MAUSSANE, ROOT, SEANCE_MAUSSANE
 from ctgdocs.cli import main
 from ctgdocs.schema import json_schema
 

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import docx
 import pytest
+
+from ctgdocs.app import BuildOptions, build, plan, validate
+from ctgdocs.writers.base import DocumentMeta
 from support.extract import (
     docx_text,
     html_text,
@@ -24,9 +27,6 @@ from support.extract import (
     read_html,
 )
 from support.similarity import differences, words
-
-from ctgdocs.app import BuildOptions, build, plan, validate
-from ctgdocs.writers.base import DocumentMeta
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(path for path in (ROOT / "data").iterdir() if path.is_dir())
@@ -74,7 +74,9 @@ def document(request: pytest.FixtureRequest, output: tuple[Path, list[Path]]) ->
 
 
 def assert_same_words(expected: str, actual: str, what: str) -> None:
-    assert words(actual) == words(expected), f"{what}:\n" + "\n".join(differences(actual, expected))
+    assert words(actual) == words(expected), f"{what} (found -> expected):\n" + "\n".join(
+        differences(actual, expected)
+    )
 
 
 def test_the_examples_give_several_documents() -> None:

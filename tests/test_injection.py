@@ -19,6 +19,11 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ctgdocs.app import BuildOptions, build, plan, validate
+from ctgdocs.errors import DataError
+from ctgdocs.tree import Block, Div, Heading, ListBlock, Paragraph, Run, Table, Tree, plain_text
+from ctgdocs.writers.base import DocumentMeta
 from support.extract import (
     docx_header_footer_text,
     docx_text,
@@ -28,10 +33,6 @@ from support.extract import (
     read_html,
 )
 from support.similarity import words
-
-from ctgdocs.app import BuildOptions, build, plan, validate
-from ctgdocs.tree import Block, Div, Heading, ListBlock, Paragraph, Run, Table, Tree, plain_text
-from ctgdocs.writers.base import DocumentMeta
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "vallee-des-baux-alpilles"
@@ -101,9 +102,6 @@ class Hostile:
     docx: Path
     pdf: Path
     html: Path
-
-    def path(self, fmt: str) -> Path:
-        return getattr(self, fmt)
 
 
 @pytest.fixture(scope="module")
@@ -289,6 +287,40 @@ def _runs(blocks: tuple[Block, ...]) -> Iterator[Run]:
                 yield from _runs(item.blocks)
         elif isinstance(block, Div):
             yield from _runs(block.children)
+
+
+# --- characters no document can hold -------------------------------------------------
+
+
+def test_a_control_character_from_a_yaml_escape_is_a_data_problem(tmp_path: Path) -> None:
+    data = tmp_path / "data" / EXAMPLE.name
+    shutil.copytree(EXAMPLE, data)
+    # In a double-quoted YAML scalar, \x01 is an escape: the file itself is plain ASCII.
+    edit(
+        data / TERRITOIRE,
+        "{prenom: Bernadette, nom: SAMUEL}",
+        '{prenom: Bernadette, nom: "SAMUEL\\x01"}',
+    )
+    out = tmp_path / "out"
+    with pytest.raises(DataError) as error:
+        build([data], BuildOptions(output=out, formats=FORMATS, jobs=1))
+    (problem,) = error.value.problems
+    assert problem.message == "caractère de contrôle U+0001 interdit"
+    assert (problem.location.line, problem.location.col) == (
+        _line_of(data / TERRITOIRE, "SAMUEL"),
+        _col_of(data / TERRITOIRE, '"SAMUEL'),
+    )
+    assert not [path for path in out.rglob("*") if path.is_file()]
+
+
+def _line_of(path: Path, needle: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+def _col_of(path: Path, needle: str) -> int:
+    line = path.read_text(encoding="utf-8").splitlines()[_line_of(path, needle) - 1]
+    return line.index(needle) + 1
 
 
 # --- LibreOffice ----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import MAUSSANE, POITIERS, SEANCE_MAUSSANE, SEANCE_POITIERS
 from test_rules import SM, SP, TM, at
 

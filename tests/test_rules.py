@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import MAUSSANE, POITIERS, SEANCE_MAUSSANE, SEANCE_POITIERS
 
 SM = f"{MAUSSANE}/{SEANCE_MAUSSANE}"

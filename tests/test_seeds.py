@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SEEDS
-from support.similarity import similarity, words
 
+from conftest import DATA, SEEDS
 from ctgdocs.app import plan, validate
 from ctgdocs.tree import plain_text
+from support.similarity import similarity, words
 
 
 @pytest.fixture(scope="module")

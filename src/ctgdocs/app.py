@@ -63,15 +63,27 @@ def plan(territoires: Iterable[DonneesTerritoire], kinds: Sequence[str]) -> list
 
 
 def build(paths: Sequence[Path], options: BuildOptions) -> list[Path]:
-    """Build the documents; nothing is written unless every input is valid and every body renders."""
+    """Build the documents; nothing is written unless every input is valid, every body renders
+    and every file is written: files are staged beside their destination, then renamed."""
     unknown = [f for f in options.formats if f not in WRITERS]
     if unknown:
         raise UsageError(f"format inconnu « {unknown[0]} » ; formats connus : {', '.join(WRITERS)}")
     planned = plan(validate(paths), options.kinds)
     rendered = [(doc, doc.render()) for doc in planned]
     jobs = _write_jobs(rendered, options)
-    _run(jobs, options.jobs or os.cpu_count() or 1)
+    try:
+        _run(jobs, options.jobs or os.cpu_count() or 1)
+    except BaseException:
+        for job in jobs:
+            _staging(job.dest).unlink(missing_ok=True)
+        raise
+    for job in jobs:
+        os.replace(_staging(job.dest), job.dest)
     return [job.dest for job in jobs]
+
+
+def _staging(dest: Path) -> Path:
+    return dest.with_name(f".{dest.name}.staging")
 
 
 def _write_jobs(
@@ -94,11 +106,14 @@ def _write_jobs(
 
 
 def _write(job: WriteJob) -> Path:
+    staging = _staging(job.dest)
     try:
-        get_writer(job.format).write(job.document, job.dest)
+        get_writer(job.format).write(job.document, staging)
     except OSError as exc:
         raise OutputError(f"{job.dest}: {exc.strerror or exc}") from exc
-    return job.dest
+    except ValueError as exc:  # a writer refused a value (e.g. XML-incompatible text)
+        raise OutputError(f"{job.dest}: le document n'a pas pu être écrit ({exc})") from exc
+    return staging
 
 
 def _run(jobs: list[WriteJob], workers: int) -> None:

@@ -311,6 +311,10 @@ class _Converter:
 
     def _scalar(self, node: ScalarNode) -> Any:
         if node.tag == _STR:
+            # The raw text was checked, but an escape ("\x01") yields a control character only now.
+            found = _FORBIDDEN.search(node.value)
+            if found:
+                self._problem(node, msg.forbidden_character(found[0]))
             return node.value  # what construct_object would give, without its bookkeeping
         if node.tag not in _SCALAR_TAGS:
             self._problem(node, msg.refused_tag(node.tag))
