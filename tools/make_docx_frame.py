@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -28,6 +27,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
+from ctgdocs.writers.docx import normalize_zip
+
 ROOT = Path(__file__).resolve().parent.parent
 DEST = ROOT / "templates" / "docx" / "frame.docx"
 
@@ -36,7 +37,6 @@ LANG = "fr-FR"
 BLACK = RGBColor(0, 0, 0)
 PLACEHOLDER = "[[CORPS]]"
 FIXED_DATE = dt.datetime(2000, 1, 1)  # naive: python-docx writes it as UTC
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -290,21 +290,6 @@ def _setup_package(doc: DocxDocument) -> None:
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), LANG)
-
-
-def normalize_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed dates, `[Content_Types].xml` first then sorted names, deflated."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for name in names:
-                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                dst.writestr(info, src.read(name))
-    return out.getvalue()
 
 
 if __name__ == "__main__":

@@ -48,19 +48,11 @@ class BlocModele(Modele):
 Bloc = Annotated[BlocModele, BeforeValidator(_texte_seul)]
 
 
-class Decision(Modele):
+class Decision(BlocModele):
     """One decision: its verb in the infinitive (the layout conjugates it), then the rest of the
     sentence, typed (texte) or from a shared clause (clause) that names people from their records."""
 
     verbe: Texte = Field(description="Verbe à l'infinitif : approuver, autoriser, préciser…")
-    texte: Texte | None = None
-    clause: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = None
-
-    @model_validator(mode="after")
-    def _un_seul(self) -> Decision:
-        if (self.texte is None) == (self.clause is None):
-            raise ValueError("bloc")
-        return self
 
 
 class Pouvoir(Modele):
