@@ -136,3 +136,37 @@ def test_validate_does_not_import_the_renderers():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert proc.stdout.strip() == "False False"
+
+
+def test_two_sessions_writing_one_file_are_refused(copie, tmp_path):
+    """Two session files of one commune with the same deliberation number would collide."""
+    c = copie(MAUSSANE)
+    source = c.path(SEANCE_MAUSSANE)
+    source.with_name("2022-07-30-maussane-les-alpilles.yaml").write_text(
+        source.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    code, _, err = run("build", str(c.dir), "--output", str(out), "--format", "html")
+    assert code == 1
+    dest = out / MAUSSANE / "maussane-les-alpilles-deliberation-2022-07-29-07.html"
+    assert (
+        err
+        == f"erreur (écriture impossible) : deux documents seraient écrits dans {dest} : numéros en double ?\n"
+    )
+    assert not out.exists()
+
+
+def test_an_internal_error_is_said_plainly_and_debug_shows_it(monkeypatch):
+    import ctgdocs.app
+
+    def broken(paths):
+        raise RuntimeError("boum")
+
+    monkeypatch.setattr(ctgdocs.app, "validate", broken)
+    code, _, err = run("validate", str(DATA))
+    assert (code, err) == (
+        2,
+        "erreur interne de ctgdocs : RuntimeError('boum') (relancez avec --debug pour le détail)\n",
+    )
+    result = CliRunner().invoke(main, ["--debug", "validate", str(DATA)])
+    assert isinstance(result.exception, RuntimeError)

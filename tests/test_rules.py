@@ -370,3 +370,77 @@ def test_civilite_needed_for_the_rapporteur(copie):
         in problems
     )
     assert len(problems) == 3  # président, rapporteur, and the mayor's own record
+
+
+def test_more_members_listed_than_in_office(copie):
+    c = copie(MAUSSANE)
+    c.edit(SEANCE_MAUSSANE, "membres_en_exercice: 19", "membres_en_exercice: 18")
+    assert c.problems() == [
+        f"{at(c, SM, 'membres_en_exercice', 'membres_en_exercice')}: seance.membres_en_exercice : 19 membres "
+        "présents, représentés ou absents pour 18 membres en exercice"
+    ]
+
+
+def test_a_member_cannot_give_a_pouvoir_to_himself(copie):
+    c = copie(MAUSSANE)
+    c.edit(SEANCE_MAUSSANE, "absents: [fanny-arsac]", "absents: []")
+    c.edit(
+        SEANCE_MAUSSANE,
+        "{mandant: alain-chaix, mandataire: marie-pierre-callet}",
+        "{mandant: fanny-arsac, mandataire: fanny-arsac}",
+    )
+    problems = c.problems()
+    assert (
+        f"{at(c, SM, 'mandant: fanny-arsac', '{')}: seance.pouvoirs[6] : un membre ne peut se donner pouvoir à lui-même"
+        in problems
+    )
+
+
+def test_organisation_of_the_wrong_type(copie):
+    c = copie(MAUSSANE)
+    c.edit("territoire.yaml", "  caf: caf-13", "  caf: ccvba")
+    assert c.problems() == [
+        f"{at(c, TM, '  caf: ccvba', 'caf')}: territoire.caf : « ccvba » est de type epci ; attendu : caf"
+    ]
+
+
+def test_a_signatory_listed_twice(copie):
+    c = copie(MAUSSANE)
+    c.edit(
+        "territoire.yaml",
+        "saint-remy-de-provence, caf-13]",
+        "saint-remy-de-provence, caf-13, aureille]",
+    )
+    (problem,) = c.problems()
+    assert problem.endswith(
+        "territoire.ctg.signataires[11] : signataire « aureille » cité deux fois (déjà en position 1)"
+    )
+
+
+def test_publication_before_the_session(copie):
+    c = copie(MAUSSANE)
+    c.edit(SEANCE_MAUSSANE, "publication: 2022-08-01", "publication: 2022-07-28")
+    assert c.problems() == [
+        f"{at(c, SM, 'publication:', 'publication')}: deliberations[0].publication : la date de publication précède la séance"
+    ]
+
+
+def test_the_collectivite_needs_its_mayor(copie):
+    c = copie(MAUSSANE)
+    c.edit("territoire.yaml", "    executif: jean-christophe-carre\n", "")
+    assert c.problems() == [
+        f"{at(c, TM, '  maussane-les-alpilles:', 'maussane-les-alpilles')}: organisations.maussane-les-alpilles.executif : "
+        "maire ou président de la collectivité manquant : il signe les délibérations"
+    ]
+
+
+def test_two_deliberations_with_one_number(copie):
+    c = copie(POITIERS)
+    text = c.path(SEANCE_POITIERS).read_text(encoding="utf-8")
+    start = text.index("  - numero: 2022-0301")
+    c.path(SEANCE_POITIERS).write_text(text + text[start:], encoding="utf-8")
+    first = c.line(SEANCE_POITIERS, "  - numero: 2022-0301")
+    problems = c.problems()
+    assert problems[-1].endswith(
+        f"deliberations[1].numero : numéro « 2022-0301 » déjà utilisé dans cette séance (ligne {first})"
+    )

@@ -79,8 +79,6 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
 
 
 def _unexpected_files(dossier: Path) -> Iterable[Problem]:
-    if not (dossier / FICHIER_TERRITOIRE).is_file():
-        yield Problem(Location(str(dossier)), f"fichier {FICHIER_TERRITOIRE} absent du territoire")
     for path in sorted(dossier.rglob("*")):
         rel = path.relative_to(dossier)
         if path.is_dir() or rel.name.startswith("."):
