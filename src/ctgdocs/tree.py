@@ -25,7 +25,15 @@ class Break:
     """A line break inside a paragraph."""
 
 
-Inline = Run | Break
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote: its call stands here, its text goes to the foot of the page (real footnotes in
+    PDF and DOCX), numbered by each format in reading order."""
+
+    inlines: tuple[Run | Break, ...]
+
+
+Inline = Run | Break | Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +77,20 @@ class Div:
 
 
 @dataclass(frozen=True, slots=True)
+class Sommaire:
+    """A table of contents of the headings up to `depth`, with page numbers computed by each
+    format (PDF: target-counter; DOCX: a TOC field that Word and LibreOffice fill)."""
+
+    title: str = "Sommaire"
+    depth: int = 2
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A thematic break (a separator line)."""
 
 
-Block = Paragraph | Heading | ListBlock | Table | Div | Rule
+Block = Paragraph | Heading | ListBlock | Table | Div | Rule | Sommaire
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +100,26 @@ class Tree:
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:
-    return "".join(i.text if isinstance(i, Run) else "\n" for i in inlines)
+    """The text of the inlines; footnote calls and texts are left out (they are not in the line)."""
+    return "".join(
+        i.text if isinstance(i, Run) else "\n" for i in inlines if not isinstance(i, Note)
+    )
+
+
+def notes(blocks: tuple[Block, ...]) -> list[Note]:
+    """Every footnote of the blocks, in reading order."""
+    found: list[Note] = []
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            found += [i for i in block.inlines if isinstance(i, Note)]
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                found += notes(item.blocks)
+        elif isinstance(block, Table):
+            found += [i for row in block.rows for cell in row for i in cell if isinstance(i, Note)]
+        elif isinstance(block, Div):
+            found += notes(block.children)
+    return found
 
 
 def iter_text(blocks: tuple[Block, ...]) -> Iterator[str]:

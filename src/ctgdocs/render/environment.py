@@ -32,9 +32,8 @@ from ctgdocs.errors import TemplateError as CtgTemplateError
 from ctgdocs.errors import display_path
 from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.render.filters import FILTERS
+from ctgdocs.render.markdown import LINE_SEPARATOR
 
-# A line break inside a table cell (Markdown cells are one line): the tree builder splits on it.
-LINE_BREAK = "\u2028"
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
 
@@ -68,7 +67,7 @@ def _make(templates_dir: Path, *, markdown: bool) -> SandboxedEnvironment:
     )
     env.filters.update(FILTERS)
     env.filters["elide"] = elide
-    env.filters["lignes"] = lambda items: LINE_BREAK.join(str(i) for i in items)
+    env.filters["lignes"] = lambda items: LINE_SEPARATOR.join(str(i) for i in items)
     return env
 
 

@@ -1,17 +1,20 @@
 """Markdown (the rendered body template) → document tree, with French typography applied.
 
-The body dialect is CommonMark plus pipe tables and `::: classes` containers (nested with
-more colons: `:::: signatures` around `::: signature`). Raw HTML is off: it comes out as text.
+The body dialect is CommonMark plus pipe tables, footnotes (inline `^[texte]` or `[^n]` with
+its definition) and `::: classes` containers (nested with more colons: `:::: signatures`
+around `::: signature`). A paragraph `[[sommaire]]` places the table of contents. Raw HTML is
+off: it comes out as text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from ctgdocs.render.typography import espaces_fr, segments_ordinaux
 from ctgdocs.tree import (
@@ -22,130 +25,155 @@ from ctgdocs.tree import (
     Inline,
     ListBlock,
     ListItem,
+    Note,
     Paragraph,
     Rule,
     Run,
+    Sommaire,
     Table,
     Tree,
 )
+
+SOMMAIRE = "[[sommaire]]"
+LINE_SEPARATOR = "\u2028"  # a line break inside a table cell (Markdown cells are one line)
 
 
 @cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    md.use(footnote_plugin, inline=True)
     container_plugin(md, "div", validate=lambda params, *_: bool(params.strip()))
     return md
 
 
 def to_tree(markdown: str) -> Tree:
     tokens = _parser().parse(markdown)
-    blocks, _ = _blocks(tokens, 0, None)
+    converter = _Converter(_footnotes(tokens))
+    blocks, _ = converter.blocks(tokens, 0, None)
     return Tree(tuple(blocks))
 
 
-def _blocks(tokens: Sequence[Token], i: int, close: str | None) -> tuple[list[Block], int]:
-    out: list[Block] = []
-    while i < len(tokens):
-        tok = tokens[i]
-        if close is not None and tok.type == close:
-            return out, i + 1
-        handler = _HANDLERS.get(tok.type)
-        if handler is None:
-            i += 1
-            continue
-        block, i = handler(tokens, i)
-        if block is not None:
-            out.append(block)
-    return out, i
+def _footnotes(tokens: Sequence[Token]) -> dict[int, tuple[Run | Break, ...]]:
+    """The text of every footnote definition, by id (paragraphs of one note joined by a space)."""
+    notes: dict[int, list[Inline]] = {}
+    current: int | None = None
+    for tok in tokens:
+        if tok.type == "footnote_open":
+            current = tok.meta["id"]
+            notes[current] = []
+        elif tok.type == "footnote_close":
+            current = None
+        elif current is not None and tok.type == "inline":
+            if notes[current]:
+                notes[current].append(Run(" "))
+            notes[current].extend(inlines(tok.children or [], {}))
+    return {k: tuple(i for i in v if not isinstance(i, Note)) for k, v in notes.items()}
 
 
-def _paragraph(tokens: Sequence[Token], i: int) -> tuple[Block, int]:
-    return Paragraph(inlines(tokens[i + 1].children or [])), i + 3
+class _Converter:
+    def __init__(self, notes: dict[int, tuple[Run | Break, ...]]) -> None:
+        self.notes = notes
+        self.handlers: dict[str, Callable[[Sequence[Token], int], tuple[Block | None, int]]] = {
+            "paragraph_open": self.paragraph,
+            "heading_open": self.heading,
+            "bullet_list_open": self.list,
+            "ordered_list_open": self.list,
+            "container_div_open": self.container,
+            "hr": lambda tokens, i: (Rule(), i + 1),
+            "code_block": self.code,
+            "fence": self.code,
+            "table_open": self.table,
+            "footnote_block_open": self.skip_footnotes,
+        }
 
+    def blocks(self, tokens: Sequence[Token], i: int, close: str | None) -> tuple[list[Block], int]:
+        out: list[Block] = []
+        while i < len(tokens):
+            tok = tokens[i]
+            if close is not None and tok.type == close:
+                return out, i + 1
+            handler = self.handlers.get(tok.type)
+            if handler is None:
+                i += 1
+                continue
+            block, i = handler(tokens, i)
+            if block is not None:
+                out.append(block)
+        return out, i
 
-def _heading(tokens: Sequence[Token], i: int) -> tuple[Block, int]:
-    level = int(tokens[i].tag[1])
-    return Heading(level, inlines(tokens[i + 1].children or [])), i + 3
+    def inlines(self, tok: Token) -> tuple[Inline, ...]:
+        return inlines(tok.children or [], self.notes)
 
+    def paragraph(self, tokens: Sequence[Token], i: int) -> tuple[Block, int]:
+        if tokens[i + 1].content.strip() == SOMMAIRE:
+            return Sommaire(), i + 3
+        return Paragraph(self.inlines(tokens[i + 1])), i + 3
 
-def _list(tokens: Sequence[Token], i: int) -> tuple[Block, int]:
-    open_tok = tokens[i]
-    ordered = open_tok.type == "ordered_list_open"
-    close = "ordered_list_close" if ordered else "bullet_list_close"
-    start = int(open_tok.attrGet("start") or 1)
-    items: list[ListItem] = []
-    i += 1
-    while tokens[i].type != close:
-        children, i = _blocks(tokens, i + 1, "list_item_close")
-        items.append(ListItem(tuple(children)))
-    return ListBlock(ordered, tuple(items), start), i + 1
+    def heading(self, tokens: Sequence[Token], i: int) -> tuple[Block, int]:
+        return Heading(int(tokens[i].tag[1]), self.inlines(tokens[i + 1])), i + 3
 
-
-def _container(tokens: Sequence[Token], i: int) -> tuple[Block, int]:
-    classes = tuple(tokens[i].info.split())
-    children, i = _blocks(tokens, i + 1, "container_div_close")
-    return Div(classes, tuple(children)), i
-
-
-def _rule(tokens: Sequence[Token], i: int) -> tuple[Block, int]:
-    return Rule(), i + 1
-
-
-def _code(tokens: Sequence[Token], i: int) -> tuple[Block, int]:
-    return Paragraph((Run(tokens[i].content.rstrip("\n")),)), i + 1
-
-
-def _table(tokens: Sequence[Token], i: int) -> tuple[Block, int]:
-    rows: list[tuple[tuple[Inline, ...], ...]] = []
-    aligns: list[str | None] = []
-    header_rows = 0
-    row: list[tuple[Inline, ...]] = []
-    i += 1
-    while tokens[i].type != "table_close":
-        tok = tokens[i]
-        if tok.type in ("th_open", "td_open"):
-            if tok.type == "th_open":
-                style = str(tok.attrGet("style") or "")
-                aligns.append(style.removeprefix("text-align:") or None)
-            row.append(inlines(tokens[i + 1].children or []))
-            i += 3
-            continue
-        if tok.type == "tr_close":
-            rows.append(tuple(row))
-            header_rows += tokens[i - 1].type == "th_close"
-            row = []
+    def list(self, tokens: Sequence[Token], i: int) -> tuple[Block, int]:
+        ordered = tokens[i].type == "ordered_list_open"
+        close = "ordered_list_close" if ordered else "bullet_list_close"
+        start = int(tokens[i].attrGet("start") or 1)
+        items: list[ListItem] = []
         i += 1
-    return Table(tuple(rows), header_rows, tuple(aligns)), i + 1
+        while tokens[i].type != close:
+            children, i = self.blocks(tokens, i + 1, "list_item_close")
+            items.append(ListItem(tuple(children)))
+        return ListBlock(ordered, tuple(items), start), i + 1
+
+    def container(self, tokens: Sequence[Token], i: int) -> tuple[Block, int]:
+        classes = tuple(tokens[i].info.split())
+        children, i = self.blocks(tokens, i + 1, "container_div_close")
+        return Div(classes, tuple(children)), i
+
+    def code(self, tokens: Sequence[Token], i: int) -> tuple[Block, int]:
+        return Paragraph((Run(tokens[i].content.rstrip("\n")),)), i + 1
+
+    def skip_footnotes(self, tokens: Sequence[Token], i: int) -> tuple[None, int]:
+        while tokens[i].type != "footnote_block_close":
+            i += 1
+        return None, i + 1
+
+    def table(self, tokens: Sequence[Token], i: int) -> tuple[Block, int]:
+        rows: list[tuple[tuple[Inline, ...], ...]] = []
+        aligns: list[str | None] = []
+        header_rows = 0
+        row: list[tuple[Inline, ...]] = []
+        i += 1
+        while tokens[i].type != "table_close":
+            tok = tokens[i]
+            if tok.type in ("th_open", "td_open"):
+                if tok.type == "th_open":
+                    style = str(tok.attrGet("style") or "")
+                    aligns.append(style.removeprefix("text-align:") or None)
+                row.append(self.inlines(tokens[i + 1]))
+                i += 3
+                continue
+            if tok.type == "tr_close":
+                rows.append(tuple(row))
+                header_rows += tokens[i - 1].type == "th_close"
+                row = []
+            i += 1
+        return Table(tuple(rows), header_rows, tuple(aligns)), i + 1
 
 
-_HANDLERS = {
-    "paragraph_open": _paragraph,
-    "heading_open": _heading,
-    "bullet_list_open": _list,
-    "ordered_list_open": _list,
-    "container_div_open": _container,
-    "hr": _rule,
-    "code_block": _code,
-    "fence": _code,
-    "table_open": _table,
-}
-
-
-def inlines(children: Sequence[Token]) -> tuple[Inline, ...]:
+def inlines(
+    children: Sequence[Token], notes: dict[int, tuple[Run | Break, ...]]
+) -> tuple[Inline, ...]:
     """Inline tokens → runs: same-format text merged first, so typography sees whole phrases."""
-    pieces: list[tuple[str, bool, bool] | Break] = []
+    pieces: list[tuple[str, bool, bool] | Break | Note] = []
     bold = italic = False
     for tok in children:
-        if tok.type == "strong_open":
-            bold = True
-        elif tok.type == "strong_close":
-            bold = False
-        elif tok.type == "em_open":
-            italic = True
-        elif tok.type == "em_close":
-            italic = False
+        if tok.type in ("strong_open", "strong_close"):
+            bold = tok.type == "strong_open"
+        elif tok.type in ("em_open", "em_close"):
+            italic = tok.type == "em_open"
         elif tok.type == "hardbreak":
             pieces.append(Break())
+        elif tok.type == "footnote_ref":
+            pieces.append(Note(notes.get(tok.meta["id"], ())))
         elif tok.type in ("text", "code_inline", "softbreak", "image"):
             text = " " if tok.type == "softbreak" else tok.content
             last = pieces[-1] if pieces else None
@@ -156,14 +184,14 @@ def inlines(children: Sequence[Token]) -> tuple[Inline, ...]:
     return tuple(_typeset(pieces))
 
 
-def _typeset(pieces: list[tuple[str, bool, bool] | Break]) -> list[Inline]:
+def _typeset(pieces: list[tuple[str, bool, bool] | Break | Note]) -> list[Inline]:
     out: list[Inline] = []
     for piece in pieces:
-        if isinstance(piece, Break):
+        if not isinstance(piece, tuple):
             out.append(piece)
             continue
         text, bold, italic = piece
-        for n, line in enumerate(text.split("\u2028")):
+        for n, line in enumerate(text.split(LINE_SEPARATOR)):
             if n:
                 out.append(Break())
             for segment, sup in segments_ordinaux(espaces_fr(line)):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,8 +17,11 @@ from ctgdocs.tree import (
     Heading,
     Inline,
     ListBlock,
+    Note,
     Paragraph,
     Rule,
+    Run,
+    Sommaire,
     Table,
     Tree,
 )
@@ -48,78 +51,102 @@ class HtmlWriter:
 
 
 def tree_html(tree: Tree) -> str:
-    return "\n".join(block_html(b) for b in tree.blocks)
+    return _HtmlTree(tree).html()
 
 
-def block_html(block: Block) -> str:
-    return _BLOCKS[type(block)](block)
+class _HtmlTree:
+    """One tree to HTML. Headings get ids in reading order, so the sommaire can point at them."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.headings = list(_headings(tree.blocks))
+        self.next_heading = 0
+        self.blocks: dict[type, Callable[..., str]] = {
+            Paragraph: lambda p: f"<p>{inline_html(p.inlines)}</p>",
+            Heading: self.heading,
+            ListBlock: self.list,
+            Table: self.table,
+            Div: self.div,
+            Rule: lambda _: "<hr>",
+            Sommaire: self.sommaire,
+        }
+
+    def html(self) -> str:
+        return "\n".join(self.block(b) for b in self.tree.blocks)
+
+    def block(self, block: Block) -> str:
+        return self.blocks[type(block)](block)
+
+    def heading(self, h: Heading) -> str:
+        self.next_heading += 1
+        return f'<h{h.level} id="titre-{self.next_heading}">{inline_html(h.inlines)}</h{h.level}>'
+
+    def sommaire(self, s: Sommaire) -> str:
+        entries = "".join(
+            f'<li class="niveau-{h.level}"><a href="#titre-{n}">{inline_html(h.inlines, notes=False)}</a></li>'
+            for n, h in enumerate(self.headings, start=1)
+            if h.level <= s.depth
+        )
+        return f'<nav class="sommaire"><p class="titre-sommaire">{escape(s.title)}</p><ul>{entries}</ul></nav>'
+
+    def list(self, lst: ListBlock) -> str:
+        tag = "ol" if lst.ordered else "ul"
+        start = f' start="{lst.start}"' if lst.ordered and lst.start != 1 else ""
+        items = "".join(
+            f"<li>{''.join(self.block(b) for b in item.blocks)}</li>" for item in lst.items
+        )
+        return f"<{tag}{start}>{items}</{tag}>"
+
+    def table(self, table: Table) -> str:
+        def cell(tag: str, content: tuple[Inline, ...], col: int) -> str:
+            align = table.aligns[col] if col < len(table.aligns) else None
+            cls = f' class="{align}"' if align else ""
+            return f"<{tag}{cls}>{inline_html(content)}</{tag}>"
+
+        def rows(selected: tuple, tag: str) -> str:
+            return "".join(
+                "<tr>" + "".join(cell(tag, c, i) for i, c in enumerate(row)) + "</tr>"
+                for row in selected
+            )
+
+        head = rows(table.rows[: table.header_rows], "th")
+        body = rows(table.rows[table.header_rows :], "td")
+        thead = f"<thead>{head}</thead>" if head else ""
+        return f"<table>{thead}<tbody>{body}</tbody></table>"
+
+    def div(self, div: Div) -> str:
+        classes = " ".join(str(escape(c)) for c in div.classes)
+        inner = "\n".join(self.block(b) for b in div.children)
+        return f'<div class="{classes}">{inner}</div>'
 
 
-def inline_html(inlines: tuple[Inline, ...]) -> str:
+def _headings(blocks: tuple[Block, ...]) -> Iterator[Heading]:
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield block
+        elif isinstance(block, Div):
+            yield from _headings(block.children)
+
+
+def inline_html(inlines: tuple[Inline, ...], notes: bool = True) -> str:
     out = []
     for item in inlines:
         if isinstance(item, Break):
             out.append("<br>")
-            continue
-        text = str(escape(item.text))
-        if item.sup:
-            text = f"<sup>{text}</sup>"
-        if item.italic:
-            text = f"<em>{text}</em>"
-        if item.bold:
-            text = f"<strong>{text}</strong>"
-        out.append(text)
+        elif isinstance(item, Note):
+            if notes:  # WeasyPrint moves it to the foot of the page and numbers the call
+                out.append(f'<span class="note">{inline_html(item.inlines)}</span>')
+        else:
+            out.append(_run_html(item))
     return "".join(out)
 
 
-def _paragraph(p: Paragraph) -> str:
-    return f"<p>{inline_html(p.inlines)}</p>"
-
-
-def _heading(h: Heading) -> str:
-    return f"<h{h.level}>{inline_html(h.inlines)}</h{h.level}>"
-
-
-def _list(lst: ListBlock) -> str:
-    tag = "ol" if lst.ordered else "ul"
-    start = f' start="{lst.start}"' if lst.ordered and lst.start != 1 else ""
-    items = "".join(f"<li>{''.join(block_html(b) for b in item.blocks)}</li>" for item in lst.items)
-    return f"<{tag}{start}>{items}</{tag}>"
-
-
-def _table(table: Table) -> str:
-    def cell(tag: str, content: tuple[Inline, ...], col: int) -> str:
-        align = table.aligns[col] if col < len(table.aligns) else None
-        cls = f' class="{align}"' if align else ""
-        return f"<{tag}{cls}>{inline_html(content)}</{tag}>"
-
-    head = "".join(
-        "<tr>" + "".join(cell("th", c, i) for i, c in enumerate(row)) + "</tr>"
-        for row in table.rows[: table.header_rows]
-    )
-    body = "".join(
-        "<tr>" + "".join(cell("td", c, i) for i, c in enumerate(row)) + "</tr>"
-        for row in table.rows[table.header_rows :]
-    )
-    thead = f"<thead>{head}</thead>" if head else ""
-    return f"<table>{thead}<tbody>{body}</tbody></table>"
-
-
-def _div(div: Div) -> str:
-    classes = " ".join(str(escape(c)) for c in div.classes)
-    inner = "\n".join(block_html(b) for b in div.children)
-    return f'<div class="{classes}">{inner}</div>'
-
-
-def _rule(_: Rule) -> str:
-    return "<hr>"
-
-
-_BLOCKS: dict[type, Callable] = {
-    Paragraph: _paragraph,
-    Heading: _heading,
-    ListBlock: _list,
-    Table: _table,
-    Div: _div,
-    Rule: _rule,
-}
+def _run_html(run: Run) -> str:
+    text = str(escape(run.text))
+    if run.sup:
+        text = f"<sup>{text}</sup>"
+    if run.italic:
+        text = f"<em>{text}</em>"
+    if run.bold:
+        text = f"<strong>{text}</strong>"
+    return text
