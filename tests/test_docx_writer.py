@@ -12,7 +12,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -26,12 +28,15 @@ from ctgdocs.tree import (
     Heading,
     ListBlock,
     ListItem,
+    Note,
     Paragraph,
     Rule,
     Run,
+    Sommaire,
     Table,
     Tree,
     iter_text,
+    notes,
 )
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 from ctgdocs.writers.docx import DEFAULT_FRAME, DocxWriter
@@ -430,6 +435,313 @@ def test_frame_is_what_the_tool_builds() -> None:
     assert tool.build_frame() == DEFAULT_FRAME.read_bytes(), "run tools/make_docx_frame.py"
 
 
+# --- footnotes and sommaire -----------------------------------------------------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+FILL = p("Texte de remplissage qui occupe la page pour pousser la suite plus loin. " * 40)
+
+NOTE_TEXTS = [
+    " Source : Insee, RP 2016e",
+    " A & <B>\nsuite",
+    " Note de cellule",
+    " Date fixée par les parties.",
+]
+
+NOTES_TREE = Tree(
+    blocks=(
+        Sommaire(),
+        Heading(1, (Run("Préambule"),)),
+        Paragraph(
+            (
+                Run("Le territoire compte 84 904 habitants"),
+                Note(
+                    (
+                        Run("Source : Insee, "),
+                        Run("RP", bold=True),
+                        Run(" 2016", italic=True),
+                        Run("e", sup=True),
+                    )
+                ),
+                Run(" et 47 communes."),
+            )
+        ),
+        ListBlock(
+            ordered=False,
+            items=(
+                ListItem(
+                    (Paragraph((Run("Un point"), Note((Run("A & <B>"), Break(), Run("suite"))))),)
+                ),
+            ),
+        ),
+        Table(
+            rows=(
+                ((Run("Commune"),), (Run("Population"),)),
+                ((Run("Fabre"), Note((Run("Note de cellule"),))), (Run("1 234"),)),
+            ),
+            header_rows=1,
+        ),
+        FILL,
+        Heading(2, (Run("Article 1"), Run("er", sup=True), Run("\u00a0: Objet"))),
+        Heading(3, (Run("Détail hors sommaire"),)),
+        FILL,
+        FILL,
+        Heading(1, (Run("Durée"), Note((Run("Date fixée par les parties."),)))),
+        p("La convention prend fin le 31 décembre 2024."),
+    )
+)
+# (text, style) of the sommaire entries: levels 1-2, no note text, "—" for the unknown page.
+TOC_ENTRIES = [
+    ("Préambule\t—", "toc 1"),
+    ("Article 1er\u00a0: Objet\t—", "toc 2"),
+    ("Durée\t—", "toc 1"),
+]
+
+
+def xml_part(path: Path, name: str):
+    with zipfile.ZipFile(path) as package:
+        return etree.fromstring(package.read(name))
+
+
+def xtext(element) -> str:
+    """The text of a footnote or paragraph: w:t texts, w:br as a newline."""
+    pieces = element.xpath(".//w:t | .//w:br", namespaces=NS)
+    return "".join("\n" if el.tag == f"{{{W}}}br" else el.text or "" for el in pieces)
+
+
+@pytest.fixture(scope="module")
+def noted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write(tmp_path_factory.mktemp("notes"), NOTES_TREE, name="notes.docx")
+
+
+def note_text(note: Note) -> str:
+    return "".join(i.text if isinstance(i, Run) else "\n" for i in note.inlines)
+
+
+def test_tree_notes_are_in_the_expected_reading_order() -> None:
+    assert [" " + note_text(note) for note in notes(NOTES_TREE.blocks)] == NOTE_TEXTS
+
+
+def test_footnotes_part_has_the_separators_then_one_footnote_per_note(noted: Path) -> None:
+    root = xml_part(noted, "word/footnotes.xml")
+    footnotes = root.findall("w:footnote", NS)
+    kinds = [(f.get(f"{{{W}}}id"), f.get(f"{{{W}}}type")) for f in footnotes]
+    assert kinds == [("-1", "separator"), ("0", "continuationSeparator")] + [
+        (str(n), None) for n in range(1, 5)
+    ]
+    assert footnotes[0].find(".//w:separator", NS) is not None
+    assert footnotes[1].find(".//w:continuationSeparator", NS) is not None
+    assert [xtext(f) for f in footnotes[2:]] == NOTE_TEXTS
+    for footnote in footnotes[2:]:
+        (paragraph,) = footnote.findall("w:p", NS)
+        assert paragraph.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val") == "FootnoteText"
+        mark = paragraph.find("w:r", NS)  # the number, first: a footnoteRef run
+        assert mark.find("w:footnoteRef", NS) is not None
+        assert mark.find("w:rPr/w:rStyle", NS).get(f"{{{W}}}val") == "FootnoteReference"
+
+
+def test_footnote_runs_keep_bold_italic_superscript_and_breaks(noted: Path) -> None:
+    root = xml_part(noted, "word/footnotes.xml")
+    first = root.find("w:footnote[@w:id='1']", NS)
+    runs = {
+        r.findtext("w:t", namespaces=NS): r.find("w:rPr", NS) for r in first.findall(".//w:r", NS)
+    }
+    assert runs["RP"].find("w:b", NS) is not None
+    assert runs[" 2016"].find("w:i", NS) is not None
+    assert runs["e"].find("w:vertAlign", NS).get(f"{{{W}}}val") == "superscript"
+    assert runs["Source : Insee, "] is None
+    second = root.find("w:footnote[@w:id='2']", NS)
+    assert len(second.findall(".//w:br", NS)) == 1
+
+
+def test_note_text_is_escaped_and_comes_out_literally(noted: Path) -> None:
+    with zipfile.ZipFile(noted) as package:
+        raw = package.read("word/footnotes.xml").decode()
+    assert "A &amp; &lt;B&gt;" in raw
+    second = xml_part(noted, "word/footnotes.xml").find("w:footnote[@w:id='2']", NS)
+    assert "A & <B>" in xtext(second)
+
+
+def test_note_calls_are_footnote_references_in_reading_order(noted: Path) -> None:
+    body = xml_part(noted, "word/document.xml").find("w:body", NS)
+    calls = body.findall(".//w:footnoteReference", NS)
+    assert [c.get(f"{{{W}}}id") for c in calls] == ["1", "2", "3", "4"]
+    for call in calls:
+        run = call.getparent()
+        assert run.find("w:rPr/w:rStyle", NS).get(f"{{{W}}}val") == "FootnoteReference"
+    paragraph_of = [c.getparent().getparent() for c in calls]
+    assert xtext(paragraph_of[0]) == "Le territoire compte 84 904 habitants et 47 communes."
+    assert paragraph_of[1].find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val") == "ListBullet"
+    assert paragraph_of[2].getparent().tag == f"{{{W}}}tc"  # in a table cell
+    assert paragraph_of[3].find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val") == "Heading1"
+
+
+def test_note_texts_are_not_in_the_body_text(noted: Path) -> None:
+    document = docx.Document(str(noted))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    texts += [
+        cell_text(cell) for table in document.tables for row in table.rows for cell in row.cells
+    ]
+    flat = "\n".join(texts)
+    assert "Le territoire compte 84 904 habitants et 47 communes." in texts
+    for note in ("Source", "A & <B>", "Note de cellule", "Date fixée"):
+        assert note not in flat
+
+
+def test_sommaire_is_a_toc_field_with_one_entry_per_heading(noted: Path) -> None:
+    document = docx.Document(str(noted))
+    title, *entries = document.paragraphs[: 1 + len(TOC_ENTRIES)]
+    assert (title.style.name, title.text) == ("TOC Heading", "Sommaire")
+    assert [(e.text, e.style.name) for e in entries] == TOC_ENTRIES
+    assert document.paragraphs[len(TOC_ENTRIES) + 1].style.name == "Heading 1"
+
+    body = xml_part(noted, "word/document.xml").find("w:body", NS)
+    toc = body.findall("w:p", NS)[1 : 1 + len(TOC_ENTRIES)]
+    instructions = [i.text for p in toc for i in p.iterfind(".//w:instrText", NS)]
+    assert instructions[0] == ' TOC \\o "1-2" \\h \\z \\u '
+    kinds = [c.get(f"{{{W}}}fldCharType") for p in toc for c in p.iterfind(".//w:fldChar", NS)]
+    # The TOC field around everything, a PAGEREF field per entry inside it.
+    assert kinds == ["begin", "separate"] + ["begin", "separate", "end"] * 3 + ["end"]
+    assert toc[0].find("w:r/w:fldChar", NS).get(f"{{{W}}}fldCharType") == "begin"
+    assert toc[-1][-1].find("w:fldChar", NS).get(f"{{{W}}}fldCharType") == "end"
+
+
+def test_toc_entries_link_to_bookmarks_around_the_headings(noted: Path) -> None:
+    body = xml_part(noted, "word/document.xml").find("w:body", NS)
+    links = body.findall("w:p/w:hyperlink", NS)
+    anchors = [link.get(f"{{{W}}}anchor") for link in links]
+    assert len(anchors) == len(set(anchors)) == len(TOC_ENTRIES)
+    pagerefs = [link.findtext(".//w:instrText", namespaces=NS) for link in links]
+    assert pagerefs == [f" PAGEREF {anchor} \\h " for anchor in anchors]
+    for anchor, (entry, _) in zip(anchors, TOC_ENTRIES, strict=True):
+        assert anchor.startswith("_Toc")
+        (start,) = body.xpath(f".//w:bookmarkStart[@w:name='{anchor}']", namespaces=NS)
+        heading = start.getparent()
+        assert heading.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val").startswith("Heading")
+        assert start.getprevious().tag == f"{{{W}}}pPr"  # the bookmark holds the whole heading
+        end = heading[-1]
+        assert end.tag == f"{{{W}}}bookmarkEnd"
+        assert end.get(f"{{{W}}}id") == start.get(f"{{{W}}}id")
+        assert xtext(heading) == entry.split("\t")[0]
+    # The level-3 heading is out of a depth-2 sommaire: no bookmark.
+    assert len(body.findall(".//w:bookmarkStart", NS)) == len(TOC_ENTRIES)
+
+
+def test_toc_entries_keep_the_formatting_of_the_heading(noted: Path) -> None:
+    body = xml_part(noted, "word/document.xml").find("w:body", NS)
+    link = body.findall("w:p/w:hyperlink", NS)[1]
+    sup = link.xpath("w:r[w:t='er']/w:rPr/w:vertAlign/@w:val", namespaces=NS)
+    assert sup == ["superscript"]
+
+
+@pytest.mark.parametrize(("depth", "entries"), [(1, ["Préambule", "Durée"]), (3, None)])
+def test_sommaire_depth_sets_the_field_and_the_entries(tmp_path: Path, depth: int, entries) -> None:
+    blocks = (Sommaire(title="Table", depth=depth), *NOTES_TREE.blocks[1:])
+    document = docx.Document(str(write(tmp_path, Tree(blocks))))
+    body = document.element.body
+    assert body.xpath("string(.//w:instrText)").startswith(f' TOC \\o "1-{depth}"')
+    found = [
+        (q.text.split("\t")[0], q.style.name)
+        for q in document.paragraphs
+        if q.style.name.startswith("toc ")
+    ]
+    if entries is None:  # every heading, the level-3 one with its own style
+        assert ("Détail hors sommaire", "toc 3") in found and len(found) == 4
+    else:
+        assert [text for text, _ in found] == entries
+    assert document.paragraphs[0].text == "Table"
+
+
+def test_sommaire_without_headings_is_an_empty_field(tmp_path: Path) -> None:
+    document = docx.Document(str(write(tmp_path, Tree((Sommaire(title=""), p("Texte"))))))
+    field, text = document.paragraphs
+    kinds = [c.get(qn("w:fldCharType")) for c in field._p.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"]
+    assert (field.text, text.text) == ("", "Texte")
+
+
+def test_documents_without_notes_or_sommaire_have_neither(written: Path) -> None:
+    with zipfile.ZipFile(written) as package:
+        body = package.read("word/document.xml").decode()
+        footnotes = xml_part(written, "word/footnotes.xml")
+    assert "w:footnoteReference" not in body and "w:bookmarkStart" not in body
+    assert "w:instrText" not in body
+    assert [f.get(f"{{{W}}}id") for f in footnotes] == ["-1", "0"]
+
+
+def test_notes_and_sommaire_package_is_valid_and_reproducible(tmp_path: Path, noted: Path) -> None:
+    with zipfile.ZipFile(noted) as package:
+        for name in package.namelist():
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(package.read(name))
+        types = package.read("[Content_Types].xml").decode()
+        settings = package.read("word/settings.xml").decode()
+    assert 'PartName="/word/footnotes.xml"' in types
+    # LibreOffice does not fill the TOC on load even with updateFields (see the slow test):
+    # it is not set, so Word does not ask to update fields on every opening.
+    assert "updateFields" not in settings
+    again = write(tmp_path, NOTES_TREE, name="again.docx")
+    assert again.read_bytes() == noted.read_bytes()
+
+
+def _drop_footnotes(frame) -> None:
+    for rid, rel in list(frame.part.rels.items()):
+        if rel.reltype == RT.FOOTNOTES:
+            frame.part.drop_rel(rid)
+
+
+def test_missing_footnotes_part_is_a_template_error(tmp_path: Path) -> None:
+    frame = _broken_frame(tmp_path, _drop_footnotes)
+    with zipfile.ZipFile(frame) as package:
+        assert "word/footnotes.xml" not in package.namelist()
+    with pytest.raises(TemplateError) as info:
+        write(tmp_path, NOTES_TREE, frame=frame)
+    expected = "la partie des notes de bas de page (word/footnotes.xml) est absente du cadre"
+    assert str(info.value) == f"{frame} : {expected}"
+    write(tmp_path, Tree((Sommaire(), *TREE.blocks)), frame=frame)  # no note: no need of it
+
+
+def test_missing_footnote_or_toc_style_is_reported(tmp_path: Path) -> None:
+    frame = _broken_frame(tmp_path, _drop_style("footnote reference"))
+    with pytest.raises(TemplateError, match="le style « footnote reference » est absent"):
+        write(tmp_path, NOTES_TREE, frame=frame)
+    frame = _broken_frame(tmp_path, _drop_style("toc 2"))
+    with pytest.raises(TemplateError, match="le style « toc 2 » est absent"):
+        write(tmp_path, NOTES_TREE, frame=frame)
+
+
+def test_frame_has_the_footnotes_part_and_the_note_and_toc_styles() -> None:
+    frame = docx.Document(str(DEFAULT_FRAME))
+    (part,) = [r.target_part for r in frame.part.rels.values() if r.reltype == RT.FOOTNOTES]
+    assert str(part.partname) == "/word/footnotes.xml"
+    root = etree.fromstring(part.blob)
+    specials = [(f.get(f"{{{W}}}id"), f.get(f"{{{W}}}type")) for f in root]
+    assert specials == [("-1", "separator"), ("0", "continuationSeparator")]
+
+    text = frame.styles["footnote text"]
+    assert (text.type, text.style_id, text.base_style.name) == (
+        WD_STYLE_TYPE.PARAGRAPH,
+        "FootnoteText",
+        "Normal",
+    )
+    assert text.font.size.pt == 8
+    assert text.paragraph_format.space_after.pt == 0
+    assert text.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    reference = frame.styles["footnote reference"]
+    assert (reference.type, reference.style_id) == (WD_STYLE_TYPE.CHARACTER, "FootnoteReference")
+    assert reference.font.superscript
+
+    for level in (1, 2, 3):
+        entry = frame.styles[f"toc {level}"]
+        assert entry.style_id == f"TOC{level}"
+        (tab,) = entry.paragraph_format.tab_stops
+        assert (tab.alignment, tab.leader) == (WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        section = frame.sections[0]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        assert abs(tab.position - text_width) < 1000  # EMU: at the right margin
+    assert frame.styles["TOC Heading"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+
 # --- LibreOffice --------------------------------------------------------------------
 
 
@@ -437,12 +749,8 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.slow
-def test_libreoffice_renders_every_paragraph_and_the_page_numbers(
-    tmp_path: Path, written: Path
-) -> None:
-    source = tmp_path / "deliberation.docx"
-    shutil.copy(written, source)
+def _to_pdf(source: Path, tmp_path: Path) -> Path:
+    """LibreOffice's PDF of a DOCX (own profile: no clash with a running LibreOffice)."""
     subprocess.run(
         [
             "soffice",
@@ -458,13 +766,102 @@ def test_libreoffice_renders_every_paragraph_and_the_page_numbers(
         capture_output=True,
         timeout=120,
     )
-    pdf = tmp_path / "deliberation.pdf"
+    return source.with_suffix(".pdf")
+
+
+def _pdf_pages(pdf: Path, *options: str) -> list[str]:
     text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-enc", "UTF-8", *options, str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
-    flat = _words(text)
+    return text.split("\f")[:-1]
+
+
+@pytest.mark.slow
+def test_libreoffice_renders_every_paragraph_and_the_page_numbers(
+    tmp_path: Path, written: Path
+) -> None:
+    source = tmp_path / "deliberation.docx"
+    shutil.copy(written, source)
+    flat = _words("\n".join(_pdf_pages(_to_pdf(source, tmp_path))))
     for piece in iter_text(TREE.blocks):
         for line in piece.split("\n"):
             assert _words(line) in flat
     assert _words(HEADER) in flat
     assert f"{FOOTER} — Page 1 / 1" in flat
+
+
+def _lines(page: str) -> list[str]:
+    """The non-empty lines of a page, a footnote number alone on its line (it is raised)
+    joined to the note's first line."""
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    joined: list[str] = []
+    for line in lines:
+        if joined and re.fullmatch(r"\d+", joined[-1]) and not re.fullmatch(r"\d+", line):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+@pytest.fixture(scope="module")
+def noted_pages(tmp_path_factory: pytest.TempPathFactory, noted: Path) -> list[str]:
+    tmp = tmp_path_factory.mktemp("lo-notes")
+    source = tmp / "notes.docx"
+    shutil.copy(noted, source)
+    return _pdf_pages(_to_pdf(source, tmp), "-layout")
+
+
+def _page_of(pages: list[str], needle: str) -> int:
+    return next(n for n, page in enumerate(pages, start=1) if needle in page)
+
+
+@pytest.mark.slow
+def test_libreoffice_puts_the_notes_at_the_foot_of_their_pages(noted_pages: list[str]) -> None:
+    # Body text next to each call -> what ends that page, after all of its body text and
+    # before the running footer: the numbered notes of the page, in order.
+    feet = {
+        "84 904 habitants": [
+            "1 Source : Insee, RP 2016e",
+            "2 A & <B>",
+            "suite",
+            "3 Note de cellule",
+        ],
+        "31 décembre 2024": ["4 Date fixée par les parties."],
+    }
+    assert _page_of(noted_pages, "Note de cellule") == _page_of(noted_pages, "1 234")
+    for call_text, foot in feet.items():
+        lines = _lines(noted_pages[_page_of(noted_pages, call_text) - 1])
+        assert lines[-1].startswith(FOOTER) and "Page" in lines[-1]
+        assert lines[-1 - len(foot) : -1] == foot
+        body = lines[1 : -1 - len(foot)]  # between the running header and the notes
+        assert any(call_text in line for line in body)
+
+
+@pytest.mark.slow
+def test_libreoffice_prints_the_cached_sommaire(noted_pages: list[str]) -> None:
+    # Tested with LibreOffice 7.4: it imports the TOC field as a table of contents but does
+    # NOT update it when it loads the DOCX (headless or not, with or without
+    # <w:updateFields/>, with an empty or a filled cached result, inside a w:sdt or not, and
+    # PAGEREF fields inside the TOC keep their cached text). So the PDF shows the cached
+    # result: the entries with "—" where the page numbers go (the DOCX writer has no layout).
+    # Word computes the numbers when the field is updated (F9); LibreOffice on
+    # Tools > Update > Update All.
+    first = _lines(noted_pages[0])
+    entries = {}
+    for line in first:
+        match = re.fullmatch(r"(.+?)\.{3,}\s*(\S+)", line)
+        if match:
+            entries[_words(match[1])] = match[2]
+    assert entries == {"Préambule": "—", "Article 1er : Objet": "—", "Durée": "—"}
+    # The pages an update would give: where LibreOffice lays the headings out.
+    pages = {
+        title: n
+        for n, page in enumerate(noted_pages, start=1)
+        for line in _lines(page)
+        for title in entries
+        if re.fullmatch(rf"{re.escape(title)}\d*", _words(line))  # \d*: a note call
+    }
+    assert pages == {"Préambule": 1, "Article 1er : Objet": 1, "Durée": 3}

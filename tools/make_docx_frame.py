@@ -6,6 +6,10 @@ DOCX writer puts the body where the `[[CORPS]]` paragraph stands. Run it again a
     .venv/bin/python tools/make_docx_frame.py
 
 The output is byte-for-byte reproducible (fixed properties, fixed zip entry dates and order).
+
+Besides the page and the styles, the frame carries what the writer needs for footnotes (the
+`word/footnotes.xml` part with its two separators, the footnote styles) and for the sommaire
+(the `TOC Heading` and `toc 1`-`toc 3` styles); python-docx has no API for either.
 """
 
 from __future__ import annotations
@@ -19,15 +23,18 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
-from ctgdocs.writers.docx import normalize_zip
+from ctgdocs.writers.docx_package import normalize_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 DEST = ROOT / "templates" / "docx" / "frame.docx"
@@ -39,6 +46,23 @@ PLACEHOLDER = "[[CORPS]]"
 FIXED_DATE = dt.datetime(2000, 1, 1)  # naive: python-docx writes it as UTC
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+TEXT_WIDTH = Cm(17)  # A4 width minus the 2 cm margins: where the sommaire's page numbers stand
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# The two special footnotes every footnotes part starts with (ids -1 and 0); the writer appends
+# the document's notes from id 1. They are referenced from settings.xml (w:footnotePr) too.
+SPECIAL_FOOTNOTE = (
+    '<w:footnote w:type="{kind}" w:id="{id}"><w:p><w:pPr>'
+    '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    "<w:r><w:{kind}/></w:r></w:p></w:footnote>"
+)
+FOOTNOTES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<w:footnotes xmlns:w="{W_NS}">'
+    + SPECIAL_FOOTNOTE.format(kind="separator", id="-1")
+    + SPECIAL_FOOTNOTE.format(kind="continuationSeparator", id="0")
+    + "</w:footnotes>"
+)
 
 
 def main() -> int:
@@ -55,8 +79,10 @@ def build_frame() -> bytes:
     _setup_defaults(doc)
     _setup_builtin_styles(doc)
     _add_custom_styles(doc)
+    _add_note_and_sommaire_styles(doc)
     _setup_header_footer(doc)
     _setup_body(doc)
+    _add_footnotes_part(doc)
     _setup_package(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -226,6 +252,45 @@ def _add_custom_styles(doc: DocxDocument) -> None:
     borderless.element.append(tbl_pr)
 
 
+def _builtin_style(doc: DocxDocument, name: str, style_id: str, kind: WD_STYLE_TYPE, priority: int):
+    """A Word built-in style (`name` as Word spells it in styles.xml), hidden until used."""
+    style = doc.styles.add_style(name, kind, builtin=True)
+    style.element.set(qn("w:styleId"), style_id)
+    style.priority = priority
+    style.unhide_when_used = True
+    return style
+
+
+def _add_note_and_sommaire_styles(doc: DocxDocument) -> None:
+    """Footnote text and call; the sommaire's title and entries (TOC field levels 1-3)."""
+    note = _builtin_style(doc, "footnote text", "FootnoteText", WD_STYLE_TYPE.PARAGRAPH, 99)
+    note.base_style = doc.styles["Normal"]
+    note.font.size = Pt(8)
+    note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    note.paragraph_format.space_after = Pt(0)
+
+    call = _builtin_style(
+        doc, "footnote reference", "FootnoteReference", WD_STYLE_TYPE.CHARACTER, 99
+    )
+    call.base_style = doc.styles["Default Paragraph Font"]
+    call.font.superscript = True
+
+    title = doc.styles["TOC Heading"]  # in python-docx's template: based on Heading 1, level 9
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Pt(6)
+    title.paragraph_format.space_after = Pt(12)
+
+    for level in (1, 2, 3):
+        entry = _builtin_style(doc, f"toc {level}", f"TOC{level}", WD_STYLE_TYPE.PARAGRAPH, 39)
+        entry.base_style = doc.styles["Normal"]
+        entry.next_paragraph_style = doc.styles["Normal"]
+        fmt = entry.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        fmt.left_indent = Cm(0.5) * (level - 1)
+        fmt.space_after = Pt(3)
+        fmt.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
 # --- header, footer, body -----------------------------------------------------
 
 
@@ -266,6 +331,24 @@ def _setup_body(doc: DocxDocument) -> None:
 
 
 # --- package ------------------------------------------------------------------
+
+
+def _add_footnotes_part(doc: DocxDocument) -> None:
+    """`word/footnotes.xml` with the separators, related from the document part."""
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        CT.WML_FOOTNOTES,
+        FOOTNOTES_XML.encode("utf-8"),
+        doc.part.package,
+    )
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    settings = doc.settings.element
+    note_pr = OxmlElement("w:footnotePr")  # schema order: just before w:endnotePr / w:compat
+    for note_id in ("-1", "0"):
+        special = OxmlElement("w:footnote")
+        special.set(qn("w:id"), note_id)
+        note_pr.append(special)
+    settings.find(qn("w:compat")).addprevious(note_pr)
 
 
 def _setup_package(doc: DocxDocument) -> None:

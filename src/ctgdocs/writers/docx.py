@@ -1,4 +1,4 @@
-"""DOCX writer: the Word frame (docxtpl) for the layout, the document tree for the body.
+r"""DOCX writer: the Word frame (docxtpl) for the layout, the document tree for the body.
 
 The frame `templates/docx/frame.docx` (built by `tools/make_docx_frame.py`) holds the page,
 the styles, the header and the footer. Only `document` (the DocumentMeta) is rendered into it,
@@ -6,19 +6,28 @@ with the strict XML-escaping frame environment. The body never goes through Jinj
 from the tree with python-docx, in place of the frame's `[[CORPS]]` paragraph, so no text of
 the data can be read as a template or as XML.
 
+Footnotes (`Note`) are real Word footnotes: python-docx has no API for them, so the writer
+appends `<w:footnote w:id="N">` elements (N from 1, in reading order) to the frame's
+`word/footnotes.xml` and puts a `w:footnoteReference` run at each call.
+
+A `Sommaire` is a real TOC field (`TOC \o "1-depth" \h \z \u`) after a `TOC Heading` title. Its
+cached result lists the headings (hyperlinks to `_Toc…` bookmarks around the headings) with
+"—" for the page numbers, inside PAGEREF fields: the writer has no page layout. Word fills
+the numbers when the field is updated (F9); LibreOffice 7.4 does not update the field on load,
+not even with `w:updateFields` (tested), so it shows the cached result until Tools > Update.
+
 The bytes are reproducible: fixed core properties (dates from the act's date) and a zip
 rewritten with fixed entry dates and order.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
 import docxtpl
 import jinja2
@@ -29,8 +38,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Pt
 from docx.styles.style import BaseStyle
-from docx.table import Table as DocxTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ctgdocs.errors import TemplateError, display_path
@@ -38,19 +45,29 @@ from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.render.environment import frame_environment, template_error
 from ctgdocs.tree import (
     Block,
-    Break,
     Div,
     Heading,
-    Inline,
     ListBlock,
     ListItem,
     Paragraph,
     Rule,
-    Run,
+    Sommaire,
     Table,
 )
 from ctgdocs.writers.atomic import write_bytes_atomic
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.writers.docx_inlines import Footnotes, add_inlines
+from ctgdocs.writers.docx_package import normalize_zip, set_core_properties
+from ctgdocs.writers.docx_sinks import BeforeParagraph, InCell, Sink
+from ctgdocs.writers.docx_toc import (
+    TOC_BOOKMARK,
+    TOC_MAX_DEPTH,
+    PendingSommaire,
+    WrittenHeading,
+    bookmark,
+    toc_entry,
+)
+from ctgdocs.writers.docx_xml import fld_char, instr_text
 
 DEFAULT_FRAME = TEMPLATES_DIR / "docx" / "frame.docx"
 PLACEHOLDER = "[[CORPS]]"
@@ -74,7 +91,6 @@ BULLET_CONTINUATIONS = ("List Continue", "List Continue 2")  # later paragraphs 
 NUMBERED = "Liste numérotée"  # the number is written as text: "3." then a tab
 NUMBER_INDENT = Cm(0.75)  # the indent step of `Liste numérotée`
 CELL_SPACING = Pt(2)  # above and below the text of a table cell
-SPACER_HEIGHT = Pt(6)  # the empty paragraph after a table
 TABLE = "Table Grid"
 SIGNATURE_TABLE = "Tableau sans bordure"
 ALIGNMENTS = {
@@ -83,11 +99,17 @@ ALIGNMENTS = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     None: WD_ALIGN_PARAGRAPH.LEFT,  # like an HTML cell: never justified
 }
-STYLE_KINDS = {WD_STYLE_TYPE.PARAGRAPH: "paragraphe", WD_STYLE_TYPE.TABLE: "tableau"}
+STYLE_KINDS = {
+    WD_STYLE_TYPE.PARAGRAPH: "paragraphe",
+    WD_STYLE_TYPE.CHARACTER: "caractère",
+    WD_STYLE_TYPE.TABLE: "tableau",
+}
 
-CORE_TEXT_LIMIT = 255  # python-docx refuses longer core properties
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-CONTENT_TYPES = "[Content_Types].xml"
+# Footnotes and sommaire: Word's built-in style names, as spelled in styles.xml.
+FOOTNOTE_TEXT = "footnote text"
+FOOTNOTE_REFERENCE = "footnote reference"  # a character style
+TOC_HEADING = "TOC Heading"
+TOC_LEVELS = ("toc 1", "toc 2", "toc 3")  # one per written heading level (HEADINGS)
 
 
 class DocxWriter:
@@ -101,10 +123,12 @@ class DocxWriter:
         tpl = self._render_frame(document.meta)
         doc = tpl.docx
         anchor = self._placeholder(doc)
-        sink = _BeforeParagraph(doc, anchor)
-        _BodyBuilder(doc, display_path(self.frame)).blocks(document.tree.blocks, _Context(sink))
+        sink = BeforeParagraph(doc, anchor)
+        builder = _BodyBuilder(doc, display_path(self.frame))
+        builder.blocks(document.tree.blocks, _Context(sink))
+        builder.finish()
         sink.close()
-        _set_core_properties(doc, document.meta)
+        set_core_properties(doc, document.meta)
         buffer = io.BytesIO()
         tpl.save(buffer)
         write_bytes_atomic(dest, normalize_zip(buffer.getvalue()))
@@ -135,60 +159,6 @@ class DocxWriter:
 # --- where blocks go ------------------------------------------------------------
 
 
-class _Sink(Protocol):
-    def paragraph(self, style: BaseStyle) -> DocxParagraph: ...
-
-    def table(self, rows: int, cols: int, style: BaseStyle) -> DocxTable: ...
-
-
-class _BeforeParagraph:
-    """The document body, before the placeholder paragraph."""
-
-    def __init__(self, doc: DocxDocument, anchor: DocxParagraph) -> None:
-        self._doc = doc
-        self._anchor = anchor
-
-    def paragraph(self, style: BaseStyle) -> DocxParagraph:
-        return self._anchor.insert_paragraph_before(style=style)
-
-    def table(self, rows: int, cols: int, style: BaseStyle) -> DocxTable:
-        table = self._doc.add_table(rows, cols, style=style)  # appended at the end of the body
-        self._anchor._p.addprevious(table._tbl)
-        # A small empty paragraph after every table: it keeps two tables apart (Word would merge
-        # them), gives the next paragraph some air and ends a body that ends with a table.
-        spacer = self._anchor.insert_paragraph_before().paragraph_format
-        spacer.space_before = spacer.space_after = Pt(0)
-        spacer.line_spacing = SPACER_HEIGHT
-        return table
-
-    def close(self) -> None:
-        self._anchor._p.getparent().remove(self._anchor._p)
-
-
-class _InCell:
-    """A table cell; its first paragraph is the empty one every cell starts with."""
-
-    def __init__(self, cell: _Cell) -> None:
-        self._cell = cell
-        self._empty: DocxParagraph | None = cell.paragraphs[0]
-
-    def paragraph(self, style: BaseStyle) -> DocxParagraph:
-        if self._empty is not None:
-            paragraph, self._empty = self._empty, None
-            paragraph.style = style
-            return paragraph
-        return self._cell.add_paragraph(style=style)
-
-    def table(self, rows: int, cols: int, style: BaseStyle) -> DocxTable:
-        self._empty = None
-        table = self._cell.add_table(rows, cols)
-        table.style = style
-        return table
-
-
-# --- context ------------------------------------------------------------------
-
-
 @dataclass(slots=True)
 class _Item:
     """The list item being written: its first paragraph carries the bullet or the number."""
@@ -201,7 +171,7 @@ class _Item:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    sink: _Sink
+    sink: Sink
     style: str | None = None  # paragraph style imposed by a div or a list item
     indent: Length | None = None  # later paragraphs of an ordered item: left indent, no hanging
     item: _Item | None = None
@@ -219,10 +189,26 @@ class _BodyBuilder:
         self._doc = doc
         self._where = where
         self._styles: dict[str, BaseStyle] = {}
+        self.notes = Footnotes(doc, where, self.style)
+        self._headings: list[WrittenHeading] = []
+        self._sommaires: list[PendingSommaire] = []
 
     def blocks(self, blocks: tuple[Block, ...], ctx: _Context) -> None:
         for block in blocks:
             _BLOCK_HANDLERS[type(block)](self, block, ctx)
+
+    def finish(self) -> None:
+        """Once the body is written: the sommaires (they list headings written after them too),
+        the heading bookmarks they point at, and the footnotes part."""
+        if self._sommaires:
+            depth = max(pending.depth for pending in self._sommaires)
+            listed = [h for h in self._headings if h.level <= depth]
+            for number, heading in enumerate(listed, start=1):
+                heading.bookmark = TOC_BOOKMARK.format(number)
+                bookmark(heading.p, heading.bookmark, number)
+            for pending in self._sommaires:
+                self._fill_sommaire(pending, [h for h in listed if h.level <= pending.depth])
+        self.notes.save()
 
     # styles
 
@@ -267,11 +253,16 @@ class _BodyBuilder:
             self.new_paragraph(ctx)
 
     def paragraph(self, block: Paragraph, ctx: _Context) -> None:
-        add_inlines(self.new_paragraph(ctx), block.inlines)
+        add_inlines(self.new_paragraph(ctx), block.inlines, self.notes)
 
     def heading(self, block: Heading, ctx: _Context) -> None:
         level = min(max(block.level, 1), len(HEADINGS))
-        add_inlines(self.new_paragraph(ctx, HEADINGS[level - 1]), block.inlines)
+        # The first paragraph of a list item keeps the item's style: no heading for Word there.
+        styled = ctx.item is None or ctx.item.started
+        paragraph = self.new_paragraph(ctx, HEADINGS[level - 1])
+        add_inlines(paragraph, block.inlines, self.notes)
+        if styled:
+            self._headings.append(WrittenHeading(paragraph._p, level, block.inlines))
 
     def rule(self, block: Rule, ctx: _Context) -> None:
         self.flush_label(ctx)
@@ -330,7 +321,42 @@ class _BodyBuilder:
                 paragraph.alignment = ALIGNMENTS.get(align, WD_ALIGN_PARAGRAPH.LEFT)
                 spacing = paragraph.paragraph_format
                 spacing.space_before = spacing.space_after = CELL_SPACING
-                add_inlines(paragraph, inlines, bold=header)
+                add_inlines(paragraph, inlines, self.notes, bold=header)
+
+    # sommaire
+
+    def sommaire(self, block: Sommaire, ctx: _Context) -> None:
+        """The title now; the TOC field once every heading is written (see finish)."""
+        self.flush_label(ctx)
+        if block.title:
+            ctx.sink.paragraph(self.style(TOC_HEADING)).add_run(block.title)
+        depth = min(max(block.depth, 1), TOC_MAX_DEPTH)
+        self._sommaires.append(PendingSommaire(ctx.sink.paragraph(self.style(NORMAL))._p, depth))
+
+    def _fill_sommaire(self, pending: PendingSommaire, headings: list[WrittenHeading]) -> None:
+        """Replace the sommaire's placeholder paragraph by the TOC field, one paragraph per entry:
+        field begin, instruction and separate at the start of the first, field end at the end
+        of the last. Without headings, the placeholder holds an empty field."""
+        entries = []
+        for heading in headings:
+            style = self.style(TOC_LEVELS[heading.level - 1])
+            entries.append(toc_entry(style.style_id, heading))
+        for entry in entries:
+            pending.p.addprevious(entry)
+        if entries:
+            pending.p.getparent().remove(pending.p)
+        else:
+            entries = [pending.p]
+        instruction = f'TOC \\o "1-{pending.depth}" \\h \\z \\u'
+        start = [fld_char("begin"), instr_text(instruction), fld_char("separate")]
+        first = entries[0]
+        anchor = first.pPr
+        for run in reversed(start):
+            if anchor is not None:
+                anchor.addnext(run)
+            else:
+                first.insert(0, run)
+        entries[-1].append(fld_char("end"))
 
     # divs
 
@@ -353,7 +379,7 @@ class _BodyBuilder:
         row = table.rows[0]
         _row_property(row._tr, "w:cantSplit")  # a signature block never splits across pages
         for cell, signature in zip(row.cells, block.children, strict=True):
-            cell_ctx = _Context(sink=_InCell(cell), form=ctx.form)
+            cell_ctx = _Context(sink=InCell(cell), form=ctx.form)
             self.blocks((signature,), cell_ctx)
 
 
@@ -364,6 +390,7 @@ _BLOCK_HANDLERS: dict[type, Callable[[_BodyBuilder, Any, _Context], None]] = {
     Table: _BodyBuilder.table,
     Div: _BodyBuilder.div,
     Rule: _BodyBuilder.rule,
+    Sommaire: _BodyBuilder.sommaire,
 }
 
 
@@ -387,64 +414,3 @@ def _row_property(tr: Any, tag: str) -> None:
 
 
 # --- inlines ------------------------------------------------------------------
-
-
-def _add_run(paragraph: DocxParagraph, inline: Run, bold: bool) -> None:
-    run = paragraph.add_run(inline.text)
-    if inline.bold or bold:
-        run.bold = True
-    if inline.italic:
-        run.italic = True
-    if inline.sup:
-        run.font.superscript = True
-
-
-def _add_break(paragraph: DocxParagraph, inline: Break, bold: bool) -> None:
-    paragraph.add_run().add_break()
-
-
-_INLINE_HANDLERS: dict[type, Callable[[DocxParagraph, Any, bool], None]] = {
-    Run: _add_run,
-    Break: _add_break,
-}
-
-
-def add_inlines(paragraph: DocxParagraph, inlines: tuple[Inline, ...], bold: bool = False) -> None:
-    for inline in inlines:
-        _INLINE_HANDLERS[type(inline)](paragraph, inline, bold)
-
-
-# --- package ------------------------------------------------------------------
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= CORE_TEXT_LIMIT else text[: CORE_TEXT_LIMIT - 1] + "…"
-
-
-def _set_core_properties(doc: DocxDocument, meta: DocumentMeta) -> None:
-    """Properties from the meta only, dated at midnight UTC of the act: reproducible bytes."""
-    props = doc.core_properties
-    props.title = _clip(meta.title)
-    props.subject = _clip(meta.subject)
-    props.author = _clip(meta.author)
-    props.language = meta.lang
-    props.last_modified_by = "ctgdocs"
-    props.comments = props.keywords = props.category = ""
-    props.revision = 1
-    midnight = dt.datetime(meta.date.year, meta.date.month, meta.date.day)  # naive = UTC here
-    props.created = props.modified = midnight
-
-
-def normalize_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed dates, `[Content_Types].xml` first then sorted names, deflated."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        names = sorted(src.namelist(), key=lambda name: (name != CONTENT_TYPES, name))
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for name in names:
-                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                dst.writestr(info, src.read(name))
-    return out.getvalue()

@@ -1,0 +1,128 @@
+"""DOCX runs and footnotes: they contain each other (a note holds runs; a run may call a note)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
+from lxml import etree
+
+from ctgdocs.errors import TemplateError
+from ctgdocs.tree import Break, Inline, Note, Run
+from ctgdocs.writers.docx_xml import element
+
+FOOTNOTE_TEXT = "footnote text"
+FOOTNOTE_REFERENCE = "footnote reference"  # a character style
+FOOTNOTES_PART = "word/footnotes.xml"
+
+
+def _add_run(paragraph: DocxParagraph, inline: Run, bold: bool, notes: Footnotes) -> None:
+    format_run(paragraph.add_run(inline.text), inline, bold)
+
+
+def format_run(run: DocxRun, inline: Run, bold: bool) -> None:
+    if inline.bold or bold:
+        run.bold = True
+    if inline.italic:
+        run.italic = True
+    if inline.sup:
+        run.font.superscript = True
+
+
+def _add_break(paragraph: DocxParagraph, inline: Break, bold: bool, notes: Footnotes) -> None:
+    paragraph.add_run().add_break()
+
+
+def _add_note(paragraph: DocxParagraph, inline: Note, bold: bool, notes: Footnotes) -> None:
+    notes.call(paragraph, inline)
+
+
+_INLINE_HANDLERS: dict[type, Callable[[DocxParagraph, Any, bool, Footnotes], None]] = {
+    Run: _add_run,
+    Break: _add_break,
+    Note: _add_note,
+}
+
+
+def add_inlines(
+    paragraph: DocxParagraph, inlines: tuple[Inline, ...], notes: Footnotes, bold: bool = False
+) -> None:
+    for inline in inlines:
+        _INLINE_HANDLERS[type(inline)](paragraph, inline, bold, notes)
+
+
+class Footnotes:
+    """The frame's footnotes part, loaded at the first note: each note becomes
+    `<w:footnote w:id="N">` there, N counting up from the frame's last footnote (the frame has
+    only the separators -1 and 0, so the notes are 1, 2, … in reading order)."""
+
+    def __init__(self, doc: DocxDocument, where: str, style: Callable[..., BaseStyle]) -> None:
+        self._doc = doc
+        self._where = where
+        self._style = style
+        self._part: Part | None = None
+        self._root: Any = None
+        self._last_id = 0
+
+    def call(self, paragraph: DocxParagraph, note: Note) -> None:
+        """The call in the text (a footnoteReference run) and the note in the footnotes part."""
+        reference = self._style(FOOTNOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER)
+        text_style = self._style(FOOTNOTE_TEXT)
+        root = self._load()
+        self._last_id += 1
+        note_id = str(self._last_id)
+
+        call = paragraph.add_run(style=reference)
+        call._r.append(element("w:footnoteReference", {"w:id": note_id}))
+
+        footnote = element("w:footnote", {"w:id": note_id})
+        p = OxmlElement("w:p")
+        p.get_or_add_pPr().style = text_style.style_id
+        mark = p.add_r()
+        mark.style = reference.style_id
+        mark.append(OxmlElement("w:footnoteRef"))
+        footnote.append(p)
+        root.append(footnote)
+        text = DocxParagraph(p, None)  # detached from any part: no style lookups below
+        text.add_run(" ")
+        add_inlines(text, note.inlines, self)
+
+    def _load(self) -> Any:
+        if self._root is not None:
+            return self._root
+        parts = [
+            rel.target_part
+            for rel in self._doc.part.rels.values()
+            if rel.reltype == RT.FOOTNOTES and not rel.is_external
+        ]
+        if not parts:
+            raise TemplateError(
+                f"{self._where} : la partie des notes de bas de page ({FOOTNOTES_PART}) est "
+                "absente du cadre"
+            )
+        self._part = parts[0]
+        try:
+            root = parse_xml(self._part.blob)
+            ids = [int(n.get(qn("w:id"), "0")) for n in root.iterchildren(qn("w:footnote"))]
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise TemplateError(f"{self._where} : {FOOTNOTES_PART} illisible ({exc})") from exc
+        if root.tag != qn("w:footnotes"):
+            raise TemplateError(f"{self._where} : {FOOTNOTES_PART} illisible (pas de w:footnotes)")
+        self._last_id = max([0, *ids])
+        self._root = root
+        return root
+
+    def save(self) -> None:
+        """Write the notes back into the part (python-docx keeps unknown parts as bytes)."""
+        if self._part is not None:
+            self._part._blob = serialize_part_xml(self._root)
