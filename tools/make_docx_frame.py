@@ -35,6 +35,14 @@ from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
 from ctgdocs.writers.docx_package import normalize_zip
+from ctgdocs.writers.docx_styles import (
+    CLASS_STYLES,
+    FOOTNOTE_REFERENCE,
+    FOOTNOTE_TEXT,
+    NUMBERED,
+    SIGNATURE_TABLE,
+    TOC_HEADING,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEST = ROOT / "templates" / "docx" / "frame.docx"
@@ -208,31 +216,31 @@ def _paragraph_style(doc: DocxDocument, name: str, style_id: str):
 
 
 def _add_custom_styles(doc: DocxDocument) -> None:
-    numbered = _paragraph_style(doc, "Liste numérotée", "ListeNumerotee")
+    numbered = _paragraph_style(doc, NUMBERED, "ListeNumerotee")
     numbered.paragraph_format.left_indent = Cm(0.75)
     numbered.paragraph_format.first_line_indent = Cm(-0.75)
     numbered.paragraph_format.tab_stops.add_tab_stop(Cm(0.75))
 
-    centred = _paragraph_style(doc, "Centré", "Centre")
+    centred = _paragraph_style(doc, CLASS_STYLES["centre"], "Centre")
     centred.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    head = _paragraph_style(doc, "En-tête de document", "EnteteDocument")
+    head = _paragraph_style(doc, CLASS_STYLES["en-tete"], "EnteteDocument")
     head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     head.font.bold = True
     head.font.size = Pt(11)
 
-    subject = _paragraph_style(doc, "Objet", "Objet")
+    subject = _paragraph_style(doc, CLASS_STYLES["objet"], "Objet")
     subject.font.bold = True
 
-    mention = _paragraph_style(doc, "Mention", "Mention")
+    mention = _paragraph_style(doc, CLASS_STYLES["mention"], "Mention")
     mention.font.size = Pt(9)
 
-    signature = _paragraph_style(doc, "Signature", "Signature")
+    signature = _paragraph_style(doc, CLASS_STYLES["signature"], "Signature")
     signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     signature.paragraph_format.space_after = Pt(0)
     signature.paragraph_format.keep_together = True
 
-    borderless = doc.styles.add_style("Tableau sans bordure", WD_STYLE_TYPE.TABLE)
+    borderless = doc.styles.add_style(SIGNATURE_TABLE, WD_STYLE_TYPE.TABLE)
     borderless.element.set(qn("w:styleId"), "TableauSansBordure")
     borderless.base_style = doc.styles["Normal Table"]
     tbl_pr = OxmlElement("w:tblPr")
@@ -263,19 +271,17 @@ def _builtin_style(doc: DocxDocument, name: str, style_id: str, kind: WD_STYLE_T
 
 def _add_note_and_sommaire_styles(doc: DocxDocument) -> None:
     """Footnote text and call; the sommaire's title and entries (TOC field levels 1-3)."""
-    note = _builtin_style(doc, "footnote text", "FootnoteText", WD_STYLE_TYPE.PARAGRAPH, 99)
+    note = _builtin_style(doc, FOOTNOTE_TEXT, "FootnoteText", WD_STYLE_TYPE.PARAGRAPH, 99)
     note.base_style = doc.styles["Normal"]
     note.font.size = Pt(8)
     note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     note.paragraph_format.space_after = Pt(0)
 
-    call = _builtin_style(
-        doc, "footnote reference", "FootnoteReference", WD_STYLE_TYPE.CHARACTER, 99
-    )
+    call = _builtin_style(doc, FOOTNOTE_REFERENCE, "FootnoteReference", WD_STYLE_TYPE.CHARACTER, 99)
     call.base_style = doc.styles["Default Paragraph Font"]
     call.font.superscript = True
 
-    title = doc.styles["TOC Heading"]  # in python-docx's template: based on Heading 1, level 9
+    title = doc.styles[TOC_HEADING]  # in python-docx's template: based on Heading 1, level 9
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_before = Pt(6)
     title.paragraph_format.space_after = Pt(12)

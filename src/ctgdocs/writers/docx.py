@@ -59,6 +59,18 @@ from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 from ctgdocs.writers.docx_inlines import Footnotes, add_inlines
 from ctgdocs.writers.docx_package import normalize_zip, set_core_properties
 from ctgdocs.writers.docx_sinks import BeforeParagraph, InCell, Sink
+from ctgdocs.writers.docx_styles import (
+    BULLET_CONTINUATIONS,
+    BULLETS,
+    CLASS_STYLES,
+    HEADINGS,
+    NORMAL,
+    NUMBERED,
+    SIGNATURE_TABLE,
+    TABLE,
+    TOC_HEADING,
+    TOC_LEVELS,
+)
 from ctgdocs.writers.docx_toc import (
     TOC_BOOKMARK,
     TOC_MAX_DEPTH,
@@ -72,27 +84,11 @@ from ctgdocs.writers.docx_xml import fld_char, instr_text
 DEFAULT_FRAME = TEMPLATES_DIR / "docx" / "frame.docx"
 PLACEHOLDER = "[[CORPS]]"
 
-# Div class -> paragraph style of the paragraphs inside the div (innermost div wins).
-CLASS_STYLES: dict[str, str] = {
-    "centre": "Centré",
-    "en-tete": "En-tête de document",
-    "objet": "Objet",
-    "mention": "Mention",
-    "signature": "Signature",
-}
 SIGNATURES = "signatures"  # a div of `signature` divs: a borderless table, one column each
 SIGNATURE = "signature"
 FORM = "formulaire"  # tables inside it have no header row (their first row is data too)
-
-NORMAL = "Normal"
-HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
-BULLETS = ("List Bullet", "List Bullet 2")  # by nesting depth, capped
-BULLET_CONTINUATIONS = ("List Continue", "List Continue 2")  # later paragraphs of an item
-NUMBERED = "Liste numérotée"  # the number is written as text: "3." then a tab
 NUMBER_INDENT = Cm(0.75)  # the indent step of `Liste numérotée`
 CELL_SPACING = Pt(2)  # above and below the text of a table cell
-TABLE = "Table Grid"
-SIGNATURE_TABLE = "Tableau sans bordure"
 ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -104,12 +100,6 @@ STYLE_KINDS = {
     WD_STYLE_TYPE.CHARACTER: "caractère",
     WD_STYLE_TYPE.TABLE: "tableau",
 }
-
-# Footnotes and sommaire: Word's built-in style names, as spelled in styles.xml.
-FOOTNOTE_TEXT = "footnote text"
-FOOTNOTE_REFERENCE = "footnote reference"  # a character style
-TOC_HEADING = "TOC Heading"
-TOC_LEVELS = ("toc 1", "toc 2", "toc 3")  # one per written heading level (HEADINGS)
 
 
 class DocxWriter:

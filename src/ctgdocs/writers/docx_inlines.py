@@ -19,10 +19,9 @@ from lxml import etree
 
 from ctgdocs.errors import TemplateError
 from ctgdocs.tree import Break, Inline, Note, Run
+from ctgdocs.writers.docx_styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
 from ctgdocs.writers.docx_xml import element
 
-FOOTNOTE_TEXT = "footnote text"
-FOOTNOTE_REFERENCE = "footnote reference"  # a character style
 FOOTNOTES_PART = "word/footnotes.xml"
 
 
