@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, slug
 from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.domain import noms, verbes
+from ctgdocs.domain.financement import regle_en_vigueur
 from ctgdocs.domain.regimes import DROIT_COMMUN, regime
 from ctgdocs.domain.vote import resultat
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -246,12 +247,9 @@ def _actes(delib: Deliberation, seance: Seance, org: Organisation) -> dict[str, 
 
 def _financement(caf: Organisation, date: Any) -> dict[str, Any] | None:
     """The Caf's coordination funding rule in force at the date, if any."""
-    en_vigueur = [
-        r for r in caf.regles_financement if r.objet == "coordination" and r.depuis <= date
-    ]
-    if not en_vigueur:
+    regle = regle_en_vigueur(caf, date)
+    if regle is None:
         return None
-    regle = max(en_vigueur, key=lambda r: r.depuis)
     return {"taux": regle.taux, "plafond": regle.plafond_annuel_par_etp, "source": regle.source}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -97,6 +98,13 @@ class Deliberation(Modele):
     transmission: dt.date | None = Field(
         None, description="Date de transmission au représentant de l'État"
     )
+
+    def blocs(self) -> Iterator[tuple[str, int, BlocModele]]:
+        """Every block that holds a text or a clause, with its key and index: the exposé's,
+        then the decisions'."""
+        for key, blocks in (("expose", self.expose), ("decisions", self.decisions)):
+            for i, bloc in enumerate(blocks):
+                yield key, i, bloc
 
 
 class Seance(Modele):

@@ -24,15 +24,11 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             continue
         attendu = titre(org, executif)
         for n, delib in enumerate(s.model.deliberations):
-            textes = [(("expose", i, "texte"), b.texte) for i, b in enumerate(delib.expose)]
-            textes += [
-                (("decisions", i, "texte"), dc.texte) for i, dc in enumerate(delib.decisions)
-            ]
-            for path, texte in textes:
-                for found in _TITRE.finditer(texte or ""):
+            for key, i, bloc in delib.blocs():
+                for found in _TITRE.finditer(bloc.texte or ""):
                     if found.group(0) != attendu:
                         yield s.problem(
-                            ("deliberations", n, *path),
+                            ("deliberations", n, key, i, "texte"),
                             f"le texte dit « {found.group(0)} » mais l'exécutif de {org.nom} est "
                             f"{avec_civilite(executif)} : écrivez « {attendu} »",
                         )

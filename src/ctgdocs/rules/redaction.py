@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ctgdocs.domain.financement import regle_en_vigueur
 from ctgdocs.domain.verbes import IRREGULIERS, troisieme_personne
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
@@ -30,8 +31,7 @@ def _epci(t: FichierTerritoire, s: FichierSeance) -> str | None:
 
 def _financement(t: FichierTerritoire, s: FichierSeance) -> str | None:
     caf = t.organisations[t.territoire.caf]
-    date = s.seance.date
-    if any(r.objet == "coordination" and r.depuis <= date for r in caf.regles_financement):
+    if regle_en_vigueur(caf, s.seance.date):
         return None
     return f"aucune règle de financement de la coordination de {caf.nom} en vigueur à la date de la séance (organisations.{t.territoire.caf}.regles_financement)"
 
@@ -51,15 +51,14 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
         org = t.organisations[s.model.seance.collectivite]
         for n, delib in enumerate(s.model.deliberations):
             yield from _verbes(s, n)
-            for key, blocks in (("expose", delib.expose), ("decisions", delib.decisions)):
-                for i, bloc in enumerate(blocks):
-                    prerequis = PREREQUIS.get(bloc.clause or "")
-                    manque = prerequis(t, s.model) if prerequis else None
-                    if manque:
-                        yield s.problem(
-                            ("deliberations", n, key, i, "clause"),
-                            f"la clause « {bloc.clause} » ne peut être rédigée : {manque}",
-                        )
+            for key, i, bloc in delib.blocs():
+                prerequis = PREREQUIS.get(bloc.clause or "")
+                manque = prerequis(t, s.model) if prerequis else None
+                if manque:
+                    yield s.problem(
+                        ("deliberations", n, key, i, "clause"),
+                        f"la clause « {bloc.clause} » ne peut être rédigée : {manque}",
+                    )
             if delib.transmission and not org.representation_etat:
                 yield s.problem(
                     ("deliberations", n, "transmission"),

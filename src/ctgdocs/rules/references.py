@@ -77,13 +77,11 @@ def _seance_refs(s: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no
     for n, delib in enumerate(s.model.deliberations):
         for i, ident in enumerate(delib.rapporteurs):
             yield from pers(s, ("deliberations", n, "rapporteurs", i), ident)
-        for key, blocks in (("expose", delib.expose), ("decisions", delib.decisions)):
-            for i, bloc in enumerate(blocks):
-                clause = getattr(bloc, "clause", None)
-                if clause and clause not in known:
-                    path = ("deliberations", n, key, i, "clause")
-                    close = difflib.get_close_matches(clause, known, n=1, cutoff=0.6)
-                    hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
-                    yield s.problem(
-                        path, f"clause inconnue « {clause} » (voir templates/clauses/){hint}"
-                    )
+        for key, i, bloc in delib.blocs():
+            if bloc.clause and bloc.clause not in known:
+                path = ("deliberations", n, key, i, "clause")
+                close = difflib.get_close_matches(bloc.clause, known, n=1, cutoff=0.6)
+                hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+                yield s.problem(
+                    path, f"clause inconnue « {bloc.clause} » (voir templates/clauses/){hint}"
+                )
