@@ -21,9 +21,14 @@ demo: setup
 	$(PY) -m ctgdocs build data/ --output output
 	@$(MAKE) --no-print-directory previews
 
+# The first page of one document of each kind (README).
+PREVIEWS := vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07 \
+	grand-poitiers/poitiers-deliberation-2022-0301 grand-chatellerault/convention \
+	grand-poitiers/referentiel-poste-charge-cooperation charente/tableau-etp
+
 previews:
 	@mkdir -p docs/apercus
-	@for pdf in $$(find output -name '*.pdf' | sort); do \
+	@for pdf in $(addprefix output/,$(addsuffix .pdf,$(PREVIEWS))); do \
 		name=$$(basename $$pdf .pdf); \
 		pdftoppm -png -r 60 -f 1 -l 1 -singlefile $$pdf docs/apercus/$$name; \
 		echo "aperçu : docs/apercus/$$name.png"; \
@@ -41,7 +46,7 @@ bench: setup
 	$(PY) bench/run.py
 
 schema: setup
-	for f in territoire seance; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
+	for f in territoire seance convention coordination; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
 
 clean:
 	rm -rf output $(VENV) .pytest_cache

@@ -21,7 +21,10 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_validate_ok():
     code, out, _ = run("validate", str(DATA))
     assert code == 0
-    assert out == "données valides : 2 territoires (grand-poitiers, vallee-des-baux-alpilles)\n"
+    assert out == (
+        "données valides : 4 territoires "
+        "(charente, grand-chatellerault, grand-poitiers, vallee-des-baux-alpilles)\n"
+    )
 
 
 def test_validate_reports_every_error_and_exits_1(copie):
@@ -46,7 +49,16 @@ def test_build_writes_nothing_when_data_is_invalid(copie, tmp_path):
 
 def test_build_html_names_files_after_collectivite_and_kind(tmp_path):
     code, out, _ = run(
-        "build", str(DATA), "--format", "html", "--output", str(tmp_path), "--jobs", "1"
+        "build",
+        str(DATA),
+        "--kind",
+        "deliberation",
+        "--format",
+        "html",
+        "--output",
+        str(tmp_path),
+        "--jobs",
+        "1",
     )
     assert code == 0
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html")) == [
@@ -62,10 +74,11 @@ def test_unknown_format_and_kind():
         1,
         "erreur (utilisation) : format inconnu « odt » ; formats connus : docx, pdf, html\n",
     )
-    code, _, err = run("build", str(DATA), "--kind", "convention")
+    code, _, err = run("build", str(DATA), "--kind", "conventions")
     assert (code, err) == (
         1,
-        "erreur (utilisation) : type de document inconnu « convention » ; types connus : deliberation\n",
+        "erreur (utilisation) : type de document inconnu « conventions » ; types connus : "
+        "deliberation, convention, referentiel-poste, tableau-etp, grille-evaluation\n",
     )
 
 
@@ -87,11 +100,19 @@ def test_no_path_given():
 
 
 def test_kinds():
-    assert run("kinds") == (0, "deliberation\tExtrait du registre des délibérations\n", "")
+    assert run("kinds") == (
+        0,
+        "deliberation\tExtrait du registre des délibérations\n"
+        "convention\tConvention territoriale globale\n"
+        "referentiel-poste\tRéférentiel de poste\n"
+        "tableau-etp\tTableau des ETP de coordination\n"
+        "grille-evaluation\tGrille d'évaluation de la coordination\n",
+        "",
+    )
 
 
 def test_schema_is_published_and_up_to_date():
-    for name in ("territoire", "seance"):
+    for name in ("territoire", "seance", "convention", "coordination"):
         code, out, _ = run("schema", name)
         assert code == 0
         published = json.loads(
@@ -104,7 +125,7 @@ def test_schema_is_published_and_up_to_date():
 def test_examples_point_editors_at_the_schema():
     for path in DATA.rglob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        kind = "territoire" if path.name == "territoire.yaml" else "seance"
+        kind = path.stem if path.parent.name != "seances" else "seance"
         assert first.startswith("# yaml-language-server: $schema=") and first.endswith(
             f"schema/{kind}.schema.json"
         )

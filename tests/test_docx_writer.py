@@ -490,11 +490,12 @@ NOTES_TREE = Tree(
         p("La convention prend fin le 31 décembre 2024."),
     )
 )
-# (text, style) of the sommaire entries: levels 1-2, no note text, "—" for the unknown page.
+# (text, style) of the sommaire entries: levels 1-2, no note text, the page from the PDF layout
+# (tests/test_toc_pages.py checks those numbers against the PDF and LibreOffice).
 TOC_ENTRIES = [
-    ("Préambule\t—", "toc 1"),
-    ("Article 1er\u00a0: Objet\t—", "toc 2"),
-    ("Durée\t—", "toc 1"),
+    ("Préambule\t1", "toc 1"),
+    ("Article 1er\u00a0: Objet\t1", "toc 2"),
+    ("Durée\t3", "toc 1"),
 ]
 
 
@@ -677,9 +678,8 @@ def test_notes_and_sommaire_package_is_valid_and_reproducible(tmp_path: Path, no
         types = package.read("[Content_Types].xml").decode()
         settings = package.read("word/settings.xml").decode()
     assert 'PartName="/word/footnotes.xml"' in types
-    # LibreOffice does not fill the TOC on load even with updateFields (see the slow test):
-    # it is not set, so Word does not ask to update fields on every opening.
-    assert "updateFields" not in settings
+    # LibreOffice prints the cached numbers; Word is asked to recompute them (tests/test_toc_pages.py).
+    assert '<w:updateFields w:val="true"/>' in settings
     again = write(tmp_path, NOTES_TREE, name="again.docx")
     assert again.read_bytes() == noted.read_bytes()
 
@@ -846,17 +846,15 @@ def test_libreoffice_prints_the_cached_sommaire(noted_pages: list[str]) -> None:
     # NOT update it when it loads the DOCX (headless or not, with or without
     # <w:updateFields/>, with an empty or a filled cached result, inside a w:sdt or not, and
     # PAGEREF fields inside the TOC keep their cached text). So the PDF shows the cached
-    # result: the entries with "—" where the page numbers go (the DOCX writer has no layout).
-    # Word computes the numbers when the field is updated (F9); LibreOffice on
-    # Tools > Update > Update All.
+    # result, whose page numbers the DOCX writer computes from the PDF layout.
     first = _lines(noted_pages[0])
     entries = {}
     for line in first:
         match = re.fullmatch(r"(.+?)\.{3,}\s*(\S+)", line)
         if match:
             entries[_words(match[1])] = match[2]
-    assert entries == {"Préambule": "—", "Article 1er : Objet": "—", "Durée": "—"}
-    # The pages an update would give: where LibreOffice lays the headings out.
+    assert entries == {"Préambule": "1", "Article 1er : Objet": "1", "Durée": "3"}
+    # Where LibreOffice lays the headings out: the same pages.
     pages = {
         title: n
         for n, page in enumerate(noted_pages, start=1)

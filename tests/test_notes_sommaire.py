@@ -88,5 +88,5 @@ def test_pdf_sommaire_gives_the_real_pages(pdf_pages):
         for line in page.splitlines()
         if line.strip() in entries
     }
-    assert entries == {"Préambule": 1, "Article 1er : Objet": 1, "Article 2 : Durée": 3}
+    assert entries == {"Préambule": 1, "Article 1er : Objet": 1, "Article 2 : Durée": 2}
     assert headings == entries

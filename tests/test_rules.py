@@ -333,6 +333,7 @@ def test_unknown_verb(copie):
 
 def test_clause_prerequisite(copie):
     c = copie(POITIERS)
+    c.path("coordination.yaml").unlink()  # its posts need the rule too (test_rules_convention)
     c.edit("territoire.yaml", "depuis: 2023-01-01", "depuis: 2023-07-01")
     assert c.problems() == [
         f"{at(c, SP, 'clause: financement_coordination', 'clause')}: deliberations[0].expose[5].clause : la "

@@ -123,9 +123,14 @@ def kinds() -> None:
 
 
 @main.command()
-@click.argument("fichier", type=click.Choice(["territoire", "seance"]), default="territoire")
+@click.argument(
+    "fichier",
+    type=click.Choice(["territoire", "seance", "convention", "coordination"]),
+    default="territoire",
+)
 def schema(fichier: str) -> None:
-    """Affiche le schéma JSON d'un fichier de données (territoire ou seance)."""
+    """Affiche le schéma JSON d'un fichier de données (territoire, seance, convention,
+    coordination)."""
     from ctgdocs.schema import json_schema
 
     click.echo(json.dumps(json_schema(fichier), ensure_ascii=False, indent=2))

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ctgdocs.model import FichierSeance, FichierTerritoire
+from ctgdocs.model import (
+    FichierConvention,
+    FichierCoordination,
+    FichierSeance,
+    FichierTerritoire,
+)
 
-FICHIERS = {"territoire": FichierTerritoire, "seance": FichierSeance}
+FICHIERS = {
+    "territoire": FichierTerritoire,
+    "seance": FichierSeance,
+    "convention": FichierConvention,
+    "coordination": FichierCoordination,
+}
 
 
 def json_schema(fichier: str) -> dict[str, Any]:

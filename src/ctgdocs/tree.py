@@ -78,8 +78,8 @@ class Div:
 
 @dataclass(frozen=True, slots=True)
 class Sommaire:
-    """A table of contents of the headings up to `depth`, with page numbers computed by each
-    format (PDF: target-counter; DOCX: a TOC field that Word and LibreOffice fill)."""
+    """A table of contents of the headings up to `depth`, with page numbers (PDF: target-counter;
+    DOCX: a TOC field whose cached numbers come from the PDF layout, recomputed by Word)."""
 
     title: str = "Sommaire"
     depth: int = 2

@@ -26,11 +26,17 @@ LIBREOFFICE_TIMEOUT = 180  # seconds: the first start creates a LibreOffice prof
 # --- DOCX ---------------------------------------------------------------------------
 
 
-def _block_lines(container: _Element, parent: object) -> list[str]:
-    """Paragraphs and tables of a body or a cell, in document order."""
+SOMMAIRE_STYLES = ("TOCHeading", "TOC1", "TOC2", "TOC3")  # style ids of the sommaire
+
+
+def _block_lines(container: _Element, parent: object, sommaire: bool = True) -> list[str]:
+    """Paragraphs and tables of a body or a cell, in document order (without the sommaire's
+    title and entries when `sommaire` is false)."""
     lines: list[str] = []
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
+            if not sommaire and child.style in SOMMAIRE_STYLES:
+                continue
             lines.append(DocxParagraph(child, parent).text)
         elif child.tag == qn("w:tbl"):
             lines.extend(_table_lines(child, parent))
@@ -49,14 +55,14 @@ def _table_lines(tbl: _Element, parent: object) -> list[str]:
     return lines
 
 
-def docx_lines(path: Path) -> list[str]:
+def docx_lines(path: Path, sommaire: bool = True) -> list[str]:
     """The body's paragraphs and table cells in document order (no header, no footer)."""
     document = docx.Document(str(path))
-    return _block_lines(document.element.body, document)
+    return _block_lines(document.element.body, document, sommaire)
 
 
-def docx_text(path: Path) -> str:
-    return "\n".join(docx_lines(path))
+def docx_text(path: Path, sommaire: bool = True) -> str:
+    return "\n".join(docx_lines(path, sommaire))
 
 
 def docx_header_footer_text(path: Path) -> str:
@@ -156,8 +162,11 @@ class _PageParser(HTMLParser):
         self._main: list[str] = []
         self._body: list[str] = []
         self._lists: list[int | None] = []  # next number of each open list, None for <ul>
+        self._skip = 0  # depth inside the sommaire (its page numbers exist only once laid out)
 
     def _emit(self, text: str) -> None:
+        if self._skip:
+            return
         if self._in_body:
             self._body.append(text)
         if self._in_main:
@@ -165,6 +174,11 @@ class _PageParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
+        if self._skip or (tag == "nav" and "sommaire" in (attributes.get("class") or "")):
+            self._skip += tag == "nav"
+            return
+        if tag == "span" and "note" in (attributes.get("class") or "").split():
+            self._emit(" ")  # a note is laid out apart from the word it follows
         if tag == "html":
             self.page.lang = attributes.get("lang")
         elif tag == "meta" and attributes.get("name"):
@@ -185,6 +199,11 @@ class _PageParser(HTMLParser):
             self._emit(f"{number}. ")
 
     def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            self._skip -= tag == "nav"
+            return
+        if tag == "span":
+            self._emit(" ")
         if tag in _BLOCK_TAGS:
             self._emit("\n")
         if tag in ("ol", "ul") and self._lists:

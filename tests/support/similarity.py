@@ -26,3 +26,49 @@ def differences(generated: str, seed: str) -> list[str]:
         if op != "equal":
             out.append(f"{op}: {' '.join(a[i1:i2])!r} -> {' '.join(b[j1:j2])!r}")
     return out
+
+
+def _occurrences(ws: list[str], seq: list[str]) -> list[int]:
+    return [i for i in range(len(ws) - len(seq) + 1) if seq and ws[i : i + len(seq)] == seq]
+
+
+def without_notes(
+    found: str, wanted: str, notes: list[tuple[str, str]]
+) -> tuple[list[str], list[str]]:
+    """The words of two texts of one document with its footnotes taken out, wherever each
+    format put them. Each note is (the word its call follows, its text), numbered 1… in reading
+    order. A format that prints a note adds one occurrence of its text (the DOCX keeps notes in
+    their own part: none): the extra occurrences are removed, the last ones first, with the
+    note's number before them at the foot of a PDF page; so is the call that pdftotext glues to
+    the word before (« habitants1 », « 20231 »)."""
+    texts = [words(found), words(wanted)]
+    numbers = {str(n) for n in range(1, len(notes) + 1)}
+    for number, (anchor, note) in enumerate(notes, start=1):
+        seq = words(note)
+        base = min(len(_occurrences(ws, seq)) for ws in texts)
+        for ws in texts:
+            for start in reversed(_occurrences(ws, seq)[base:]):
+                if start and ws[start - 1] in numbers:  # notes may share a text
+                    del ws[start - 1 : start + len(seq)]
+                else:
+                    del ws[start : start + len(seq)]
+            glued = f"{anchor}{number}"
+            if anchor and glued in ws:
+                ws[ws.index(glued)] = anchor
+    return texts[0], texts[1]
+
+
+def without_sequences(ws: list[str], sequences: list[list[str]]) -> list[str]:
+    """The words without any occurrence of the given word sequences (e.g. table header rows,
+    which a PDF repeats on every page a table runs over)."""
+    out = list(ws)
+    for seq in sequences:
+        if not seq:
+            continue
+        i = 0
+        while i <= len(out) - len(seq):
+            if out[i : i + len(seq)] == seq:
+                del out[i : i + len(seq)]
+            else:
+                i += 1
+    return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ctgdocs.documents import deliberation
+from ctgdocs.documents import convention, coordination, deliberation, referentiel
 from ctgdocs.documents.base import DocumentKind, PlannedDocument
 
 KINDS: dict[str, DocumentKind] = {}
@@ -15,5 +15,9 @@ def register(kind: DocumentKind) -> None:
 
 
 register(deliberation.KIND)
+register(convention.KIND)
+register(referentiel.KIND)
+register(coordination.TABLEAU)
+register(coordination.GRILLE)
 
 __all__ = ["KINDS", "DocumentKind", "PlannedDocument", "register"]

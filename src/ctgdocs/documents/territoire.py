@@ -25,6 +25,7 @@ def organisation(org: Organisation) -> dict[str, Any]:
         "sigle": org.sigle,
         "de_nom": noms.de(org.nom),
         "avec_article": noms.avec_article(org),
+        "nom_entier": noms.nom_avec_article(org),
     }
 
 

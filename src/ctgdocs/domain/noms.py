@@ -70,6 +70,9 @@ def nom_court(org: Organisation) -> str:
     return org.nom_court or org.nom
 
 
+# How an EPCI's short name may start for « la » to precede it (« la Communauté urbaine… »).
+_NOMS_EPCI = ("Communauté", "Métropole", "Agglomération")
+
 _ARTICLES = {
     "caf": "la",
     "msa": "la",
@@ -86,7 +89,31 @@ def avec_article(org: Organisation) -> str:
     if article is None:
         return org.nom
     name = nom_court(org)
+    if org.type == "epci" and not name.startswith(_NOMS_EPCI):
+        name = (
+            org.nom
+        )  # « Grand Châtellerault » is a proper name: « la Communauté d'agglomération… »
     return f"{article}{'' if article.endswith(chr(39)) else ' '}{name}"
+
+
+def feminin(org: Organisation) -> bool:
+    """Grammatical gender of the organisation's name (« la Caisse », « le Département »)."""
+    return (
+        org.type == "commune"
+        or _ARTICLES.get(org.type) == "la"
+        or (org.type == "autre" and org.nom.lower().startswith(("la ", "l'association")))
+    )
+
+
+def nom_avec_article(org: Organisation) -> str:
+    """The full name with its article, as a party is introduced: « la Caisse d'allocations
+    familiales de la Vienne », « la commune du Pradet »."""
+    if org.type == "commune":
+        return "la commune " + de(org.nom)
+    article = _ARTICLES.get(org.type)
+    if article is None:
+        return org.nom
+    return f"{article}{'' if article.endswith(chr(39)) else ' '}{org.nom}"
 
 
 def appellation(org: Organisation) -> str:

@@ -12,11 +12,18 @@ from pydantic import BaseModel, ValidationError
 from ctgdocs.errors import Location, Problem
 from ctgdocs.load.messages import problems_from_validation
 from ctgdocs.load.yamlfile import MarkIndex, read_yaml
-from ctgdocs.model import FichierSeance, FichierTerritoire
+from ctgdocs.model import (
+    FichierConvention,
+    FichierCoordination,
+    FichierSeance,
+    FichierTerritoire,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
 FICHIER_TERRITOIRE = "territoire.yaml"
+FICHIER_CONVENTION = "convention.yaml"
+FICHIER_COORDINATION = "coordination.yaml"
 DOSSIER_SEANCES = "seances"
 
 
@@ -36,8 +43,17 @@ class Fichier(Generic[M]):
     model: M
     marks: MarkIndex
 
-    def problem(self, path: tuple, message: str) -> Problem:
-        return Problem(self.marks.location(path), message, chemin(path))
+    def problem(self, path: tuple, message: str, needle: str | None = None) -> Problem:
+        """A problem at a value; with `needle`, at the line and column where that piece of the
+        value is written (inside a multi-line text), searched from the value's start."""
+        location = self.marks.location(path)
+        if needle is not None and location.line is not None:
+            lines = Path(self.path).read_text(encoding="utf-8").splitlines()
+            for n in range(location.line - 1, len(lines)):
+                if needle in lines[n]:
+                    location = Location(location.file, n + 1, lines[n].index(needle) + 1)
+                    break
+        return Problem(location, message, chemin(path))
 
 
 @dataclass(frozen=True)
@@ -46,6 +62,8 @@ class DonneesTerritoire:
     dossier: Path
     territoire: Fichier[FichierTerritoire]
     seances: tuple[Fichier[FichierSeance], ...]
+    convention: Fichier[FichierConvention] | None = None
+    coordination: Fichier[FichierCoordination] | None = None
 
 
 def load_file(path: Path, model: type[M]) -> tuple[Fichier[M] | None, list[Problem]]:
@@ -73,9 +91,28 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
         problems += found
         if seance:
             seances.append(seance)
+    optional: dict[str, Fichier | None] = {}
+    for name, model in (
+        (FICHIER_CONVENTION, FichierConvention),
+        (FICHIER_COORDINATION, FichierCoordination),
+    ):
+        optional[name] = None
+        if (dossier / name).is_file():
+            optional[name], found = load_file(dossier / name, model)
+            problems += found
     if territoire is None or problems:
         return None, problems
-    return DonneesTerritoire(dossier.name, dossier, territoire, tuple(seances)), []
+    return (
+        DonneesTerritoire(
+            dossier.name,
+            dossier,
+            territoire,
+            tuple(seances),
+            convention=optional[FICHIER_CONVENTION],
+            coordination=optional[FICHIER_COORDINATION],
+        ),
+        [],
+    )
 
 
 def _unexpected_files(dossier: Path) -> Iterable[Problem]:
@@ -83,14 +120,17 @@ def _unexpected_files(dossier: Path) -> Iterable[Problem]:
         rel = path.relative_to(dossier)
         if path.is_dir() or rel.name.startswith("."):
             continue
-        expected = rel == Path(FICHIER_TERRITOIRE) or (
-            rel.parent == Path(DOSSIER_SEANCES) and rel.suffix == ".yaml"
-        )
+        expected = rel in (
+            Path(FICHIER_TERRITOIRE),
+            Path(FICHIER_CONVENTION),
+            Path(FICHIER_COORDINATION),
+        ) or (rel.parent == Path(DOSSIER_SEANCES) and rel.suffix == ".yaml")
         if path.suffix in (".yaml", ".yml") and not expected:
             yield Problem(
                 Location(str(path)),
-                f"fichier non reconnu : un territoire contient {FICHIER_TERRITOIRE} "
-                f"et {DOSSIER_SEANCES}/*.yaml",
+                f"fichier non reconnu : un territoire contient {FICHIER_TERRITOIRE}, "
+                f"{DOSSIER_SEANCES}/*.yaml et, s'il y a lieu, {FICHIER_CONVENTION} "
+                f"et {FICHIER_COORDINATION}",
             )
 
 

@@ -1,24 +1,36 @@
 """The data model: what the YAML files of a territory may say. Keys are French, like the data."""
 
+from ctgdocs.model.convention import Axe as AxeConvention
+from ctgdocs.model.convention import Convention, FichierConvention, Partie, Representant
+from ctgdocs.model.coordination import FichierCoordination, PartEtp, Poste, TableauEtp
 from ctgdocs.model.organisations import Organisation, Personne, RegleFinancement, StyleDeliberation
 from ctgdocs.model.seance import Bloc, Decision, Deliberation, FichierSeance, Pouvoir, Seance, Vote
 from ctgdocs.model.territoire import Axe, Ctg, Enjeu, FichierTerritoire, Territoire
 
 __all__ = [
     "Axe",
+    "AxeConvention",
     "Bloc",
+    "Convention",
     "Ctg",
     "Decision",
     "Deliberation",
     "Enjeu",
+    "FichierConvention",
+    "FichierCoordination",
     "FichierSeance",
     "FichierTerritoire",
     "Organisation",
+    "PartEtp",
+    "Partie",
     "Personne",
+    "Poste",
     "Pouvoir",
     "RegleFinancement",
+    "Representant",
     "Seance",
     "StyleDeliberation",
+    "TableauEtp",
     "Territoire",
     "Vote",
 ]

@@ -68,6 +68,14 @@ class Organisation(Modele):
         description="Population municipale (délai de convocation : 5 jours francs dès 3 500 habitants)",
     )
     executif: Identifiant | None = Field(None, description="Maire ou président (id d'une personne)")
+    adresse: Texte | None = Field(
+        None, description="Adresse du siège, telle qu'imprimée dans les parties d'une convention"
+    )
+    fin_cej: dt.date | None = Field(
+        None,
+        description="Communes : date de fin du Contrat enfance jeunesse (annexe des communes "
+        "qui intègrent la CTG à la fin de leur CEJ)",
+    )
     representation_etat: Texte | None = Field(
         None, description="Où les actes sont transmis (ex. « sous-préfecture d'Arles »)"
     )

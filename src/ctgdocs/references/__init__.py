@@ -20,5 +20,23 @@ def branche_famille() -> dict[str, list[str]]:
     return reference("branche_famille")
 
 
+def referentiel(ident: str) -> dict[str, Any]:
+    """A job referential (references/referentiels/<id>.yaml): intitule, source, rubriques…"""
+    return reference(f"referentiels/{ident}")
+
+
+def referentiels_connus() -> list[str]:
+    return sorted(p.stem for p in (REFERENCES_DIR / "referentiels").glob("*.yaml"))
+
+
+def grille(ident: str) -> dict[str, Any]:
+    """An evaluation grid (references/grilles/<id>.yaml): colonnes, sections of critères."""
+    return reference(f"grilles/{ident}")
+
+
+def grilles_connues() -> list[str]:
+    return sorted(p.stem for p in (REFERENCES_DIR / "grilles").glob("*.yaml"))
+
+
 def nomenclature() -> dict[str, str]:
     return reference("nomenclature_actes")

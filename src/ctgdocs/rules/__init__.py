@@ -10,7 +10,17 @@ from collections.abc import Callable, Iterable
 
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.rules import actes, coherence, ctg, presences, redaction, references, vote
+from ctgdocs.rules import (
+    actes,
+    coherence,
+    convention,
+    coordination,
+    ctg,
+    presences,
+    redaction,
+    references,
+    vote,
+)
 
 Rule = Callable[[DonneesTerritoire], Iterable[Problem]]
 
@@ -21,6 +31,8 @@ RULES: tuple[Rule, ...] = (
     actes.check,
     coherence.check,
     redaction.check,
+    convention.check,
+    coordination.check,
 )
 
 

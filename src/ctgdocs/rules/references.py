@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.paths import TEMPLATES_DIR
+from ctgdocs.references import grilles_connues, referentiels_connus
 
 CLAUSES_DIR = TEMPLATES_DIR / "clauses"
 
@@ -56,6 +57,66 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             yield from pers(t, ("organisations", ident, "executif"), organisation.executif)
     for s in d.seances:
         yield from _seance_refs(s, org, pers)
+    if d.coordination:
+        yield from _coordination_refs(d.coordination, org)
+    if d.convention:
+        yield from _convention_refs(d, org, pers)
+
+
+def _coordination_refs(c: Fichier, org) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    coordination = c.model
+    known = referentiels_connus()
+    for ident, poste in coordination.postes.items():
+        yield from org(c, ("postes", ident, "employeur"), poste.employeur)
+        if poste.referentiel and poste.referentiel not in known:
+            yield _unknown(
+                c,
+                ("postes", ident, "referentiel"),
+                poste.referentiel,
+                known,
+                "aucun référentiel de ce nom dans src/ctgdocs/references/referentiels/",
+            )
+    if coordination.tableau_etp:
+        for ident in coordination.tableau_etp.lignes:
+            yield from org(c, ("tableau_etp", "lignes", ident), ident, ("epci",))
+    grille = coordination.grille_evaluation
+    if grille and grille.modele not in grilles_connues():
+        yield _unknown(
+            c,
+            ("grille_evaluation", "modele"),
+            grille.modele,
+            grilles_connues(),
+            "aucune grille de ce nom dans src/ctgdocs/references/grilles/",
+        )
+
+
+def _convention_refs(d: DonneesTerritoire, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    c = d.convention
+    assert c is not None
+    conv = c.model.convention
+    parties = [p.organisation for p in conv.parties]
+    for i, p in enumerate(conv.parties):
+        yield from org(c, ("convention", "parties", i, "organisation"), p.organisation)
+        for j, r in enumerate(p.representants):
+            yield from pers(
+                c, ("convention", "parties", i, "representants", j, "personne"), r.personne
+            )
+    for i, ident in enumerate(conv.comite_pilotage):
+        if ident not in parties:
+            yield c.problem(
+                ("convention", "comite_pilotage", i),
+                f"« {ident} » n'est pas une partie de la convention ; attendu : {', '.join(parties)}",
+            )
+    poste = conv.annexes.poste
+    postes = d.coordination.model.postes if d.coordination else {}
+    if poste and poste not in postes:
+        yield _unknown(
+            c,
+            ("convention", "annexes", "poste"),
+            poste,
+            postes,
+            "aucun poste de ce nom dans coordination.yaml",
+        )
 
 
 def _seance_refs(s: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]

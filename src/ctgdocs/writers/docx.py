@@ -11,10 +11,20 @@ appends `<w:footnote w:id="N">` elements (N from 1, in reading order) to the fra
 `word/footnotes.xml` and puts a `w:footnoteReference` run at each call.
 
 A `Sommaire` is a real TOC field (`TOC \o "1-depth" \h \z \u`) after a `TOC Heading` title. Its
-cached result lists the headings (hyperlinks to `_Toc…` bookmarks around the headings) with
-"—" for the page numbers, inside PAGEREF fields: the writer has no page layout. Word fills
-the numbers when the field is updated (F9); LibreOffice 7.4 does not update the field on load,
-not even with `w:updateFields` (tested), so it shows the cached result until Tools > Update.
+cached result lists the headings (hyperlinks to `_Toc…` bookmarks around the headings), each
+with its page number inside a PAGEREF field. LibreOffice 7.4 prints that cached result (it does
+not update the field on load, not even with `w:updateFields` — tested), so the numbers are
+computed here: the page where each heading starts in the PDF writer's layout of the same
+document (WeasyPrint, imported only when a sommaire lists a heading; print.css mirrors the
+frame's page and styles, so LibreOffice breaks the pages at the same lines — see
+tests/test_toc_pages.py for how close). A heading is matched to its page by its rank among all
+the headings of the tree, the HTML writer's `titre-N` ids. A document with a sommaire also gets
+`w:updateFields`, so Word offers to recompute the fields from its own layout (see docx_toc).
+
+A `saut-de-page` div starts on a new page: `w:pageBreakBefore` on its first paragraph, or on an
+empty one-point paragraph before a table that opens it (see docx_breaks). Table rows never
+split, and a table is kept on one page unless it is in a `grille` div (see docx_tables), as
+print.css does.
 
 The bytes are reproducible: fixed core properties (dates from the act's date) and a zip
 rewritten with fixed entry dates and order.
@@ -24,7 +34,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
@@ -36,7 +46,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Pt
+from docx.shared import Cm, Length
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -56,6 +66,7 @@ from ctgdocs.tree import (
 )
 from ctgdocs.writers.atomic import write_bytes_atomic
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.writers.docx_breaks import PAGE_BREAK, PageBreakBefore
 from ctgdocs.writers.docx_inlines import Footnotes, add_inlines
 from ctgdocs.writers.docx_package import normalize_zip, set_core_properties
 from ctgdocs.writers.docx_sinks import BeforeParagraph, InCell, Sink
@@ -71,15 +82,23 @@ from ctgdocs.writers.docx_styles import (
     TOC_HEADING,
     TOC_LEVELS,
 )
+from ctgdocs.writers.docx_tables import (
+    ALIGNMENTS,
+    CELL_SPACING,
+    FIRST_COLUMN,
+    SPLITTABLE,
+    row_property,
+    set_breaks,
+    set_first_column,
+)
 from ctgdocs.writers.docx_toc import (
-    TOC_BOOKMARK,
     TOC_MAX_DEPTH,
     PendingSommaire,
     WrittenHeading,
-    bookmark,
-    toc_entry,
+    ask_to_update_fields,
+    layout_pages,
+    write_sommaires,
 )
-from ctgdocs.writers.docx_xml import fld_char, instr_text
 
 DEFAULT_FRAME = TEMPLATES_DIR / "docx" / "frame.docx"
 PLACEHOLDER = "[[CORPS]]"
@@ -88,13 +107,6 @@ SIGNATURES = "signatures"  # a div of `signature` divs: a borderless table, one 
 SIGNATURE = "signature"
 FORM = "formulaire"  # tables inside it have no header row (their first row is data too)
 NUMBER_INDENT = Cm(0.75)  # the indent step of `Liste numérotée`
-CELL_SPACING = Pt(2)  # above and below the text of a table cell
-ALIGNMENTS = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    None: WD_ALIGN_PARAGRAPH.LEFT,  # like an HTML cell: never justified
-}
 STYLE_KINDS = {
     WD_STYLE_TYPE.PARAGRAPH: "paragraphe",
     WD_STYLE_TYPE.CHARACTER: "caractère",
@@ -114,7 +126,7 @@ class DocxWriter:
         doc = tpl.docx
         anchor = self._placeholder(doc)
         sink = BeforeParagraph(doc, anchor)
-        builder = _BodyBuilder(doc, display_path(self.frame))
+        builder = _BodyBuilder(doc, display_path(self.frame), lambda: layout_pages(document))
         builder.blocks(document.tree.blocks, _Context(sink))
         builder.finish()
         sink.close()
@@ -167,6 +179,8 @@ class _Context:
     item: _Item | None = None
     depth: int = 0  # list nesting
     form: bool = False  # inside a `formulaire` div
+    split_tables: bool = False  # inside a `grille` div: tables may break between rows
+    first_column: float | None = None  # share of the width of a table's first column (by div)
 
 
 # --- the body -----------------------------------------------------------------
@@ -175,11 +189,15 @@ class _Context:
 class _BodyBuilder:
     """Writes tree blocks through a sink; one method per node type."""
 
-    def __init__(self, doc: DocxDocument, where: str) -> None:
+    def __init__(
+        self, doc: DocxDocument, where: str, pages: Callable[[], Mapping[int, int]]
+    ) -> None:
         self._doc = doc
         self._where = where
+        self._pages = pages  # heading number → page, computed only if a sommaire needs it
         self._styles: dict[str, BaseStyle] = {}
         self.notes = Footnotes(doc, where, self.style)
+        self._heading_count = 0  # every heading of the tree, as the HTML writer numbers them
         self._headings: list[WrittenHeading] = []
         self._sommaires: list[PendingSommaire] = []
 
@@ -191,13 +209,8 @@ class _BodyBuilder:
         """Once the body is written: the sommaires (they list headings written after them too),
         the heading bookmarks they point at, and the footnotes part."""
         if self._sommaires:
-            depth = max(pending.depth for pending in self._sommaires)
-            listed = [h for h in self._headings if h.level <= depth]
-            for number, heading in enumerate(listed, start=1):
-                heading.bookmark = TOC_BOOKMARK.format(number)
-                bookmark(heading.p, heading.bookmark, number)
-            for pending in self._sommaires:
-                self._fill_sommaire(pending, [h for h in listed if h.level <= pending.depth])
+            write_sommaires(self._sommaires, self._headings, self._toc_style, self._pages)
+            ask_to_update_fields(self._doc.settings.element)
         self.notes.save()
 
     # styles
@@ -251,8 +264,10 @@ class _BodyBuilder:
         styled = ctx.item is None or ctx.item.started
         paragraph = self.new_paragraph(ctx, HEADINGS[level - 1])
         add_inlines(paragraph, block.inlines, self.notes)
+        self._heading_count += 1
         if styled:
-            self._headings.append(WrittenHeading(paragraph._p, level, block.inlines))
+            heading = WrittenHeading(paragraph._p, level, block.inlines, self._heading_count)
+            self._headings.append(heading)
 
     def rule(self, block: Rule, ctx: _Context) -> None:
         self.flush_label(ctx)
@@ -303,7 +318,7 @@ class _BodyBuilder:
         for index, (cells, row) in enumerate(zip(block.rows, table.rows, strict=True)):
             header = index < header_rows
             if header:
-                _row_property(row._tr, "w:tblHeader")
+                row_property(row._tr, "w:tblHeader")
             for col, inlines in enumerate(cells):
                 paragraph = row.cells[col].paragraphs[0]
                 paragraph.style = self.style(NORMAL)
@@ -312,6 +327,11 @@ class _BodyBuilder:
                 spacing = paragraph.paragraph_format
                 spacing.space_before = spacing.space_after = CELL_SPACING
                 add_inlines(paragraph, inlines, self.notes, bold=header)
+        set_breaks(table, keep_together=not ctx.split_tables)
+        if ctx.first_column is not None and cols > 1:
+            section = self._doc.sections[-1]
+            width = section.page_width - section.left_margin - section.right_margin
+            set_first_column(table, ctx.first_column, width)
 
     # sommaire
 
@@ -323,34 +343,14 @@ class _BodyBuilder:
         depth = min(max(block.depth, 1), TOC_MAX_DEPTH)
         self._sommaires.append(PendingSommaire(ctx.sink.paragraph(self.style(NORMAL))._p, depth))
 
-    def _fill_sommaire(self, pending: PendingSommaire, headings: list[WrittenHeading]) -> None:
-        """Replace the sommaire's placeholder paragraph by the TOC field, one paragraph per entry:
-        field begin, instruction and separate at the start of the first, field end at the end
-        of the last. Without headings, the placeholder holds an empty field."""
-        entries = []
-        for heading in headings:
-            style = self.style(TOC_LEVELS[heading.level - 1])
-            entries.append(toc_entry(style.style_id, heading))
-        for entry in entries:
-            pending.p.addprevious(entry)
-        if entries:
-            pending.p.getparent().remove(pending.p)
-        else:
-            entries = [pending.p]
-        instruction = f'TOC \\o "1-{pending.depth}" \\h \\z \\u'
-        start = [fld_char("begin"), instr_text(instruction), fld_char("separate")]
-        first = entries[0]
-        anchor = first.pPr
-        for run in reversed(start):
-            if anchor is not None:
-                anchor.addnext(run)
-            else:
-                first.insert(0, run)
-        entries[-1].append(fld_char("end"))
+    def _toc_style(self, level: int) -> str:
+        return self.style(TOC_LEVELS[level - 1]).style_id
 
     # divs
 
     def div(self, block: Div, ctx: _Context) -> None:
+        if PAGE_BREAK in block.classes:
+            ctx = replace(ctx, sink=PageBreakBefore(ctx.sink, self.style(NORMAL)))
         if SIGNATURES in block.classes and _is_signature_row(block):
             self._signatures(block, ctx)
             return
@@ -359,6 +359,10 @@ class _BodyBuilder:
             ctx,
             style=styles[0] if styles else ctx.style,
             form=ctx.form or FORM in block.classes,
+            split_tables=ctx.split_tables or SPLITTABLE in block.classes,
+            first_column=next(
+                (FIRST_COLUMN[c] for c in block.classes if c in FIRST_COLUMN), ctx.first_column
+            ),
         )
         self.blocks(block.children, inner)
 
@@ -367,7 +371,7 @@ class _BodyBuilder:
         style = self.style(SIGNATURE_TABLE, WD_STYLE_TYPE.TABLE)
         table = ctx.sink.table(1, len(block.children), style)
         row = table.rows[0]
-        _row_property(row._tr, "w:cantSplit")  # a signature block never splits across pages
+        row_property(row._tr, "w:cantSplit")  # a signature block never splits across pages
         for cell, signature in zip(row.cells, block.children, strict=True):
             cell_ctx = _Context(sink=InCell(cell), form=ctx.form)
             self.blocks((signature,), cell_ctx)
@@ -388,19 +392,6 @@ def _is_signature_row(block: Div) -> bool:
     return bool(block.children) and all(
         isinstance(child, Div) and SIGNATURE in child.classes for child in block.children
     )
-
-
-def _row_property(tr: Any, tag: str) -> None:
-    """Add an on/off row property (w:tblHeader, w:cantSplit) in schema order."""
-    tr_pr = tr.get_or_add_trPr()
-    element = OxmlElement(tag)
-    order = ("w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
-    later = {qn(name) for name in order[order.index(tag) + 1 :]}
-    for child in tr_pr:
-        if child.tag in later:
-            child.addprevious(element)
-            return
-    tr_pr.append(element)
 
 
 # --- inlines ------------------------------------------------------------------

@@ -1,21 +1,62 @@
-"""The sommaire of a DOCX: a TOC field whose cached result lists the headings (Word and
-LibreOffice recompute it on update; LibreOffice does not on load — tested)."""
+"""The sommaire of a DOCX: a TOC field whose cached result lists the headings with their pages.
+
+The cached result is what LibreOffice prints (it does not update a TOC field on load, even
+with `w:updateFields` — tested with 7.4), so it carries real page numbers. `layout_pages` asks
+the PDF writer where each heading starts (writers/pdf.py `heading_pages`: WeasyPrint on the same
+HTML, print.css mirroring the frame's page and styles; a layout already made for the PDF of the
+document in this process is reused). Headings are matched by rank: the n-th heading of the tree
+is the HTML's `titre-n`. WeasyPrint is imported only for a document whose sommaire lists at
+least one heading; a heading the layout did not place (not expected) gets "—". Each number
+stays inside its PAGEREF field, and `w:updateFields` is set in the settings of a document with a
+sommaire, so Word offers to recompute the fields from its own layout when it opens the file.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
+from lxml import etree
 
 from ctgdocs.tree import Break, Inline, Run
+from ctgdocs.writers.base import RenderedDocument
 from ctgdocs.writers.docx_inlines import format_run
 from ctgdocs.writers.docx_xml import element, fld_char, instr_text, text_run
 
 TOC_MAX_DEPTH = 9  # the outline levels a TOC field can take
 TOC_BOOKMARK = "_Toc{:09d}"  # Word's hidden heading bookmarks look like _Toc123456789
-UNKNOWN_PAGE = "—"  # cached page number: the writer has no layout (Word computes it on update)
+UNKNOWN_PAGE = "—"  # cached page number of a heading the layout did not place (not expected)
+# The settings that come after w:updateFields in CT_Settings (ECMA-376), by local name.
+AFTER_UPDATE_FIELDS = frozenset(
+    [
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "mathPr",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "schemaLibrary",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -23,6 +64,7 @@ class WrittenHeading:
     p: Any  # the heading's w:p
     level: int  # the written level (1 to len(HEADINGS)): the outline level Word's TOC sees
     inlines: tuple[Inline, ...]
+    number: int  # its rank among all the headings of the tree (the HTML writer's numbering)
     bookmark: str = ""
 
 
@@ -32,10 +74,63 @@ class PendingSommaire:
     depth: int
 
 
-def toc_entry(style_id: str, heading: WrittenHeading) -> Any:
+def layout_pages(document: RenderedDocument) -> Mapping[int, int]:
+    """Heading number → page, from the PDF layout of the document."""
+    from ctgdocs.writers.pdf import heading_pages  # WeasyPrint: only when a sommaire needs it
+
+    return heading_pages(document)
+
+
+def write_sommaires(
+    sommaires: list[PendingSommaire],
+    headings: list[WrittenHeading],
+    style_id: Callable[[int], str],
+    pages: Callable[[], Mapping[int, int]],
+) -> None:
+    """Once the body is written: bookmark the listed headings, then put each sommaire's TOC
+    field in place of its placeholder. `style_id(level)` is the toc style of an entry."""
+    depth = max(pending.depth for pending in sommaires)
+    listed = [h for h in headings if h.level <= depth]
+    for number, heading in enumerate(listed, start=1):
+        heading.bookmark = TOC_BOOKMARK.format(number)
+        bookmark(heading.p, heading.bookmark, number)
+    found = pages() if listed else {}
+    for pending in sommaires:
+        entries = [
+            toc_entry(style_id(h.level), h, str(found.get(h.number, UNKNOWN_PAGE)))
+            for h in listed
+            if h.level <= pending.depth
+        ]
+        _fill(pending, entries)
+
+
+def _fill(pending: PendingSommaire, entries: list[Any]) -> None:
+    """Replace the placeholder paragraph by the entries inside one TOC field: field begin,
+    instruction and separate at the start of the first, field end at the end of the last.
+    Without entries, the placeholder holds an empty field."""
+    if entries:
+        for entry in entries:
+            pending.p.addprevious(entry)
+        if DocxParagraph(pending.p, None).paragraph_format.page_break_before:
+            DocxParagraph(entries[0], None).paragraph_format.page_break_before = True
+        pending.p.getparent().remove(pending.p)
+    else:
+        entries = [pending.p]
+    instruction = f'TOC \\o "1-{pending.depth}" \\h \\z \\u'
+    first = entries[0]
+    anchor = first.pPr
+    for run in reversed([fld_char("begin"), instr_text(instruction), fld_char("separate")]):
+        if anchor is not None:
+            anchor.addnext(run)
+        else:
+            first.insert(0, run)
+    entries[-1].append(fld_char("end"))
+
+
+def toc_entry(style_id: str, heading: WrittenHeading, page: str) -> Any:
     """One line of the cached TOC result, as Word writes it: a hyperlink to the heading's
     bookmark holding the heading's runs (no notes, breaks as spaces), a tab (dot leader in the
-    style) and a PAGEREF field."""
+    style) and a PAGEREF field whose result is `page`."""
     p = OxmlElement("w:p")
     p.get_or_add_pPr().style = style_id
     link = element("w:hyperlink", {"w:anchor": heading.bookmark, "w:history": "1"})
@@ -52,7 +147,7 @@ def toc_entry(style_id: str, heading: WrittenHeading) -> Any:
         fld_char("begin"),
         instr_text(pageref),
         fld_char("separate"),
-        text_run(UNKNOWN_PAGE),
+        text_run(page),
         fld_char("end"),
     ):
         link.append(run)
@@ -69,3 +164,16 @@ def bookmark(p: Any, name: str, bookmark_id: int) -> None:
     else:
         p.insert(0, start)
     p.append(element("w:bookmarkEnd", {"w:id": str(bookmark_id)}))
+
+
+def ask_to_update_fields(settings: Any) -> None:
+    """`<w:updateFields w:val="true"/>` in word/settings.xml, in schema order: Word then offers
+    to update the fields (the sommaire's page numbers) when it opens the document."""
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    update = element("w:updateFields", {"w:val": "true"})
+    for child in settings:
+        if etree.QName(child).localname in AFTER_UPDATE_FIELDS:
+            child.addprevious(update)
+            return
+    settings.append(update)

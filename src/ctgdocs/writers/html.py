@@ -1,4 +1,10 @@
-"""HTML writer: the tree as semantic HTML inside the HTML frame with its print CSS."""
+"""HTML writer: the tree as semantic HTML inside the HTML frame with its print CSS.
+
+Headings get the ids `titre-1`, `titre-2`… in reading order (every heading of the tree, in divs
+and list items too): the sommaire links to them, and the DOCX writer reads their pages from the
+print layout of this HTML (writers/pdf.py: heading_pages). A div keeps its classes: print.css
+gives them their layout (`saut-de-page`: the div starts on a new page).
+"""
 
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ from ctgdocs.writers.base import RenderedDocument
 
 FRAME = "html/frame.html.j2"
 CSS = TEMPLATES_DIR / "html" / "print.css"
+HEADING_ID = "titre-{}"  # the id of the n-th heading, from 1
 
 
 def render_html(document: RenderedDocument) -> str:
@@ -79,11 +86,12 @@ class _HtmlTree:
 
     def heading(self, h: Heading) -> str:
         self.next_heading += 1
-        return f'<h{h.level} id="titre-{self.next_heading}">{inline_html(h.inlines)}</h{h.level}>'
+        anchor = HEADING_ID.format(self.next_heading)
+        return f'<h{h.level} id="{anchor}">{inline_html(h.inlines)}</h{h.level}>'
 
     def sommaire(self, s: Sommaire) -> str:
         entries = "".join(
-            f'<li class="niveau-{h.level}"><a href="#titre-{n}">{inline_html(h.inlines, notes=False)}</a></li>'
+            f'<li class="niveau-{h.level}"><a href="#{HEADING_ID.format(n)}">{inline_html(h.inlines, notes=False)}</a></li>'
             for n, h in enumerate(self.headings, start=1)
             if h.level <= s.depth
         )
@@ -91,7 +99,11 @@ class _HtmlTree:
 
     def list(self, lst: ListBlock) -> str:
         tag = "ol" if lst.ordered else "ul"
-        start = f' start="{lst.start}"' if lst.ordered and lst.start != 1 else ""
+        start = (
+            f' start="{lst.start}" style="counter-reset: numero {lst.start - 1}"'
+            if lst.ordered and lst.start != 1
+            else ""
+        )
         items = "".join(
             f"<li>{''.join(self.block(b) for b in item.blocks)}</li>" for item in lst.items
         )
@@ -112,7 +124,8 @@ class _HtmlTree:
         head = rows(table.rows[: table.header_rows], "th")
         body = rows(table.rows[table.header_rows :], "td")
         thead = f"<thead>{head}</thead>" if head else ""
-        return f"<table>{thead}<tbody>{body}</tbody></table>"
+        # The wrapper's ::after block (print.css) is the DOCX writer's 6pt paragraph after a table.
+        return f'<div class="tableau"><table>{thead}<tbody>{body}</tbody></table></div>'
 
     def div(self, div: Div) -> str:
         classes = " ".join(str(escape(c)) for c in div.classes)
@@ -121,11 +134,15 @@ class _HtmlTree:
 
 
 def _headings(blocks: tuple[Block, ...]) -> Iterator[Heading]:
+    """Every heading in the order `heading` numbers them: inside divs and list items too."""
     for block in blocks:
         if isinstance(block, Heading):
             yield block
         elif isinstance(block, Div):
             yield from _headings(block.children)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _headings(item.blocks)
 
 
 def inline_html(inlines: tuple[Inline, ...], notes: bool = True) -> str:

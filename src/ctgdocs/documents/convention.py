@@ -1,0 +1,174 @@
+"""The CTG convention (seed 002): parties, préambule, articles, signatures, annexes.
+
+Python decides here: the article numbers, every count (communes, axes, thématiques, parties),
+the parties' wording, the CEJ groups and the ETP split. The body template
+`templates/convention/convention.md.j2` lays them out; the standard articles are shared clauses
+(`templates/clauses/`) that the acte d'engagement and the avenant include too.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from markupsafe import Markup
+
+from ctgdocs.documents.acte import acte, partie
+from ctgdocs.documents.base import DocumentKind, PlannedDocument
+from ctgdocs.documents.referentiel import contexte_poste
+from ctgdocs.documents.territoire import contexte_territoire, organisation
+from ctgdocs.domain import convention as calcul
+from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.model import AxeConvention, Bloc, Convention, FichierTerritoire
+from ctgdocs.render.body import render_body
+from ctgdocs.render.filters import date_fr, nombre_lettres
+from ctgdocs.render.valeurs import substituer
+from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+
+# The articles of a CTG convention, in order: (shared clause, title). Numbers are computed.
+ARTICLES: tuple[tuple[str, str], ...] = (
+    ("objet_convention", "Objet de la convention territoriale globale de services aux familles"),
+    ("enjeux_partages", "Les enjeux partagés"),
+    ("engagements_partenaires", "Engagements des partenaires"),
+    ("modalites_collaboration", "Modalités de collaboration"),
+    ("echanges_donnees", "Échanges de données"),
+    ("communication", "Communication"),
+    ("evaluation", "Évaluation"),
+    ("duree", "Durée de la convention"),
+    ("execution_formelle", "Exécution formelle de la convention"),
+    ("confidentialite", "Confidentialité"),
+)
+
+
+def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
+    if d.convention is None:
+        return []
+    return [
+        PlannedDocument(
+            kind=KIND.name,
+            territoire=d.slug,
+            stem="convention",
+            render=functools.partial(render, d),
+        )
+    ]
+
+
+def render(d: DonneesTerritoire) -> RenderedDocument:
+    ctx = context(d)
+    tree = render_body("convention/convention.md.j2", ctx)
+    conv = ctx["convention"]
+    epci = ctx["territoire"]["epci"]
+    meta = DocumentMeta(
+        title=conv["intitule"],
+        subject=f"{conv['intitule']} — {ctx['territoire']['nom']}",
+        author=ctx["territoire"]["caf"]["nom_court"],
+        date=conv["signature"]["date"],
+        header=f"{conv['intitule']} — {epci['nom_court'] if epci else ctx['territoire']['nom']}",
+        footer=f"Signée le {date_fr(conv['signature']['date'])}",
+    )
+    return RenderedDocument(meta, tree)
+
+
+def articles(liste: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
+    """« Article 1er », then « Article 2 »…"""
+    return [
+        {"numero": "1er" if n == 1 else str(n), "clause": clause, "titre": titre}
+        for n, (clause, titre) in enumerate(liste, start=1)
+    ]
+
+
+def context(d: DonneesTerritoire) -> dict[str, Any]:
+    assert d.convention is not None
+    t = d.territoire.model
+    conv = d.convention.model.convention
+    ctg = t.territoire.ctg
+    assert ctg is not None
+    valeurs = calcul.valeurs(t, conv)
+    texte = functools.partial(_textes, valeurs=valeurs)
+    parties = [partie(t, p) for p in conv.parties]
+    caf = t.organisations[t.territoire.caf]
+    ctx: dict[str, Any] = {
+        "territoire": contexte_territoire(t),
+        "acte": acte("convention"),
+        "articles": articles(ARTICLES),
+        "parties": parties,
+        "nombre_parties": len(parties),
+        "nombre_parties_lettres": nombre_lettres(len(parties), feminin=True),
+        "caf": {**organisation(caf), "source": f"Source {caf.nom_court or caf.nom}"},
+        "comite_pilotage": {
+            "membres": ["de " + p["avec_article"] for p in parties],
+            "co_animation": [
+                next(p["avec_article"] for p in parties if p["id"] == ident)
+                for ident in conv.comite_pilotage
+            ],
+        },
+        "convention": {
+            "intitule": conv.intitule,
+            "preambule": texte(conv.preambule),
+            "diagnostics": [
+                {"echelle": dg.echelle, "references": dg.references} for dg in conv.diagnostics
+            ],
+            "axes": [_axe(n, axe, texte) for n, axe in enumerate(conv.axes, start=1)],
+            "nombre_axes": len(conv.axes),
+            "nombre_thematiques": calcul.nombre_thematiques(conv),
+            "apres_axes": texte(conv.apres_axes),
+            "apres_enjeux": texte(conv.apres_enjeux),
+            "debut": ctg.debut,
+            "fin": ctg.fin,
+            "preavis_mois": conv.resiliation.preavis_mois,
+            "preavis_lettres": nombre_lettres(conv.resiliation.preavis_mois),
+            "signature": {"lieu": conv.signature.lieu, "date": conv.signature.date},
+        },
+        "annexes": _annexes(d, t, conv),
+    }
+    return ctx
+
+
+def _textes(blocs: list[Bloc], valeurs: dict[str, int]) -> list[Markup]:
+    """Data blocks are Markdown (never templates) with their computed values filled in."""
+    out = []
+    for bloc in blocs:
+        assert bloc.texte is not None, "clauses are not allowed in a convention's data texts"
+        out.append(Markup(substituer(bloc.texte.strip(), valeurs)))
+    return out
+
+
+def _axe(n: int, axe: AxeConvention, texte: Any) -> dict[str, Any]:
+    return {
+        "numero": str(n),
+        "intitule": axe.intitule,
+        "precisions": axe.precisions,
+        "introduction": axe.introduction,
+        "texte": texte(axe.texte),
+        "orientations": axe.orientations,
+        "volets": [
+            {"numero": f"{n}.{m}", "intitule": v.intitule, "orientations": v.orientations}
+            for m, v in enumerate(axe.volets, start=1)
+        ],
+    }
+
+
+def _annexes(d: DonneesTerritoire, t: FichierTerritoire, conv: Convention) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if conv.annexes.poste and d.coordination:
+        poste = d.coordination.model.postes[conv.annexes.poste]
+        found.append({"type": "poste", "poste": contexte_poste(t, conv.annexes.poste, poste)})
+    groupes = calcul.communes_par_fin_cej(t)
+    if conv.annexes.cej and groupes:
+        found.append(
+            {
+                "type": "cej",
+                "observation": conv.annexes.cej_observation,
+                "groupes": [
+                    {"fin": fin, "communes": [c.nom for c in communes]} for fin, communes in groupes
+                ],
+            }
+        )
+    for numero, annexe in enumerate(found, start=1):
+        annexe["numero"] = numero
+    return found
+
+
+KIND = DocumentKind(name="convention", title="Convention territoriale globale", plan=plan)
+
+__all__ = ["ARTICLES", "KIND", "articles", "context"]

@@ -1,0 +1,145 @@
+"""A department's coordination documents (seed 001): the table of ETP contracted per EPCI, with
+its total and the Caf's maximal funding, and one evaluation grid per EPCI of that table."""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import Any
+
+from ctgdocs.documents.base import DocumentKind, PlannedDocument
+from ctgdocs.documents.territoire import organisation
+from ctgdocs.domain.financement import regle_en_vigueur
+from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.references import grille
+from ctgdocs.render.body import render_body
+from ctgdocs.render.filters import date_fr, nombre
+from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+
+
+def plan_tableau(d: DonneesTerritoire) -> list[PlannedDocument]:
+    if d.coordination is None or d.coordination.model.tableau_etp is None:
+        return []
+    return [
+        PlannedDocument(TABLEAU.name, d.slug, "tableau-etp", functools.partial(render_tableau, d))
+    ]
+
+
+def contexte_tableau(d: DonneesTerritoire) -> dict[str, Any]:
+    assert d.coordination is not None and d.coordination.model.tableau_etp is not None
+    t = d.territoire.model
+    tableau = d.coordination.model.tableau_etp
+    caf = t.organisations[t.territoire.caf]
+    regle = regle_en_vigueur(caf, tableau.date)
+    lignes = [
+        {
+            "epci": organisation(t.organisations[ident]),
+            "etp": etp,
+            "plafond": regle.plafond_annuel_par_etp * etp if regle else None,
+        }
+        for ident, etp in tableau.lignes.items()
+    ]
+    total = sum((ligne["etp"] for ligne in lignes), Decimal(0))
+    return {
+        "caf": organisation(caf),
+        "tableau": {
+            "titre": tableau.titre,
+            "date": tableau.date,
+            "lignes": lignes,
+            "total": total,
+            "nombre_epci": len(lignes),
+            "plafond_total": regle.plafond_annuel_par_etp * total if regle else None,
+        },
+        "financement": {
+            "taux": regle.taux,
+            "plafond": regle.plafond_annuel_par_etp,
+            "source": regle.source,
+            "depuis": regle.depuis,
+        }
+        if regle
+        else None,
+    }
+
+
+def render_tableau(d: DonneesTerritoire) -> RenderedDocument:
+    ctx = contexte_tableau(d)
+    tab = ctx["tableau"]
+    tree = render_body("coordination/tableau_etp.md.j2", ctx)
+    meta = DocumentMeta(
+        title=tab["titre"],
+        subject=f"{tab['titre']} : {nombre(tab['total'])} ETP",
+        author=ctx["caf"]["nom_court"],
+        date=tab["date"],
+        header=f"{ctx['caf']['nom_court']} — {tab['titre']}",
+        footer=f"Au {date_fr(tab['date'])}",
+    )
+    return RenderedDocument(meta, tree)
+
+
+def plan_grilles(d: DonneesTerritoire) -> list[PlannedDocument]:
+    c = d.coordination.model if d.coordination else None
+    if c is None or c.grille_evaluation is None or c.tableau_etp is None:
+        return []
+    return [
+        PlannedDocument(
+            GRILLE.name,
+            d.slug,
+            f"grille-evaluation-{ident}",
+            functools.partial(render_grille, d, ident),
+        )
+        for ident in c.tableau_etp.lignes
+    ]
+
+
+def render_grille(d: DonneesTerritoire, ident: str) -> RenderedDocument:
+    assert d.coordination is not None
+    c = d.coordination.model
+    assert c.grille_evaluation is not None and c.tableau_etp is not None
+    t = d.territoire.model
+    modele = grille(c.grille_evaluation.modele)
+    valeurs = {"etp": f"{nombre(c.tableau_etp.lignes[ident])} ETP"}
+    ctx = {
+        "epci": organisation(t.organisations[ident]),
+        "caf": organisation(t.organisations[t.territoire.caf]),
+        "annee": c.grille_evaluation.annee,
+        "grille": {
+            "titre": modele["titre"],
+            "source": modele.get("source"),
+            "colonnes": modele["colonnes"],
+            "sections": [
+                {"titre": s["titre"], "criteres": [_critere(x, valeurs) for x in s["criteres"]]}
+                for s in modele["sections"]
+            ],
+        },
+    }
+    tree = render_body("coordination/grille_evaluation.md.j2", ctx)
+    meta = DocumentMeta(
+        title=f"{modele['titre']} — {ctx['epci']['nom_court']}",
+        subject=f"{modele['titre']} {c.grille_evaluation.annee}",
+        author=ctx["caf"]["nom_court"],
+        date=c.tableau_etp.date,
+        header=f"{ctx['epci']['nom_court']} — évaluation {c.grille_evaluation.annee}",
+        footer=modele["titre"],
+    )
+    return RenderedDocument(meta, tree)
+
+
+def _critere(critere: Any, valeurs: dict[str, str]) -> dict[str, str]:
+    """A criterion: plain text, or a row with a prefilled value or a yes/no answer."""
+    if isinstance(critere, str):
+        return {"libelle": critere, "valeur": "", "reponse": ""}
+    return {
+        "libelle": critere["libelle"],
+        "valeur": valeurs.get(critere.get("valeur", ""), ""),
+        "reponse": "oui / non" if critere.get("reponse") == "oui-non" else "",
+    }
+
+
+TABLEAU = DocumentKind(
+    name="tableau-etp", title="Tableau des ETP de coordination", plan=plan_tableau
+)
+GRILLE = DocumentKind(
+    name="grille-evaluation", title="Grille d'évaluation de la coordination", plan=plan_grilles
+)
+
+__all__ = ["GRILLE", "TABLEAU", "contexte_tableau"]

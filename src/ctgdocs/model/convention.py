@@ -1,0 +1,120 @@
+"""convention.yaml: the text of a territory's CTG convention that only data can say.
+
+Everything countable (communes, axes, thématiques, parties) is counted from the records; the
+standard articles are shared clauses (templates/clauses/); the dates come from territoire.yaml
+(ctg.debut, ctg.fin).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
+
+from ctgdocs.model.base import Identifiant, Modele, Texte
+from ctgdocs.model.seance import Bloc
+
+
+def _intitule_seul(value: object) -> object:
+    """A plain string in a list of orientations is an orientation without actions."""
+    return {"intitule": value} if isinstance(value, str) else value
+
+
+class Representant(Modele):
+    """Who signs for a party, and in which capacity (« Directrice », « Président du conseil
+    d'administration »): the capacity is written as it applies to this person."""
+
+    personne: Identifiant
+    qualite: Texte = Field(description="Qualité, accordée à la personne (ex. « Directrice »)")
+    mention: Texte | None = Field(None, description="Ex. « dûment autorisé »")
+
+
+class Partie(Modele):
+    organisation: Identifiant
+    representants: list[Representant] = Field(
+        [], description="Qui signe pour l'organisation (une ou deux personnes)"
+    )
+    ci_apres: Texte | None = Field(
+        None, description="Nom abrégé dans la suite de l'acte : ci-après désignée « … »"
+    )
+
+
+class Diagnostic(Modele):
+    """The reference diagnostics at one scale (« l'EPCI », « la Ville de Châtellerault »)."""
+
+    echelle: Texte = Field(description="Ex. « de l'EPCI », « du département »")
+    references: list[Texte] = Field(
+        min_length=1, description="Chaque référence avec sa préposition (« au contrat de ville »)"
+    )
+
+
+class Orientation(Modele):
+    intitule: Texte
+    actions: list[Texte] = []
+
+
+Orientations = list[Annotated[Orientation, BeforeValidator(_intitule_seul)]]
+
+
+class Volet(Modele):
+    """A thématique of an axis (« Petite Enfance »): counted in « N thématiques »."""
+
+    intitule: Texte = Field(description="Ex. « Petite Enfance », « de la Jeunesse »")
+    orientations: Orientations = Field(min_length=1)
+
+
+class Axe(Modele):
+    """A strategic axis. Without volets it is one thématique; with volets, one per volet."""
+
+    intitule: Texte
+    precisions: Texte | None = Field(
+        None, description="Précisions de la liste courte des axes, entre parenthèses"
+    )
+    introduction: Texte | None = Field(
+        "Cet axe stratégique se définit notamment par :",
+        description="Phrase qui introduit les orientations",
+    )
+    texte: list[Bloc] = Field([], description="Blocs de texte (Markdown) avant les orientations")
+    orientations: Orientations = []
+    volets: list[Volet] = []
+
+
+class Signature(Modele):
+    lieu: Texte
+    date: dt.date
+
+
+class Resiliation(Modele):
+    preavis_mois: Annotated[int, Field(ge=1, le=24)] = 3
+
+
+class Annexes(Modele):
+    poste: Identifiant | None = Field(
+        None, description="Annexe du référentiel : le poste de coordination (coordination.yaml)"
+    )
+    cej: bool = Field(
+        True, description="Annexe des communes qui intègrent la CTG à la fin de leur CEJ"
+    )
+    cej_observation: Texte | None = None
+
+
+class Convention(Modele):
+    intitule: Texte = "Convention territoriale globale de services aux familles"
+    parties: list[Partie] = Field(min_length=2)
+    preambule: list[Bloc] = Field(min_length=1)
+    diagnostics: list[Diagnostic] = []
+    axes: list[Axe] = Field(min_length=1)
+    apres_axes: list[Bloc] = Field([], description="Texte après la liste courte des axes")
+    apres_enjeux: list[Bloc] = Field([], description="Texte après les axes développés")
+    comite_pilotage: list[Identifiant] = Field(
+        [], description="Organisations qui co-animent le comité de pilotage (parties)"
+    )
+    resiliation: Resiliation = Resiliation()
+    signature: Signature
+    annexes: Annexes = Annexes()
+    nature_actes: Literal["CC"] = "CC"
+
+
+class FichierConvention(Modele):
+    convention: Convention

@@ -1,0 +1,87 @@
+"""Rules on a convention: its parties sign through someone, its dates agree with the CTG, its
+data texts ask only for values that exist."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from ctgdocs.domain import convention as calcul
+from ctgdocs.errors import Problem
+from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.render import valeurs
+from ctgdocs.render.filters import date_fr
+
+
+def check(d: DonneesTerritoire) -> Iterator[Problem]:
+    c = d.convention
+    if c is None:
+        return
+    t = d.territoire.model
+    conv = c.model.convention
+    ctg = t.territoire.ctg
+    if ctg is None:
+        yield c.problem(
+            ("convention",),
+            "une convention demande la CTG dans territoire.yaml (territoire.ctg : début, fin, signataires)",
+        )
+        return
+    seen: dict[str, int] = {}
+    for i, partie in enumerate(conv.parties):
+        if not partie.representants:
+            yield c.problem(
+                ("convention", "parties", i, "organisation"),
+                f"la partie « {partie.organisation} » n'a pas de représentant : indiquer qui signe "
+                "(representants : personne, qualité)",
+            )
+        if partie.organisation in seen:
+            yield c.problem(
+                ("convention", "parties", i, "organisation"),
+                f"partie « {partie.organisation} » citée deux fois (déjà en position {seen[partie.organisation] + 1})",
+            )
+        seen.setdefault(partie.organisation, i)
+    if list(seen) != list(dict.fromkeys(ctg.signataires)):
+        yield c.problem(
+            ("convention", "parties"),
+            f"les parties ({', '.join(seen)}) diffèrent des signataires de la CTG dans "
+            f"territoire.yaml ({', '.join(ctg.signataires)}) : mêmes organisations, même ordre",
+        )
+    if conv.signature.date != ctg.debut:
+        yield c.problem(
+            ("convention", "signature", "date"),
+            f"la convention est conclue à compter de sa signature : la date de signature "
+            f"({date_fr(conv.signature.date)}) doit être le début de la CTG dans territoire.yaml "
+            f"({date_fr(ctg.debut)})",
+        )
+    yield from _valeurs(d)
+
+
+def _valeurs(d: DonneesTerritoire) -> Iterator[Problem]:
+    c = d.convention
+    assert c is not None
+    conv = c.model.convention
+    connus = calcul.valeurs(d.territoire.model, conv)
+    textes = [
+        (("convention", cle, i, "texte"), b.texte)
+        for cle in ("preambule", "apres_axes", "apres_enjeux")
+        for i, b in enumerate(getattr(conv, cle))
+    ]
+    textes += [
+        (("convention", "axes", n, "texte", i, "texte"), b.texte)
+        for n, axe in enumerate(conv.axes)
+        for i, b in enumerate(axe.texte)
+    ]
+    for path, texte in textes:
+        if texte is None:
+            yield c.problem(path[:-1], "un texte de convention ne peut pas appeler de clause")
+            continue
+        for nom in valeurs.noms(texte):
+            if nom not in connus:
+                close = difflib.get_close_matches(nom, list(connus), n=1, cutoff=0.6)
+                hint = f" ; vouliez-vous dire « {{{close[0]}}} » ?" if close else ""
+                yield c.problem(
+                    path,
+                    f"valeur inconnue « {{{nom}}} » ; valeurs calculées possibles : "
+                    f"{', '.join('{' + k + '}' for k in connus)}{hint}",
+                    needle="{" + nom + "}",
+                )

@@ -1,0 +1,67 @@
+"""How DOCX tables break across pages, as print.css breaks the PDF's.
+
+A row never splits (`w:cantSplit`, like `tr { break-inside: avoid }`). A table is kept on one
+page (`page-break-inside: avoid` in print.css) by "keep with next" on the paragraphs of every
+row but the last, the way Word does it, unless it sits in a `grille` div, whose long tables
+may run over pages between rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.table import Table as DocxTable
+
+CELL_SPACING = Pt(2)  # above and below the text of a table cell
+ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    None: WD_ALIGN_PARAGRAPH.LEFT,  # like an HTML cell: never justified
+}
+SPLITTABLE = "grille"  # div class: its tables may break between rows
+# Div class -> share of the text width given to a table's first column (as in print.css).
+FIRST_COLUMN = {"formulaire": 0.35, "grille": 0.26}
+ROW_PROPERTIES = ("w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc")
+
+
+def row_property(tr: Any, tag: str) -> None:
+    """Add an on/off row property (w:tblHeader, w:cantSplit) in schema order, once."""
+    tr_pr = tr.get_or_add_trPr()
+    if tr_pr.find(qn(tag)) is not None:
+        return
+    element = OxmlElement(tag)
+    later = {qn(name) for name in (*ROW_PROPERTIES, "w:hidden")[ROW_PROPERTIES.index(tag) + 1 :]}
+    for child in tr_pr:
+        if child.tag in later:
+            child.addprevious(element)
+            return
+    tr_pr.append(element)
+
+
+def set_breaks(table: DocxTable, keep_together: bool) -> None:
+    """Rows that never split; with keep_together, a table that moves to the next page whole."""
+    rows = table.rows
+    for index, row in enumerate(rows):
+        row_property(row._tr, "w:cantSplit")
+        if keep_together and index < len(rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+
+
+def set_first_column(table: DocxTable, share: float, width: int) -> None:
+    """Fixed column widths: the first column takes `share` of the text width, the others split
+    the rest equally (print.css: `td:first-child { width: 35% }`)."""
+    cols = len(table.columns)
+    first = int(width * share)
+    other = (width - first) // (cols - 1)
+    table.autofit = False
+    for index, column in enumerate(table.columns):
+        column.width = first if index == 0 else other
+        for cell in column.cells:
+            cell.width = first if index == 0 else other
