@@ -236,3 +236,43 @@ def test_one_evaluation_grid_per_epci_with_its_etp_prefilled():
     assert "grand cognac année 2021" in t
     assert "nombre d etp dédiés 4 etp" in t
     assert t.count("oui non") == 4
+
+
+# --- the convention's DOCX, as LibreOffice and Word read it -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def convention_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    from ctgdocs.app import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("convention")
+    build(
+        [DATA / G], BuildOptions(output=out, formats=("docx", "pdf"), kinds=("convention",), jobs=1)
+    )
+    return out / G / "convention.docx", out / G / "convention.pdf"
+
+
+def test_the_convention_docx_has_real_footnotes(convention_files):
+    import zipfile
+
+    docx_path, _ = convention_files
+    with zipfile.ZipFile(docx_path) as z:
+        notes = z.read("word/footnotes.xml").decode()
+        body = z.read("word/document.xml").decode()
+    assert body.count("<w:footnoteReference") == 3
+    assert notes.count("Source\u00a0: Insee, séries historiques du RP") == 2  # French spacing
+    assert "Auditions collectives des maires" in notes
+
+
+@pytest.mark.slow
+def test_libreoffice_fills_the_convention_sommaire_with_the_right_pages(tmp_path, convention_files):
+    from support.extract import libreoffice_pdf
+    from test_toc_pages import heading_pages, pages, sommaire
+
+    docx_path, pdf = convention_files
+    lo_pdf = libreoffice_pdf(docx_path, tmp_path)
+    printed = sommaire(pages(lo_pdf)[0])
+    assert len(printed) == 12 and all(page.isdigit() for page in printed.values()), printed
+    found = heading_pages(lo_pdf, list(printed))
+    assert {title: str(page) for title, page in found.items()} == printed
+    assert sommaire(pages(pdf)[0]) == printed  # our PDF's sommaire says the same pages

@@ -87,8 +87,9 @@ def test_espaces_fr_is_idempotent(text: str) -> None:
     assert espaces_fr(once) == once
 
 
-@given(st.text(alphabet="abc123-_/. \n", max_size=40))
+@given(st.text(alphabet="abc-_/. \n", max_size=40) | st.text(alphabet="abc123-_/.\n", max_size=40))
 def test_espaces_fr_leaves_text_without_signs(text: str) -> None:
+    """Without signs, guillemets, or figures separated by spaces, nothing changes."""
     assert espaces_fr(text) == text
 
 
@@ -136,3 +137,24 @@ def test_segments_ordinaux_rejoin(text: str) -> None:
     segments = segments_ordinaux(text)
     assert "".join(part for part, _ in segments) == text
     assert all(part for part, _ in segments)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "84 904 habitants, soit 19,4 % des habitants",
+            "84\u202f904 habitants, soit 19,4\u00a0% des habitants",
+        ),
+        ("un coût de 48 000 € par an", "un coût de 48\u202f000\u00a0€ par an"),
+        ("1 234 567 et 12 000,50 €", "1\u202f234\u202f567 et 12\u202f000,50\u00a0€"),
+        # Not thousands: years side by side, a law's number, a group of four digits.
+        ("la Cog 2018 2022", "la Cog 2018 2022"),
+        ("loi n° 78-17 du 6 janvier 1978", "loi n° 78-17 du 6 janvier 1978"),
+        ("les 4 communes et 1234 567", "les 4 communes et 1234 567"),
+        # Inside an address, figures are left as typed.
+        ("https://exemple.fr/a%20b?x=1 000", "https://exemple.fr/a%20b?x=1 000"),
+    ],
+)
+def test_figures_do_not_break(text: str, expected: str) -> None:
+    assert espaces_fr(text) == expected

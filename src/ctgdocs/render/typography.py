@@ -26,6 +26,10 @@ _RULES = re.compile(
 # Where a sign may receive an inserted space: before a space, the end, a sign or a closer.
 _AFTER_SIGN = re.compile(r"[\s;:!?.,)\]»\"'’…]|$")
 
+# Figures typed in data texts: « 84 904 habitants », « 19,4 % », « 48 000 € » must not break.
+_NUMBER_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
+_UNIT = re.compile(r"(?<=\d) (?=[%€](?!\w))")
+
 _ORDINAL = re.compile(r"(?<![\w\-/])(?<!\d[.,])(\d+)(ers|res|er|re|es|e)(?![\w]|-\d)")
 
 
@@ -59,8 +63,20 @@ def _guillemet(m: re.Match[str]) -> str:
     return NBSP + "»"
 
 
+def _chiffres(text: str, spans: list[tuple[int, int]]) -> str:
+    """Thousands separated by U+202F, U+00A0 before % and €: the figures never break."""
+
+    def groups(m: re.Match[str]) -> str:
+        return m.group() if _overlaps(m.span(), spans) else m.group().replace(" ", NNBSP)
+
+    text = _NUMBER_GROUPS.sub(groups, text)
+    return _UNIT.sub(lambda m: m.group() if _overlaps(m.span(), spans) else NBSP, text)
+
+
 def espaces_fr(text: str) -> str:
-    """Apply French spacing: U+202F before ; ! ?, U+00A0 before : and inside « »."""
+    """Apply French spacing: U+202F before ; ! ? and between thousands, U+00A0 before : % €
+    and inside « »."""
+    text = _chiffres(text, _protected_spans(text))  # same length: the spans stay valid
     spans = _protected_spans(text)
 
     def replace(m: re.Match[str]) -> str:
