@@ -244,3 +244,33 @@ def test_a_convention_needs_the_ctg(copie):
         f"{at(c, CONV, 'convention:', 'convention')}: convention : une convention demande la CTG "
         "dans territoire.yaml (territoire.ctg : début, fin, signataires)"
     ]
+
+
+def test_a_convention_text_cannot_call_a_clause(copie):
+    """The articles come from the shared clauses in their order; data texts are text only."""
+    c = copie(G)
+    c.edit(
+        "convention.yaml",
+        "  apres_enjeux:\n    - ",
+        "  apres_enjeux:\n    - clause: confidentialite\n    - ",
+    )
+    assert c.problems() == [
+        f"{at(c, CONV, 'clause: confidentialite', 'clause')}: convention.apres_enjeux[0] : un texte "
+        "de convention ne peut pas appeler de clause"
+    ]
+
+
+def test_a_party_is_written_once(copie):
+    c = copie(G)
+    c.edit(
+        "convention.yaml",
+        "    - organisation: msa-poitou\n",
+        "    - organisation: caf-86\n"
+        "      representants: [{personne: tania-conci, qualite: Directrice}]\n"
+        "    - organisation: msa-poitou\n",
+    )
+    second = c.line("convention.yaml", "representants: [{personne: tania-conci") - 1
+    assert c.problems() == [
+        f"{CONV}:{second}:7: convention.parties[1].organisation : partie « caf-86 » citée deux fois "
+        "(déjà en position 1)"
+    ]

@@ -8,7 +8,7 @@ standard articles are shared clauses (templates/clauses/); the dates come from t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
@@ -113,7 +113,6 @@ class Convention(Modele):
     resiliation: Resiliation = Resiliation()
     signature: Signature
     annexes: Annexes = Annexes()
-    nature_actes: Literal["CC"] = "CC"
 
 
 class FichierConvention(Modele):
