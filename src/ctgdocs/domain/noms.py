@@ -98,11 +98,7 @@ def avec_article(org: Organisation) -> str:
 
 def feminin(org: Organisation) -> bool:
     """Grammatical gender of the organisation's name (« la Caisse », « le Département »)."""
-    return (
-        org.type == "commune"
-        or _ARTICLES.get(org.type) == "la"
-        or (org.type == "autre" and org.nom.lower().startswith(("la ", "l'association")))
-    )
+    return org.type == "commune" or _ARTICLES.get(org.type) == "la"
 
 
 def nom_avec_article(org: Organisation) -> str:
