@@ -46,7 +46,7 @@ bench: setup
 	$(PY) bench/run.py
 
 schema: setup
-	for f in territoire seance convention coordination; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
+	for f in territoire seance convention coordination acte; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
 
 clean:
 	rm -rf output $(VENV) .pytest_cache

@@ -22,8 +22,8 @@ def test_validate_ok():
     code, out, _ = run("validate", str(DATA))
     assert code == 0
     assert out == (
-        "données valides : 4 territoires "
-        "(charente, grand-chatellerault, grand-poitiers, vallee-des-baux-alpilles)\n"
+        "données valides : 5 territoires "
+        "(charente, grand-chatellerault, grand-poitiers, le-pradet, vallee-des-baux-alpilles)\n"
     )
 
 
@@ -78,7 +78,8 @@ def test_unknown_format_and_kind():
     assert (code, err) == (
         1,
         "erreur (utilisation) : type de document inconnu « conventions » ; types connus : "
-        "deliberation, convention, referentiel-poste, tableau-etp, grille-evaluation\n",
+        "deliberation, convention, referentiel-poste, tableau-etp, grille-evaluation, "
+        "acte-engagement\n",
     )
 
 
@@ -106,13 +107,14 @@ def test_kinds():
         "convention\tConvention territoriale globale\n"
         "referentiel-poste\tRéférentiel de poste\n"
         "tableau-etp\tTableau des ETP de coordination\n"
-        "grille-evaluation\tGrille d'évaluation de la coordination\n",
+        "grille-evaluation\tGrille d'évaluation de la coordination\n"
+        "acte-engagement\tActe d'engagement dans la démarche CTG\n",
         "",
     )
 
 
 def test_schema_is_published_and_up_to_date():
-    for name in ("territoire", "seance", "convention", "coordination"):
+    for name in ("territoire", "seance", "convention", "coordination", "acte"):
         code, out, _ = run("schema", name)
         assert code == 0
         published = json.loads(

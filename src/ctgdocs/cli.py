@@ -125,12 +125,12 @@ def kinds() -> None:
 @main.command()
 @click.argument(
     "fichier",
-    type=click.Choice(["territoire", "seance", "convention", "coordination"]),
+    type=click.Choice(["territoire", "seance", "convention", "coordination", "acte"]),
     default="territoire",
 )
 def schema(fichier: str) -> None:
     """Affiche le schéma JSON d'un fichier de données (territoire, seance, convention,
-    coordination)."""
+    coordination, acte)."""
     from ctgdocs.schema import json_schema
 
     click.echo(json.dumps(json_schema(fichier), ensure_ascii=False, indent=2))

@@ -10,12 +10,14 @@ from ctgdocs.model import (
     FichierSeance,
     FichierTerritoire,
 )
+from ctgdocs.model.acte import FichierActe
 
 FICHIERS = {
     "territoire": FichierTerritoire,
     "seance": FichierSeance,
     "convention": FichierConvention,
     "coordination": FichierCoordination,
+    "acte": FichierActe,
 }
 
 

@@ -37,24 +37,30 @@ def without_notes(
 ) -> tuple[list[str], list[str]]:
     """The words of two texts of one document with its footnotes taken out, wherever each
     format put them. Each note is (the word its call follows, its text), numbered 1… in reading
-    order. A format that prints a note adds one occurrence of its text (the DOCX keeps notes in
-    their own part: none): the extra occurrences are removed, the last ones first, with the
-    note's number before them at the foot of a PDF page; so is the call that pdftotext glues to
-    the word before (« habitants1 », « 20231 »)."""
+    order. Removed: a note's text after its number (the foot of a PDF page, which may be another
+    page in another layout); the occurrences one text has more than the other (a note printed at
+    its call); the call that pdftotext glues to the word before (« habitants1 », « N-11 »),
+    where the other text has the bare word. The DOCX keeps notes in their own part."""
     texts = [words(found), words(wanted)]
     numbers = {str(n) for n in range(1, len(notes) + 1)}
-    for number, (anchor, note) in enumerate(notes, start=1):
+    for _, note in notes:
         seq = words(note)
-        base = min(len(_occurrences(ws, seq)) for ws in texts)
-        for ws in texts:
-            for start in reversed(_occurrences(ws, seq)[base:]):
+        for ws in texts:  # at the foot of a PDF page, after its number: wherever the page ends
+            for start in reversed(_occurrences(ws, seq)):
                 if start and ws[start - 1] in numbers:  # notes may share a text
                     del ws[start - 1 : start + len(seq)]
-                else:
-                    del ws[start : start + len(seq)]
-            glued = f"{anchor}{number}"
-            if anchor and glued in ws:
-                ws[ws.index(glued)] = anchor
+        base = min(len(_occurrences(ws, seq)) for ws in texts)
+        for ws in texts:  # printed at the call (HTML): the extra occurrences, last first
+            for start in reversed(_occurrences(ws, seq)[base:]):
+                del ws[start : start + len(seq)]
+    glued = {f"{anchor}{number}": anchor for number, (anchor, _) in enumerate(notes, start=1)}
+    for ws, other in (texts, texts[::-1]):
+        matcher = difflib.SequenceMatcher(None, ws, other, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "replace" and i2 - i1 == j2 - j1:
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                    if glued.get(ws[i]) == other[j]:
+                        ws[i] = other[j]
     return texts[0], texts[1]
 
 

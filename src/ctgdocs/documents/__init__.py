@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from ctgdocs.documents import convention, coordination, deliberation, referentiel
+from ctgdocs.documents import (
+    acte_engagement,
+    convention,
+    coordination,
+    deliberation,
+    referentiel,
+)
 from ctgdocs.documents.base import DocumentKind, PlannedDocument
 
 KINDS: dict[str, DocumentKind] = {}
@@ -19,5 +25,6 @@ register(convention.KIND)
 register(referentiel.KIND)
 register(coordination.TABLEAU)
 register(coordination.GRILLE)
+register(acte_engagement.KIND)
 
 __all__ = ["KINDS", "DocumentKind", "PlannedDocument", "register"]

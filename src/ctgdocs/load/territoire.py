@@ -18,12 +18,14 @@ from ctgdocs.model import (
     FichierSeance,
     FichierTerritoire,
 )
+from ctgdocs.model.acte import FichierActe
 
 M = TypeVar("M", bound=BaseModel)
 
 FICHIER_TERRITOIRE = "territoire.yaml"
 FICHIER_CONVENTION = "convention.yaml"
 FICHIER_COORDINATION = "coordination.yaml"
+FICHIER_ACTE = "acte.yaml"
 DOSSIER_SEANCES = "seances"
 
 
@@ -64,6 +66,7 @@ class DonneesTerritoire:
     seances: tuple[Fichier[FichierSeance], ...]
     convention: Fichier[FichierConvention] | None = None
     coordination: Fichier[FichierCoordination] | None = None
+    acte: Fichier[FichierActe] | None = None
 
 
 def load_file(path: Path, model: type[M]) -> tuple[Fichier[M] | None, list[Problem]]:
@@ -95,6 +98,7 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
     for name, model in (
         (FICHIER_CONVENTION, FichierConvention),
         (FICHIER_COORDINATION, FichierCoordination),
+        (FICHIER_ACTE, FichierActe),
     ):
         optional[name] = None
         if (dossier / name).is_file():
@@ -110,6 +114,7 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
             tuple(seances),
             convention=optional[FICHIER_CONVENTION],
             coordination=optional[FICHIER_COORDINATION],
+            acte=optional[FICHIER_ACTE],
         ),
         [],
     )
@@ -124,13 +129,14 @@ def _unexpected_files(dossier: Path) -> Iterable[Problem]:
             Path(FICHIER_TERRITOIRE),
             Path(FICHIER_CONVENTION),
             Path(FICHIER_COORDINATION),
+            Path(FICHIER_ACTE),
         ) or (rel.parent == Path(DOSSIER_SEANCES) and rel.suffix == ".yaml")
         if path.suffix in (".yaml", ".yml") and not expected:
             yield Problem(
                 Location(str(path)),
                 f"fichier non reconnu : un territoire contient {FICHIER_TERRITOIRE}, "
-                f"{DOSSIER_SEANCES}/*.yaml et, s'il y a lieu, {FICHIER_CONVENTION} "
-                f"et {FICHIER_COORDINATION}",
+                f"{DOSSIER_SEANCES}/*.yaml et, s'il y a lieu, {FICHIER_CONVENTION}, "
+                f"{FICHIER_COORDINATION} et {FICHIER_ACTE}",
             )
 
 

@@ -61,6 +61,36 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
         yield from _coordination_refs(d.coordination, org)
     if d.convention:
         yield from _convention_refs(d, org, pers)
+    if d.acte:
+        yield from _acte_refs(d.acte, org, pers)
+
+
+def _acte_refs(a: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    acte = a.model.acte_engagement
+    for i, p in enumerate(acte.parties):
+        yield from org(a, ("acte_engagement", "parties", i, "organisation"), p.organisation)
+        for j, r in enumerate(p.representants):
+            path = ("acte_engagement", "parties", i, "representants", j, "personne")
+            yield from pers(a, path, r.personne)
+    known = clauses_connues()
+    for i, bloc in enumerate(acte.preambule):
+        if bloc.clause and bloc.clause not in known:
+            yield _unknown(
+                a,
+                ("acte_engagement", "preambule", i, "clause"),
+                bloc.clause,
+                known,
+                "aucune clause de ce nom dans templates/clauses/",
+            )
+    ref = acte.annexes.referentiel
+    if ref and ref not in referentiels_connus():
+        yield _unknown(
+            a,
+            ("acte_engagement", "annexes", "referentiel"),
+            ref,
+            referentiels_connus(),
+            "aucun référentiel de ce nom dans src/ctgdocs/references/referentiels/",
+        )
 
 
 def _coordination_refs(c: Fichier, org) -> Iterator[Problem]:  # type: ignore[no-untyped-def]

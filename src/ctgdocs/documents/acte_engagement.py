@@ -1,0 +1,242 @@
+"""The acte d'engagement of a commune in the CTG process (seed 004): parties, visas, préambule,
+14 articles (the standard ones are the convention's shared clauses), signatures and four
+annexes (équipements, fiche action, référentiel métier, council decision).
+
+Python decides here: article numbers, annex numbers, the act's duration, the equipment table's
+rows, which articles are data texts and which are shared clauses.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from markupsafe import Markup
+
+from ctgdocs.documents.acte import acte, partie
+from ctgdocs.documents.base import DocumentKind, PlannedDocument
+from ctgdocs.documents.territoire import contexte_territoire, organisation
+from ctgdocs.domain import noms
+from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.model import Bloc
+from ctgdocs.model.acte import ActeEngagement, FicheAction
+from ctgdocs.references import branche_famille, referentiel
+from ctgdocs.render.body import render_body
+from ctgdocs.render.filters import date_fr, nombre_lettres
+from ctgdocs.render.markdown import LINE_SEPARATOR
+from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+
+# (shared clause, or the acte's data key, title); numbers are computed.
+ARTICLES: tuple[tuple[str, str], ...] = (
+    ("objet_acte_engagement", "Objet de l'acte d'engagement"),
+    ("demarche_elaboration", "La démarche d'élaboration de la Convention territoriale globale"),
+    ("champs_intervention_caf", "Les champs d'intervention de la Caf"),
+    ("=champs_intervention_commune", "Les champs d'intervention de la commune"),
+    ("engagements_acte", "Engagements des partenaires"),
+    ("modalites_collaboration", "Comitologie"),
+    ("=postes_coordination", "Les postes d'animation et de coordination"),
+    ("echanges_donnees_rgpd", "Échanges de données"),
+    ("communication", "Communication"),
+    ("=calendrier", "Calendrier {annee}"),
+    ("duree_acte", "Durée de l'acte d'engagement"),
+    ("execution_formelle", "Exécution formelle de l'acte d'engagement"),
+    ("recours", "Les recours"),
+    ("confidentialite", "Confidentialité"),
+)
+FICHE_ACTION = (  # row label, field
+    ("Objectifs", "objectifs"),
+    ("Éléments de contexte", "contexte"),
+    ("Action", "action"),
+    ("Pilote", "pilote"),
+    ("Méthode (les grandes étapes)", "methode"),
+    ("Résultats attendus", "resultats_attendus"),
+    ("Public ciblé", "public"),
+    ("Moyens humains / partenaires nécessaires", "moyens"),
+    ("Début et fin de l'action", "periode"),
+    ("Informations complémentaires", "informations"),
+    ("Évaluation", "evaluation"),
+)
+
+
+def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
+    if d.acte is None:
+        return []
+    return [PlannedDocument(KIND.name, d.slug, "acte-engagement", functools.partial(render, d))]
+
+
+def render(d: DonneesTerritoire) -> RenderedDocument:
+    ctx = context(d)
+    tree = render_body("acte/acte_engagement.md.j2", ctx)
+    a = ctx["acte_engagement"]
+    meta = DocumentMeta(
+        title=a["titre"],
+        subject=f"{a['titre']} — {a['commune']['designation']}",
+        author=ctx["caf"]["nom_court"],
+        date=a["debut"],
+        header=f"{a['commune']['designation']} — acte d'engagement CTG {a['debut'].year}",
+        footer=f"Acte d'engagement du {date_fr(a['debut'])} au {date_fr(a['fin'])}",
+    )
+    return RenderedDocument(meta, tree)
+
+
+def context(d: DonneesTerritoire) -> dict[str, Any]:
+    assert d.acte is not None
+    t = d.territoire.model
+    data = d.acte.model.acte_engagement
+    parties = [partie(t, p) for p in data.parties]
+    caf = t.organisations[t.territoire.caf]
+    commune_id = next(
+        p.organisation for p in data.parties if t.organisations[p.organisation].type == "commune"
+    )
+    commune = t.organisations[commune_id]
+    annexes = _annexes(data)
+    numero = {annexe["type"]: annexe["numero"] for annexe in annexes}
+    blocs = {
+        "champs_intervention_commune": _textes(data.champs_intervention_commune),
+        "postes_coordination": _textes(data.postes_coordination),
+        "calendrier": _textes(data.calendrier),
+    }
+    articles = [
+        {
+            "numero": "1er" if n == 1 else str(n),
+            "clause": clause.lstrip("="),
+            "titre": titre.format(annee=data.debut.year),
+            "blocs": blocs[clause[1:]] if clause.startswith("=") else [],
+        }
+        for n, (clause, titre) in enumerate(ARTICLES, start=1)
+    ]
+    return {
+        "territoire": contexte_territoire(t),
+        "references": branche_famille(),
+        "acte": acte("acte-engagement"),
+        "articles": articles,
+        "parties": parties,
+        "nombre_parties": len(parties),
+        "nombre_parties_lettres": nombre_lettres(len(parties), feminin=True),
+        "caf": organisation(caf),
+        "comite_pilotage": {
+            "membres": ["de " + p["avec_article"] for p in parties],
+            "co_animation": [p["avec_article"] for p in parties],
+        },
+        "annexes": annexes,
+        "acte_engagement": {
+            "titre": data.titre,
+            "commune": {
+                **organisation(commune),
+                "fin_cej": commune.fin_cej,
+                "de_nom_designation": "de " + noms.nom_avec_article(commune),
+            },
+            "caf": organisation(caf),
+            "visas": data.visas,
+            "decision": data.decision_conseil,
+            "annexe_decision": numero.get("decision"),
+            "annexe_equipements": numero.get("equipements"),
+            "preambule": _textes(data.preambule, {"references": branche_famille()}),
+            "debut": data.debut,
+            "fin": data.fin,
+            "duree": _duree(data),
+            "ctg_au_plus_tard": data.ctg_au_plus_tard,
+            "lieu": data.lieu,
+            "date_signature": data.date_signature,
+        },
+    }
+
+
+def _textes(blocs: list[Bloc], ctx: dict[str, Any] | None = None) -> list[Markup]:
+    """Data text is Markdown, never a template; a clause is a shared template."""
+    from ctgdocs.render.body import render_fragment
+
+    out = []
+    for bloc in blocs:
+        if bloc.texte is not None:
+            out.append(Markup(bloc.texte.strip()))
+        else:
+            out.append(Markup(render_fragment(f"clauses/{bloc.clause}.md.j2", ctx or {})))
+    return out
+
+
+def _duree(data: ActeEngagement) -> str:
+    """« d'un an », « de six mois »: whole months between the dates (the act runs to its end day)."""
+    mois = (data.fin.year - data.debut.year) * 12 + data.fin.month - data.debut.month + 1
+    if mois % 12 == 0:
+        ans = mois // 12
+        return "d'un an" if ans == 1 else f"de {nombre_lettres(ans)} ans"
+    return f"de {nombre_lettres(mois)} mois"
+
+
+def _cellule(blocs: list[Bloc] | str | None) -> Markup:
+    """Data blocks as one table cell: lines joined by line separators, list dashes kept."""
+    if blocs is None:
+        return Markup("")
+    texts = [blocs] if isinstance(blocs, str) else [b.texte or "" for b in blocs]
+    lines = [line.strip() for text in texts for line in text.strip().splitlines() if line.strip()]
+    lines = ["– " + line[2:] if line.startswith("- ") else line for line in lines]
+    return Markup(LINE_SEPARATOR.join(lines).replace("|", "\\|"))
+
+
+def _annexes(data: ActeEngagement) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if data.annexes.equipements:
+        lignes = []
+        for type_, structures in data.annexes.equipements.items():
+            if not structures:
+                lignes.append({"type": type_, "structure": ""})
+            for i, s in enumerate(structures):
+                lignes.append(
+                    {"type": type_ if i == 0 else "", "structure": f"{s.nom}, {s.adresse}"}
+                )
+        found.append(
+            {
+                "type": "equipements",
+                "titre": "Liste des équipements et services soutenus par la collectivité locale",
+                "lignes": lignes,
+            }
+        )
+    if data.annexes.fiche_action:
+        found.append({"type": "fiche_action", **_fiche(data.annexes.fiche_action)})
+    if data.annexes.referentiel:
+        ref = referentiel(data.annexes.referentiel)
+        found.append(
+            {
+                "type": "referentiel",
+                "titre": f"Référentiel métier – {ref['intitule']}",
+                "referentiel": {
+                    "introduction": [Markup(str(b).strip()) for b in ref.get("introduction", [])],
+                    "missions": [
+                        {
+                            "mission": m["mission"],
+                            "competences": Markup(
+                                LINE_SEPARATOR.join("– " + c for c in m["competences"]).replace(
+                                    "|", "\\|"
+                                )
+                            ),
+                        }
+                        for m in ref.get("missions", [])
+                    ],
+                },
+            }
+        )
+    found.append({"type": "decision", "titre": "Décision du conseil municipal de la commune"})
+    for numero, annexe in enumerate(found, start=1):
+        annexe["numero"] = numero
+    return found
+
+
+def _fiche(fiche: FicheAction) -> dict[str, Any]:
+    valeurs: dict[str, Any] = {
+        **{key: getattr(fiche, key) for _, key in FICHE_ACTION if key != "periode"},
+        "periode": f"{date_fr(fiche.debut)} – {date_fr(fiche.fin)}",
+    }
+    return {
+        "titre": fiche.titre,
+        "lignes": [
+            {"libelle": label, "texte": _cellule(valeurs[key])} for label, key in FICHE_ACTION
+        ],
+    }
+
+
+KIND = DocumentKind(
+    name="acte-engagement", title="Acte d'engagement dans la démarche CTG", plan=plan
+)
+
+__all__ = ["ARTICLES", "KIND", "context"]

@@ -1,0 +1,98 @@
+"""The acte d'engagement of Le Pradet (seed 004), built on the convention's shared clauses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, SEEDS
+from ctgdocs.app import plan, validate
+from ctgdocs.tree import Div, Heading, Table, inline_text, plain_text
+from support.similarity import similarity, words
+
+P = "le-pradet"
+
+
+def seed(name: str) -> str:
+    (path,) = SEEDS.glob(f"{name}_*.txt")
+    return Path(path).read_text(encoding="utf-8")
+
+
+def render(folder: Path):
+    (doc,) = plan(validate([folder]), ["acte-engagement"])
+    return doc.render()
+
+
+@pytest.fixture(scope="module")
+def acte():
+    return render(DATA / P)
+
+
+def test_acte_matches_seed_004(acte):
+    assert similarity(plain_text(acte.tree), seed("004")) >= 0.93
+
+
+def test_the_mayor_is_spelled_one_way(acte):
+    text = plain_text(acte.tree)
+    assert "Stassinou" in seed("004") and "STASSINOS" in seed("004")
+    assert "Stassinou" not in text and text.count("Hervé STASSINOS") == 2  # parties, signature
+
+
+def test_fourteen_articles_numbered_1er_then_2(acte):
+    titles = [
+        " ".join(words(inline_text(b.inlines))[:2])
+        for b in acte.tree.blocks
+        if isinstance(b, Heading) and inline_text(b.inlines).startswith("Article")
+    ]
+    assert titles == ["article 1er"] + [f"article {n}" for n in range(2, 15)]
+
+
+def test_duration_and_deadline_come_from_the_dates(copie):
+    t = " ".join(words(plain_text(render(DATA / P).tree)))
+    assert "est conclu pour une durée d un an du 1er janvier 2022 au 31 décembre 2022" in t
+    assert "la ctg signée au plus tard le 31 12 2022" in t
+    c = copie(P)
+    c.edit("acte.yaml", "fin: 2022-12-31", "fin: 2022-06-30")
+    t = " ".join(words(plain_text(render(c.dir).tree)))
+    assert "pour une durée de six mois du 1er janvier 2022 au 30 juin 2022" in t
+
+
+def test_annex_tables_are_tables(acte):
+    def tables(blocks):
+        for b in blocks:
+            if isinstance(b, Table):
+                yield b
+            elif isinstance(b, Div):
+                yield from tables(b.children)
+
+    found = list(tables(acte.tree.blocks))
+    assert len(found) == 3  # équipements, fiche action, référentiel métier
+    equipements = [[inline_text(c) for c in row] for row in found[0].rows]
+    assert [row[0] for row in equipements[1:]] == ["EAJE", "LAEP", "RAM", "ALSH", "", "Ludothèque"]
+    assert equipements[2][1] == "" and equipements[3][1] == ""  # empty types shown, as in the seed
+
+
+def test_the_missions_are_the_shared_text_of_the_deliberations(acte):
+    """The four missions come from one reference list, also printed by Maussane's deliberation."""
+    from ctgdocs.references import branche_famille
+
+    text = plain_text(acte.tree)
+    for mission in branche_famille()["missions"]:
+        assert text.count(mission) == 2  # préambule and article 3
+
+
+def test_unknown_clause_and_referential_are_located(copie):
+    c = copie(P)
+    c.edit("acte.yaml", "clause: missions_emblematiques", "clause: missions_emblematique")
+    c.edit("acte.yaml", "referentiel: cnfpt-charge-cooperation-territoriale", "referentiel: cnfpt")
+    clause_line = c.line("acte.yaml", "clause: missions_emblematique")
+    ref_line = c.line("acte.yaml", "referentiel: cnfpt")
+    assert c.problems() == [
+        f"{P}/acte.yaml:{clause_line}:{c.col('acte.yaml', 'clause: missions')}: "
+        "acte_engagement.preambule[3].clause : identifiant inconnu « missions_emblematique » : "
+        "aucune clause de ce nom dans templates/clauses/ ; vouliez-vous dire « missions_emblematiques » ?",
+        f"{P}/acte.yaml:{ref_line}:{c.col('acte.yaml', 'referentiel: cnfpt')}: "
+        "acte_engagement.annexes.referentiel : identifiant inconnu « cnfpt » : aucun référentiel de ce "
+        "nom dans src/ctgdocs/references/referentiels/",
+    ]
