@@ -96,3 +96,51 @@ def test_unknown_clause_and_referential_are_located(copie):
         "acte_engagement.annexes.referentiel : identifiant inconnu « cnfpt » : aucun référentiel de ce "
         "nom dans src/ctgdocs/references/referentiels/",
     ]
+
+
+def _stated_pages(pdf: Path) -> tuple[int, int]:
+    from support.extract import pdf_pages, pdftotext
+
+    text = " ".join(pdftotext(pdf).split())
+    stated = int(text.split("Cet acte d'engagement comporte ")[1].split()[0])
+    return stated, pdf_pages(pdf)
+
+
+def test_the_stated_page_count_is_the_pdf_s_even_after_the_text_grows(copie, tmp_path):
+    from ctgdocs.app import BuildOptions, build
+
+    def built(folder: Path, out: Path) -> Path:
+        build([folder], BuildOptions(output=out, formats=("pdf", "docx"), jobs=1))
+        return out / P / "acte-engagement.pdf"
+
+    stated, pages = _stated_pages(built(DATA / P, tmp_path / "a"))
+    assert stated == pages
+    c = copie(P)
+    paragraph = "Paragraphe ajouté par le test pour allonger l'acte. " * 40
+    c.edit(
+        "acte.yaml",
+        "  champs_intervention_commune:\n",
+        "  champs_intervention_commune:\n" + f"    - {paragraph}\n" * 12,
+    )
+    pdf = built(c.dir, tmp_path / "b")
+    longer, pages_after = _stated_pages(pdf)
+    assert longer == pages_after > pages
+    # The DOCX states it in a NUMPAGES field whose cached result is the PDF's count.
+    import zipfile
+
+    with zipfile.ZipFile(pdf.with_suffix(".docx")) as z:
+        body = z.read("word/document.xml").decode()
+    field = body[body.index("NUMPAGES") :]
+    assert f"<w:t>{pages_after}</w:t>" in field[: field.index('w:fldCharType="end"')]
+
+
+def test_pages_marker_is_a_field_in_the_tree():
+    from ctgdocs.render.markdown import to_tree
+    from ctgdocs.tree import Champ, Run
+
+    (paragraph,) = to_tree("Il comporte **[[pages]]** pages.").blocks
+    assert paragraph.inlines == (
+        Run("Il comporte "),
+        Champ("pages", bold=True),
+        Run(" pages."),
+    )

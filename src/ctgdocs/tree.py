@@ -33,7 +33,18 @@ class Note:
     inlines: tuple[Run | Break, ...]
 
 
-Inline = Run | Break | Note
+@dataclass(frozen=True, slots=True)
+class Champ:
+    """A value only the page layout knows, written `[[pages]]` in a body: the document's page
+    count. The PDF writer lays the document out until the count it prints is its own; the DOCX
+    writes a NUMPAGES field holding that count; the HTML prints it too."""
+
+    nom: str  # "pages"
+    bold: bool = False
+    italic: bool = False
+
+
+Inline = Run | Break | Note | Champ
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +113,7 @@ class Tree:
 def inline_text(inlines: tuple[Inline, ...]) -> str:
     """The text of the inlines; footnote calls and texts are left out (they are not in the line)."""
     return "".join(
-        i.text if isinstance(i, Run) else "\n" for i in inlines if not isinstance(i, Note)
+        i.text if isinstance(i, Run) else "\n" for i in inlines if not isinstance(i, Note | Champ)
     )
 
 
@@ -142,3 +153,48 @@ def iter_text(blocks: tuple[Block, ...]) -> Iterator[str]:
 
 def plain_text(tree: Tree) -> str:
     return "\n".join(iter_text(tree.blocks))
+
+
+def champs(blocks: tuple[Block, ...]) -> bool:
+    """Whether the blocks hold a layout value (Champ): only then do writers need the layout."""
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            if any(isinstance(i, Champ) for i in block.inlines):
+                return True
+        elif isinstance(block, ListBlock):
+            if any(champs(item.blocks) for item in block.items):
+                return True
+        elif isinstance(block, Table):
+            if any(isinstance(i, Champ) for row in block.rows for cell in row for i in cell):
+                return True
+        elif isinstance(block, Div) and champs(block.children):
+            return True
+    return False
+
+
+def remplir(blocks: tuple[Block, ...], valeurs: dict[str, str]) -> tuple[Block, ...]:
+    """The blocks with each Champ replaced by a run of its value (for formats without fields)."""
+
+    def inl(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return tuple(
+            Run(valeurs[i.nom], bold=i.bold, italic=i.italic) if isinstance(i, Champ) else i
+            for i in inlines
+        )
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(Paragraph(inl(block.inlines)))
+        elif isinstance(block, Heading):
+            out.append(Heading(block.level, inl(block.inlines)))
+        elif isinstance(block, ListBlock):
+            items = tuple(ListItem(remplir(item.blocks, valeurs)) for item in block.items)
+            out.append(ListBlock(block.ordered, items, block.start))
+        elif isinstance(block, Table):
+            rows = tuple(tuple(inl(cell) for cell in row) for row in block.rows)
+            out.append(Table(rows, block.header_rows, block.aligns))
+        elif isinstance(block, Div):
+            out.append(Div(block.classes, remplir(block.children, valeurs)))
+        else:
+            out.append(block)
+    return tuple(out)

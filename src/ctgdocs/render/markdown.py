@@ -20,6 +20,7 @@ from ctgdocs.render.typography import espaces_fr, segments_ordinaux
 from ctgdocs.tree import (
     Block,
     Break,
+    Champ,
     Div,
     Heading,
     Inline,
@@ -35,6 +36,7 @@ from ctgdocs.tree import (
 )
 
 SOMMAIRE = "[[sommaire]]"
+PAGES = "[[pages]]"  # inline: the document's page count (tree.Champ)
 LINE_SEPARATOR = "\u2028"  # a line break inside a table cell (Markdown cells are one line)
 
 
@@ -194,6 +196,9 @@ def _typeset(pieces: list[tuple[str, bool, bool] | Break | Note]) -> list[Inline
         for n, line in enumerate(text.split(LINE_SEPARATOR)):
             if n:
                 out.append(Break())
-            for segment, sup in segments_ordinaux(espaces_fr(line)):
-                out.append(Run(segment, bold=bold, italic=italic, sup=sup))
+            for m, part in enumerate(line.split(PAGES)):
+                if m:
+                    out.append(Champ("pages", bold=bold, italic=italic))
+                for segment, sup in segments_ordinaux(espaces_fr(part)):
+                    out.append(Run(segment, bold=bold, italic=italic, sup=sup))
     return out

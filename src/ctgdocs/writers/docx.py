@@ -97,6 +97,7 @@ from ctgdocs.writers.docx_toc import (
     WrittenHeading,
     ask_to_update_fields,
     layout_pages,
+    layout_values,
     write_sommaires,
 )
 
@@ -127,6 +128,7 @@ class DocxWriter:
         anchor = self._placeholder(doc)
         sink = BeforeParagraph(doc, anchor)
         builder = _BodyBuilder(doc, display_path(self.frame), lambda: layout_pages(document))
+        builder.notes.valeurs = layout_values(document)
         builder.blocks(document.tree.blocks, _Context(sink))
         builder.finish()
         sink.close()

@@ -18,9 +18,9 @@ from docx.text.run import Run as DocxRun
 from lxml import etree
 
 from ctgdocs.errors import TemplateError
-from ctgdocs.tree import Break, Inline, Note, Run
+from ctgdocs.tree import Break, Champ, Inline, Note, Run
 from ctgdocs.writers.docx_styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
-from ctgdocs.writers.docx_xml import element
+from ctgdocs.writers.docx_xml import element, fld_char, instr_text
 
 FOOTNOTES_PART = "word/footnotes.xml"
 
@@ -46,10 +46,26 @@ def _add_note(paragraph: DocxParagraph, inline: Note, bold: bool, notes: Footnot
     notes.call(paragraph, inline)
 
 
+FIELDS = {"pages": "NUMPAGES"}  # Champ → the Word field that computes it
+
+
+def _add_champ(paragraph: DocxParagraph, inline: Champ, bold: bool, notes: Footnotes) -> None:
+    """A Word field (NUMPAGES) whose cached result is the value of our layout: Word and
+    LibreOffice recompute it, and a reader without fields sees the same number as the PDF."""
+    p = paragraph._p
+    p.append(fld_char("begin"))
+    p.append(instr_text(FIELDS[inline.nom]))
+    p.append(fld_char("separate"))
+    result = paragraph.add_run(notes.valeurs[inline.nom])
+    format_run(result, Run("", bold=inline.bold, italic=inline.italic), bold)
+    p.append(fld_char("end"))
+
+
 _INLINE_HANDLERS: dict[type, Callable[[DocxParagraph, Any, bool, Footnotes], None]] = {
     Run: _add_run,
     Break: _add_break,
     Note: _add_note,
+    Champ: _add_champ,
 }
 
 
@@ -72,6 +88,9 @@ class Footnotes:
         self._part: Part | None = None
         self._root: Any = None
         self._last_id = 0
+        # Values of the layout fields (tree.Champ) the body prints, set by the writer when the
+        # tree has some; the runs of a note and of the body share this object.
+        self.valeurs: dict[str, str] = {}
 
     def call(self, paragraph: DocxParagraph, note: Note) -> None:
         """The call in the text (a footnoteReference run) and the note in the footnotes part."""

@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 from lxml import etree
 
-from ctgdocs.tree import Break, Inline, Run
+from ctgdocs.tree import Break, Inline, Run, champs
 from ctgdocs.writers.base import RenderedDocument
 from ctgdocs.writers.docx_inlines import format_run
 from ctgdocs.writers.docx_xml import element, fld_char, instr_text, text_run
@@ -79,6 +79,16 @@ def layout_pages(document: RenderedDocument) -> Mapping[int, int]:
     from ctgdocs.writers.pdf import heading_pages  # WeasyPrint: only when a sommaire needs it
 
     return heading_pages(document)
+
+
+def layout_values(document: RenderedDocument) -> dict[str, str]:
+    """The values of the layout fields the body prints (tree.Champ): the page count of the PDF
+    layout, the cached result of a NUMPAGES field. Empty, and no layout, without fields."""
+    if not champs(document.tree.blocks):
+        return {}
+    from ctgdocs.writers.pdf import page_count  # WeasyPrint: only when the body prints it
+
+    return {"pages": str(page_count(document))}
 
 
 def write_sommaires(

@@ -30,6 +30,8 @@ from ctgdocs.tree import (
     Sommaire,
     Table,
     Tree,
+    champs,
+    remplir,
 )
 from ctgdocs.writers.atomic import write_bytes_atomic
 from ctgdocs.writers.base import RenderedDocument
@@ -39,10 +41,18 @@ CSS = TEMPLATES_DIR / "html" / "print.css"
 HEADING_ID = "titre-{}"  # the id of the n-th heading, from 1
 
 
-def render_html(document: RenderedDocument) -> str:
+def render_html(document: RenderedDocument, pages: int | None = None) -> str:
+    """The HTML page; a page count in the body (`[[pages]]`) is the PDF layout's unless given."""
+    tree = document.tree
+    if champs(tree.blocks):
+        if pages is None:
+            from ctgdocs.writers.pdf import page_count  # only documents that print their count
+
+            pages = page_count(document)
+        tree = Tree(remplir(tree.blocks, {"pages": str(pages)}), tree.classes)
     context = {
         "document": document.meta,
-        "corps": Markup(tree_html(document.tree)),
+        "corps": Markup(tree_html(tree)),
         # Marked safe on purpose: escaped CSS silently loses fonts and page footers.
         "css": Markup(CSS.read_text(encoding="utf-8")),
     }

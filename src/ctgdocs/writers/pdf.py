@@ -17,22 +17,39 @@ from typing import ClassVar
 from weasyprint import HTML
 from weasyprint.document import Document
 
+from ctgdocs.errors import OutputError
 from ctgdocs.paths import TEMPLATES_DIR
+from ctgdocs.tree import champs
 from ctgdocs.writers.atomic import atomic_path
 from ctgdocs.writers.base import RenderedDocument
 from ctgdocs.writers.html import HEADING_ID, render_html
 
 BASE_URL = (TEMPLATES_DIR / "html").as_uri() + "/"
 REMEMBERED = 32  # documents whose heading pages are kept (a few ints each)
+MAX_PASSES = 4  # layouts tried until a printed page count is the document's own
 _pages: OrderedDict[RenderedDocument, dict[int, int]] = OrderedDict()
+_counts: dict[RenderedDocument, int] = {}
 
 
 def _render(document: RenderedDocument, **options: object) -> Document:
-    """The laid-out pages (the PDF writer's options change no layout)."""
-    rendered = HTML(string=render_html(document), base_url=BASE_URL).render(**options)
+    """The laid-out pages (the PDF writer's options change no layout). A document that prints
+    its own page count (`[[pages]]`) is laid out again with the count found until it holds."""
+    count = _counts.get(document, 1) if champs(document.tree.blocks) else None
+    for _ in range(MAX_PASSES):
+        html = render_html(document, pages=count)
+        rendered = HTML(string=html, base_url=BASE_URL).render(**options)
+        if count is None or len(rendered.pages) == count:
+            break
+        count = len(rendered.pages)
+    else:
+        raise OutputError(
+            f"« {document.meta.title} » : le nombre de pages imprimé ne se stabilise pas "
+            f"après {MAX_PASSES} mises en page"
+        )
     _pages[document] = _heading_pages(rendered)
+    _counts[document] = len(rendered.pages)
     while len(_pages) > REMEMBERED:
-        _pages.popitem(last=False)
+        _counts.pop(_pages.popitem(last=False)[0], None)
     return rendered
 
 
@@ -47,6 +64,13 @@ class PdfWriter:
         rendered = _render(document, pdf_identifier=identifier)
         with atomic_path(dest) as tmp:
             rendered.write_pdf(str(tmp), pdf_identifier=identifier)
+
+
+def page_count(document: RenderedDocument) -> int:
+    """The number of pages of the document's PDF layout."""
+    if document not in _pages:
+        _render(document)
+    return _counts[document]
 
 
 def heading_pages(document: RenderedDocument) -> dict[int, int]:
