@@ -54,6 +54,7 @@ def test_duration_and_deadline_come_from_the_dates(copie):
     assert "la ctg signée au plus tard le 31 12 2022" in t
     c = copie(P)
     c.edit("acte.yaml", "fin: 2022-12-31", "fin: 2022-06-30")
+    c.edit("acte.yaml", "ctg_au_plus_tard: 2022-12-31", "ctg_au_plus_tard: 2022-06-30")
     t = " ".join(words(plain_text(render(c.dir).tree)))
     assert "pour une durée de six mois du 1er janvier 2022 au 30 juin 2022" in t
 
@@ -144,3 +145,70 @@ def test_pages_marker_is_a_field_in_the_tree():
         Champ("pages", bold=True),
         Run(" pages."),
     )
+
+
+ACTE = f"{P}/acte.yaml"
+
+
+def _at(c, needle: str, token: str) -> str:
+    """file:line:col of token on the first line containing needle."""
+    line = c.line("acte.yaml", needle)
+    text = c.path("acte.yaml").read_text(encoding="utf-8").splitlines()[line - 1]
+    return f"{ACTE}:{line}:{text.index(token) + 1}"
+
+
+def test_the_act_ends_after_it_starts(copie):
+    c = copie(P)
+    c.edit("acte.yaml", "  fin: 2022-12-31", "  fin: 2021-12-31")
+    assert c.problems() == [
+        f"{_at(c, '  fin: 2021', 'fin')}: acte_engagement.fin : la fin de l'acte (31 décembre 2021) "
+        "doit suivre son début (1er janvier 2022)"
+    ]
+
+
+def test_the_ctg_deadline_falls_within_the_act(copie):
+    c = copie(P)
+    c.edit("acte.yaml", "  ctg_au_plus_tard: 2022-12-31", "  ctg_au_plus_tard: 2023-06-30")
+    assert c.problems() == [
+        f"{_at(c, 'ctg_au_plus_tard', 'ctg_au_plus_tard')}: acte_engagement.ctg_au_plus_tard : la "
+        "CTG doit être signée pendant l'acte, entre le 1er janvier 2022 et le 31 décembre 2022 ; "
+        "date donnée : 30 juin 2023"
+    ]
+
+
+def test_the_council_decides_before_the_act_starts(copie):
+    c = copie(P)
+    c.edit("acte.yaml", "date: 2021-12-03", "date: 2022-01-15")
+    assert c.problems() == [
+        f"{_at(c, 'date: 2022-01-15', 'date')}: acte_engagement.decision_conseil.date : le conseil "
+        "municipal autorise la signature avant le début de l'acte (1er janvier 2022) ; date donnée : "
+        "15 janvier 2022"
+    ]
+
+
+def test_an_act_binds_a_caf_and_a_commune_each_once(copie):
+    c = copie(P)
+    c.edit("acte.yaml", "    - organisation: le-pradet", "    - organisation: caf-83")
+    lines = c.path("acte.yaml").read_text(encoding="utf-8").splitlines()
+    second = [n for n, line in enumerate(lines, 1) if "- organisation: caf-83" in line][1]
+    assert c.problems() == [
+        f"{_at(c, '  parties:', 'parties')}: acte_engagement.parties : un acte d'engagement lie une "
+        "Caf et une commune ; parties données : caf, caf",
+        f"{ACTE}:{second}:7: acte_engagement.parties[1].organisation : partie « caf-83 » citée deux fois "
+        "(déjà en position 1)",
+    ]
+
+
+def test_a_party_of_the_act_signs_through_someone(copie):
+    c = copie(P)
+    text = c.path("acte.yaml").read_text(encoding="utf-8")
+    start = text.index("    - organisation: le-pradet\n") + len("    - organisation: le-pradet\n")
+    end = text.index("      ci_apres: la commune")
+    c.path("acte.yaml").write_text(
+        text[:start] + "      representants: []\n" + text[end:], encoding="utf-8"
+    )
+    assert c.problems() == [
+        f"{_at(c, 'organisation: le-pradet', 'organisation')}: acte_engagement.parties[1].organisation "
+        ": la partie « le-pradet » n'a pas de représentant : indiquer qui signe (representants : "
+        "personne, qualité)"
+    ]

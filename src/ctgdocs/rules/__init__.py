@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.rules import (
+    acte,
     actes,
     coherence,
     convention,
@@ -33,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     redaction.check,
     convention.check,
     coordination.check,
+    acte.check,
 )
 
 

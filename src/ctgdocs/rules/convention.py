@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from ctgdocs.domain import convention as calcul
 from ctgdocs.errors import Problem
-from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.model import Partie
 from ctgdocs.render import valeurs
 from ctgdocs.render.filters import date_fr
 
@@ -26,21 +27,9 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             "une convention demande la CTG dans territoire.yaml (territoire.ctg : début, fin, signataires)",
         )
         return
-    seen: dict[str, int] = {}
-    for i, partie in enumerate(conv.parties):
-        if not partie.representants:
-            yield c.problem(
-                ("convention", "parties", i, "organisation"),
-                f"la partie « {partie.organisation} » n'a pas de représentant : indiquer qui signe "
-                "(representants : personne, qualité)",
-            )
-        if partie.organisation in seen:
-            yield c.problem(
-                ("convention", "parties", i, "organisation"),
-                f"partie « {partie.organisation} » citée deux fois (déjà en position {seen[partie.organisation] + 1})",
-            )
-        seen.setdefault(partie.organisation, i)
-    if list(seen) != list(dict.fromkeys(ctg.signataires)):
+    yield from parties(c, ("convention", "parties"), conv.parties)
+    seen = list(dict.fromkeys(p.organisation for p in conv.parties))
+    if seen != list(dict.fromkeys(ctg.signataires)):
         yield c.problem(
             ("convention", "parties"),
             f"les parties ({', '.join(seen)}) diffèrent des signataires de la CTG dans "
@@ -54,6 +43,24 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             f"({date_fr(ctg.debut)})",
         )
     yield from _valeurs(d)
+
+
+def parties(f: Fichier, root: tuple, liste: list[Partie]) -> Iterator[Problem]:
+    """Each party signs through someone and is written once (conventions, actes, avenants)."""
+    seen: dict[str, int] = {}
+    for i, partie in enumerate(liste):
+        if not partie.representants:
+            yield f.problem(
+                (*root, i, "organisation"),
+                f"la partie « {partie.organisation} » n'a pas de représentant : indiquer qui signe "
+                "(representants : personne, qualité)",
+            )
+        if partie.organisation in seen:
+            yield f.problem(
+                (*root, i, "organisation"),
+                f"partie « {partie.organisation} » citée deux fois (déjà en position {seen[partie.organisation] + 1})",
+            )
+        seen.setdefault(partie.organisation, i)
 
 
 def _valeurs(d: DonneesTerritoire) -> Iterator[Problem]:
