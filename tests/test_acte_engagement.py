@@ -131,6 +131,7 @@ def test_the_stated_page_count_is_the_pdf_s_even_after_the_text_grows(copie, tmp
 
     with zipfile.ZipFile(pdf.with_suffix(".docx")) as z:
         body = z.read("word/document.xml").decode()
+    assert body.count("<w:tbl>") >= 4  # the three annex tables are Word tables, and the signatures
     field = body[body.index("NUMPAGES") :]
     assert f"<w:t>{pages_after}</w:t>" in field[: field.index('w:fldCharType="end"')]
 
@@ -212,3 +213,48 @@ def test_a_party_of_the_act_signs_through_someone(copie):
         ": la partie « le-pradet » n'a pas de représentant : indiquer qui signe (representants : "
         "personne, qualité)"
     ]
+
+
+SEANCE_FICTIVE = """\
+# FICTITIOUS session, written by the test: the council decision of Le Pradet is not public.
+seance:
+  collectivite: le-pradet
+  date: 2021-12-03
+  heure: 18h30
+  convocation: 2021-11-26
+  president: herve-stassinos
+  secretaires: [secretaire-fictive]
+  membres_en_exercice: 33
+  presents: 25
+  pouvoirs: 4
+deliberations:
+  - numero: 2021-12-03-07
+    objet: Acte d'engagement dans la démarche CTG avec la Caf du Var
+    rapporteurs: [herve-stassinos]
+    expose:
+      - Exposé fictif écrit par le test.
+    decisions:
+      - {verbe: autoriser, texte: Monsieur le Maire à signer l'acte d'engagement.}
+    vote: {pour: 29, contre: 0, abstentions: 0}
+"""
+
+
+def test_annex_4_is_the_council_deliberation_when_the_data_has_it(copie):
+    c = copie(P)
+    c.edit(
+        "territoire.yaml",
+        "personnes:\n",
+        "personnes:\n  secretaire-fictive: {civilite: Mme, prenom: Claire, nom: FICTIVE}\n",
+    )
+    c.edit(
+        "acte.yaml", "    date: 2021-12-03\n", "    date: 2021-12-03\n    numero: 2021-12-03-07\n"
+    )
+    (c.dir / "seances").mkdir()
+    (c.dir / "seances" / "2021-12-03-le-pradet.yaml").write_text(SEANCE_FICTIVE, encoding="utf-8")
+    text = plain_text(render(c.dir).tree)
+    annexe = text[text.index("Annexe 4") :]
+    assert "DÉLIBÉRATION DU CONSEIL MUNICIPAL" in annexe
+    assert "Exposé fictif écrit par le test." in annexe
+    assert " ".join(words(annexe)).count("à l unanimité") == 1
+    # Without a matching number, annex 4 is the decision's reference only.
+    assert "DÉLIBÉRATION DU CONSEIL MUNICIPAL" not in plain_text(render(DATA / P).tree)

@@ -13,17 +13,19 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ctgdocs.documents import deliberation
 from ctgdocs.documents.acte import acte, partie
 from ctgdocs.documents.base import DocumentKind, PlannedDocument
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.domain import noms
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model import Bloc
+from ctgdocs.model import Bloc, Deliberation, FichierSeance
 from ctgdocs.model.acte import ActeEngagement, FicheAction
 from ctgdocs.references import branche_famille, referentiel
 from ctgdocs.render.body import render_body
 from ctgdocs.render.filters import date_fr, nombre_lettres
 from ctgdocs.render.markdown import LINE_SEPARATOR
+from ctgdocs.tree import Tree
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 
 # (shared clause, or the acte's data key, title); numbers are computed.
@@ -67,6 +69,11 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
 def render(d: DonneesTerritoire) -> RenderedDocument:
     ctx = context(d)
     tree = render_body("acte/acte_engagement.md.j2", ctx)
+    seance = ctx["acte_engagement"]["seance"]
+    if seance is not None:  # annex 4, the last: the council's deliberation, from its data
+        fichier, delib = seance
+        annexe = deliberation.render(d, fichier, delib).tree
+        tree = Tree(tree.blocks + annexe.blocks, tree.classes)
     a = ctx["acte_engagement"]
     meta = DocumentMeta(
         title=a["titre"],
@@ -130,6 +137,7 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
             "visas": data.visas,
             "decision": data.decision_conseil,
             "annexe_decision": numero.get("decision"),
+            "seance": deliberation_du_conseil(d, commune_id, data),
             "annexe_equipements": numero.get("equipements"),
             "preambule": _textes(data.preambule, {"references": branche_famille()}),
             "debut": data.debut,
@@ -140,6 +148,22 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
             "date_signature": data.date_signature,
         },
     }
+
+
+def deliberation_du_conseil(
+    d: DonneesTerritoire, commune: str, data: ActeEngagement
+) -> tuple[FichierSeance, Deliberation] | None:
+    """The commune's deliberation that authorised the act, when the territory's séances have it
+    (same number, same date); else None and annex 4 gives its reference."""
+    decision = data.decision_conseil
+    for fichier in d.seances:
+        seance = fichier.model.seance
+        if seance.collectivite != commune or seance.date != decision.date:
+            continue
+        for delib in fichier.model.deliberations:
+            if decision.numero is not None and delib.numero == decision.numero:
+                return fichier.model, delib
+    return None
 
 
 def _textes(blocs: list[Bloc], ctx: dict[str, Any] | None = None) -> list[Markup]:
