@@ -24,7 +24,8 @@ demo: setup
 # The first page of one document of each kind (README).
 PREVIEWS := vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07 \
 	grand-poitiers/poitiers-deliberation-2022-0301 grand-chatellerault/convention \
-	grand-poitiers/referentiel-poste-charge-cooperation charente/tableau-etp
+	grand-poitiers/referentiel-poste-charge-cooperation charente/tableau-etp \
+	le-pradet/acte-engagement
 
 previews:
 	@mkdir -p docs/apercus
