@@ -15,7 +15,7 @@ import docx
 import pytest
 
 from ctgdocs.app import BuildOptions, build, plan, validate
-from ctgdocs.tree import Div, Heading, ListBlock, Note, Paragraph, Table, inline_text
+from ctgdocs.tree import Div, Note, Table, inline_sequences, inline_text
 from ctgdocs.writers.base import DocumentMeta
 from support.extract import (
     docx_text,
@@ -51,20 +51,7 @@ def _planned() -> dict[str, tuple[str, DocumentMeta, list[str]]]:
 
 def _notes(blocks: tuple) -> list[tuple[str, str]]:
     """(the word before the call, the note's text) of every footnote, in reading order."""
-    found: list[tuple[str, str]] = []
-    for block in blocks:
-        if isinstance(block, Paragraph | Heading):
-            found += _notes_of(block.inlines)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                found += _notes(item.blocks)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                for cell in row:
-                    found += _notes_of(cell)
-        elif isinstance(block, Div):
-            found += _notes(block.children)
-    return found
+    return [note for seq in inline_sequences(blocks) for note in _notes_of(seq)]
 
 
 def _notes_of(inlines: tuple) -> list[tuple[str, str]]:

@@ -117,20 +117,23 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
     )
 
 
-def notes(blocks: tuple[Block, ...]) -> list[Note]:
-    """Every footnote of the blocks, in reading order."""
-    found: list[Note] = []
+def inline_sequences(blocks: tuple[Block, ...]) -> Iterator[tuple[Inline, ...]]:
+    """The inlines of every paragraph, heading and table cell of the blocks, in reading order."""
     for block in blocks:
         if isinstance(block, Paragraph | Heading):
-            found += [i for i in block.inlines if isinstance(i, Note)]
+            yield block.inlines
         elif isinstance(block, ListBlock):
             for item in block.items:
-                found += notes(item.blocks)
+                yield from inline_sequences(item.blocks)
         elif isinstance(block, Table):
-            found += [i for row in block.rows for cell in row for i in cell if isinstance(i, Note)]
+            yield from (cell for row in block.rows for cell in row)
         elif isinstance(block, Div):
-            found += notes(block.children)
-    return found
+            yield from inline_sequences(block.children)
+
+
+def notes(blocks: tuple[Block, ...]) -> list[Note]:
+    """Every footnote of the blocks, in reading order."""
+    return [i for seq in inline_sequences(blocks) for i in seq if isinstance(i, Note)]
 
 
 def iter_text(blocks: tuple[Block, ...]) -> Iterator[str]:
@@ -157,19 +160,7 @@ def plain_text(tree: Tree) -> str:
 
 def champs(blocks: tuple[Block, ...]) -> bool:
     """Whether the blocks hold a layout value (Champ): only then do writers need the layout."""
-    for block in blocks:
-        if isinstance(block, Paragraph | Heading):
-            if any(isinstance(i, Champ) for i in block.inlines):
-                return True
-        elif isinstance(block, ListBlock):
-            if any(champs(item.blocks) for item in block.items):
-                return True
-        elif isinstance(block, Table):
-            if any(isinstance(i, Champ) for row in block.rows for cell in row for i in cell):
-                return True
-        elif isinstance(block, Div) and champs(block.children):
-            return True
-    return False
+    return any(isinstance(i, Champ) for seq in inline_sequences(blocks) for i in seq)
 
 
 def remplir(blocks: tuple[Block, ...], valeurs: dict[str, str]) -> tuple[Block, ...]:

@@ -22,7 +22,7 @@ from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Bloc, Deliberation, FichierSeance
 from ctgdocs.model.acte import ActeEngagement, FicheAction
 from ctgdocs.references import branche_famille, referentiel
-from ctgdocs.render.body import render_body
+from ctgdocs.render.body import render_bloc, render_body
 from ctgdocs.render.filters import date_fr, nombre_lettres
 from ctgdocs.render.markdown import LINE_SEPARATOR
 from ctgdocs.tree import Tree
@@ -167,16 +167,7 @@ def deliberation_du_conseil(
 
 
 def _textes(blocs: list[Bloc], ctx: dict[str, Any] | None = None) -> list[Markup]:
-    """Data text is Markdown, never a template; a clause is a shared template."""
-    from ctgdocs.render.body import render_fragment
-
-    out = []
-    for bloc in blocs:
-        if bloc.texte is not None:
-            out.append(Markup(bloc.texte.strip()))
-        else:
-            out.append(Markup(render_fragment(f"clauses/{bloc.clause}.md.j2", ctx or {})))
-    return out
+    return [render_bloc(b.texte, b.clause, ctx or {}) for b in blocs]
 
 
 def _duree(data: ActeEngagement) -> str:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from markupsafe import Markup
-
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, slug
 from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.domain import noms, verbes
@@ -20,7 +18,7 @@ from ctgdocs.domain.vote import resultat
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Deliberation, FichierSeance, Organisation, Personne, Seance
 from ctgdocs.references import branche_famille, nomenclature
-from ctgdocs.render.body import render_body, render_fragment
+from ctgdocs.render.body import render_bloc, render_body
 from ctgdocs.render.filters import date_fr, date_lettres, heure_lettres
 from ctgdocs.rules.presences import nombre_presents, nombre_representes
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
@@ -77,25 +75,16 @@ def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> dict[s
         "seance": _seance(seance, org, t.personnes),
         "deliberation": _deliberation(delib, seance, org, t.personnes),
     }
-    ctx["deliberation"]["expose"] = [_bloc(b.texte, b.clause, ctx) for b in delib.expose]
+    ctx["deliberation"]["expose"] = [render_bloc(b.texte, b.clause, ctx) for b in delib.expose]
     ctx["deliberation"]["decisions"] = [
         {
             "decide": verbes.decide(dc.verbe),
             "propose": verbes.propose(dc.verbe),
-            "texte": _bloc(dc.texte, dc.clause, ctx, inline=True),
+            "texte": render_bloc(dc.texte, dc.clause, ctx, inline=True),
         }
         for dc in delib.decisions
     ]
     return ctx
-
-
-def _bloc(
-    texte: str | None, clause: str | None, ctx: dict[str, Any], inline: bool = False
-) -> Markup:
-    """Data text is Markdown, never a template; a clause is a shared template rendered here."""
-    if texte is not None:
-        return Markup(texte.strip())
-    return Markup(render_fragment(f"clauses/{clause}.md.j2", ctx, inline=inline))
 
 
 def _collectivite(org: Organisation, executif: Personne | None) -> dict[str, Any]:

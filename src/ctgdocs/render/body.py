@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from ctgdocs.render.environment import body_environment, render_template
 from ctgdocs.render.markdown import to_tree
 from ctgdocs.tree import Tree
@@ -17,3 +19,13 @@ def render_fragment(template: str, context: dict[str, Any], *, inline: bool = Fa
     """A shared clause as Markdown, to be placed inside a body; inline clauses lose their newlines."""
     text = render_template(body_environment(), template, context).strip()
     return " ".join(text.split()) if inline else text
+
+
+def render_bloc(
+    texte: str | None, clause: str | None, context: dict[str, Any], *, inline: bool = False
+) -> Markup:
+    """A block of a data file: its text is Markdown, never a template; a clause is a shared
+    template (templates/clauses/) rendered with the document's context."""
+    if texte is not None:
+        return Markup(texte.strip())
+    return Markup(render_fragment(f"clauses/{clause}.md.j2", context, inline=inline))
