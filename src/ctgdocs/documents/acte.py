@@ -8,6 +8,7 @@ from typing import Any
 from ctgdocs.documents.territoire import organisation
 from ctgdocs.domain import noms
 from ctgdocs.model import FichierTerritoire, Partie
+from ctgdocs.render.filters import nombre_lettres
 
 ACTES = {
     "convention": {
@@ -57,4 +58,31 @@ def partie(t: FichierTerritoire, p: Partie) -> dict[str, Any]:
             }
             for r in p.representants
         ],
+    }
+
+
+def numero_article(n: int) -> str:
+    """« Article 1er », then « Article 2 »…"""
+    return "1er" if n == 1 else str(n)
+
+
+def contexte_contrat(
+    t: FichierTerritoire, kind: str, liste: list[Partie], co_animation: list[str] | None
+) -> dict[str, Any]:
+    """What the shared clauses of a contract read: how the act names itself, its parties
+    counted, its comité de pilotage (every party's representatives; co-animated by the parties
+    named, all of them when None)."""
+    parties = [partie(t, p) for p in liste]
+    avec_article = {p["id"]: p["avec_article"] for p in parties}
+    return {
+        "acte": acte(kind),
+        "parties": parties,
+        "nombre_parties": len(parties),
+        "nombre_parties_lettres": nombre_lettres(len(parties), feminin=True),
+        "comite_pilotage": {
+            "membres": ["de " + a for a in avec_article.values()],
+            "co_animation": [
+                avec_article[i] for i in (avec_article if co_animation is None else co_animation)
+            ],
+        },
     }

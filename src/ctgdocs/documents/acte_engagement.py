@@ -14,8 +14,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ctgdocs.documents import deliberation
-from ctgdocs.documents.acte import acte, partie
+from ctgdocs.documents.acte import contexte_contrat, numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument
+from ctgdocs.documents.referentiel import contexte_referentiel
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.domain import noms
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -90,7 +91,6 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
     assert d.acte is not None
     t = d.territoire.model
     data = d.acte.model.acte_engagement
-    parties = [partie(t, p) for p in data.parties]
     caf = t.organisations[t.territoire.caf]
     commune_id = next(
         p.organisation for p in data.parties if t.organisations[p.organisation].type == "commune"
@@ -105,7 +105,7 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
     }
     articles = [
         {
-            "numero": "1er" if n == 1 else str(n),
+            "numero": numero_article(n),
             "clause": clause.lstrip("="),
             "titre": titre.format(annee=data.debut.year),
             "blocs": blocs[clause[1:]] if clause.startswith("=") else [],
@@ -115,16 +115,9 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
     return {
         "territoire": contexte_territoire(t),
         "references": branche_famille(),
-        "acte": acte("acte-engagement"),
+        **contexte_contrat(t, "acte-engagement", data.parties, None),
         "articles": articles,
-        "parties": parties,
-        "nombre_parties": len(parties),
-        "nombre_parties_lettres": nombre_lettres(len(parties), feminin=True),
         "caf": organisation(caf),
-        "comite_pilotage": {
-            "membres": ["de " + p["avec_article"] for p in parties],
-            "co_animation": [p["avec_article"] for p in parties],
-        },
         "annexes": annexes,
         "acte_engagement": {
             "titre": data.titre,
@@ -216,15 +209,11 @@ def _annexes(data: ActeEngagement) -> list[dict[str, Any]]:
                 "type": "referentiel",
                 "titre": f"Référentiel métier – {ref['intitule']}",
                 "referentiel": {
-                    "introduction": [Markup(str(b).strip()) for b in ref.get("introduction", [])],
+                    **contexte_referentiel(ref),
                     "missions": [
                         {
                             "mission": m["mission"],
-                            "competences": Markup(
-                                LINE_SEPARATOR.join("– " + c for c in m["competences"]).replace(
-                                    "|", "\\|"
-                                )
-                            ),
+                            "competences": _cellule("\n".join("- " + c for c in m["competences"])),
                         }
                         for m in ref.get("missions", [])
                     ],

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ctgdocs.documents.acte import acte, partie
+from ctgdocs.documents.acte import contexte_contrat, numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument
 from ctgdocs.documents.referentiel import contexte_poste
 from ctgdocs.documents.territoire import contexte_territoire, organisation
@@ -72,7 +72,7 @@ def render(d: DonneesTerritoire) -> RenderedDocument:
 def articles(liste: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
     """« Article 1er », then « Article 2 »…"""
     return [
-        {"numero": "1er" if n == 1 else str(n), "clause": clause, "titre": titre}
+        {"numero": numero_article(n), "clause": clause, "titre": titre}
         for n, (clause, titre) in enumerate(liste, start=1)
     ]
 
@@ -85,23 +85,12 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
     assert ctg is not None
     valeurs = calcul.valeurs(t, conv)
     texte = functools.partial(_textes, valeurs=valeurs)
-    parties = [partie(t, p) for p in conv.parties]
     caf = t.organisations[t.territoire.caf]
     ctx: dict[str, Any] = {
         "territoire": contexte_territoire(t),
-        "acte": acte("convention"),
+        **contexte_contrat(t, "convention", conv.parties, conv.comite_pilotage),
         "articles": articles(ARTICLES),
-        "parties": parties,
-        "nombre_parties": len(parties),
-        "nombre_parties_lettres": nombre_lettres(len(parties), feminin=True),
         "caf": {**organisation(caf), "source": f"Source {caf.nom_court or caf.nom}"},
-        "comite_pilotage": {
-            "membres": ["de " + p["avec_article"] for p in parties],
-            "co_animation": [
-                next(p["avec_article"] for p in parties if p["id"] == ident)
-                for ident in conv.comite_pilotage
-            ],
-        },
         "convention": {
             "intitule": conv.intitule,
             "preambule": texte(conv.preambule),

@@ -79,12 +79,13 @@ def contexte_poste(t: FichierTerritoire, ident: str, poste: Poste) -> dict[str, 
         "cout_annuel": poste.cout_annuel,
         "date": poste.date,
         "financement": _financement(t, poste),
-        "referentiel": _referentiel(ref),
+        "referentiel": contexte_referentiel(ref),
     }
 
 
-def _referentiel(ref: dict[str, Any]) -> dict[str, Any]:
-    """Reference texts ship with ctgdocs: their Markdown is trusted, placed as is."""
+def contexte_referentiel(ref: dict[str, Any]) -> dict[str, Any]:
+    """A job referential as templates read it. Reference texts ship with ctgdocs: their
+    Markdown is trusted, placed as is."""
 
     def blocs(items: list[str] | None) -> list[Markup]:
         return [Markup(str(b).strip()) for b in items or []]
@@ -100,6 +101,7 @@ def _referentiel(ref: dict[str, Any]) -> dict[str, Any]:
             {"titre": r["titre"], "texte": blocs(r.get("texte"))} for r in ref.get("rubriques", [])
         ],
         "cout_indicatif_etp": ref.get("cout_indicatif_etp"),
+        "missions": ref.get("missions", []),  # CNFPT table: {mission, competences}
     }
 
 
@@ -131,4 +133,10 @@ def _financement(t: FichierTerritoire, poste: Poste) -> dict[str, Any] | None:
 
 KIND = DocumentKind(name="referentiel-poste", title="Référentiel de poste", plan=plan)
 
-__all__ = ["KIND", "REFERENTIEL_PAR_NIVEAU", "contexte_poste", "referentiel_du_poste"]
+__all__ = [
+    "KIND",
+    "REFERENTIEL_PAR_NIVEAU",
+    "contexte_poste",
+    "contexte_referentiel",
+    "referentiel_du_poste",
+]
