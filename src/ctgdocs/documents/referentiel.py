@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ctgdocs.documents.base import DocumentKind, PlannedDocument
 from ctgdocs.documents.territoire import organisation
-from ctgdocs.domain.financement import cofinancement_maximum, regle_en_vigueur
+from ctgdocs.domain.financement import cofinancement, regle_en_vigueur
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import FichierTerritoire, Poste
 from ctgdocs.model.coordination import NIVEAUX
@@ -111,10 +111,9 @@ def _financement(t: FichierTerritoire, poste: Poste) -> dict[str, Any] | None:
     regle = regle_en_vigueur(caf, poste.date)
     if regle is None or poste.cout_annuel is None:
         return None
-    maximum = cofinancement_maximum(regle, poste.cout_annuel, poste.etp)
+    calcul = cofinancement(regle, poste.cout_annuel, poste.etp)
+    part, plafond, maximum = calcul.part, calcul.plafond, calcul.maximum
     montant = poste.cofinancement_caf if poste.cofinancement_caf is not None else maximum
-    part = regle.taux * poste.cout_annuel
-    plafond = regle.plafond_annuel_par_etp * poste.etp
     return {
         "taux": regle.taux,
         "plafond_par_etp": regle.plafond_annuel_par_etp,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ctgdocs.model import Organisation, RegleFinancement
@@ -16,6 +17,17 @@ def regle_en_vigueur(
     return max(en_vigueur, key=lambda r: r.depuis, default=None)
 
 
-def cofinancement_maximum(regle: RegleFinancement, cout: Decimal, etp: Decimal) -> Decimal:
-    """What the rule allows for a post: min(taux × coût, plafond × ETP), in euros."""
-    return min(regle.taux * cout, regle.plafond_annuel_par_etp * etp)
+@dataclass(frozen=True, slots=True)
+class Cofinancement:
+    """What a Caf rule allows for a post: the rate's share of the cost, the cap for its ETP,
+    and the smaller of the two (euros a year)."""
+
+    part: Decimal  # taux × coût
+    plafond: Decimal  # plafond par ETP × ETP
+    maximum: Decimal  # min(part, plafond)
+
+
+def cofinancement(regle: RegleFinancement, cout: Decimal, etp: Decimal) -> Cofinancement:
+    part = regle.taux * cout
+    plafond = regle.plafond_annuel_par_etp * etp
+    return Cofinancement(part, plafond, min(part, plafond))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ctgdocs.domain.financement import cofinancement_maximum, regle_en_vigueur
+from ctgdocs.domain.financement import cofinancement, regle_en_vigueur
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.render.filters import date_fr, euros, nombre, pourcentage
@@ -42,7 +42,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
                 f"vigueur le {date_fr(poste.date)} : ajouter regles_financement à la Caf dans territoire.yaml",
             )
             continue
-        maximum = cofinancement_maximum(regle, poste.cout_annuel, poste.etp)
+        maximum = cofinancement(regle, poste.cout_annuel, poste.etp).maximum
         if poste.cofinancement_caf is not None and poste.cofinancement_caf > maximum:
             yield c.problem(
                 ("postes", ident, "cofinancement_caf"),
