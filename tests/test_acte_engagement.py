@@ -91,8 +91,8 @@ def test_unknown_clause_and_referential_are_located(copie):
     ref_line = c.line("acte.yaml", "referentiel: cnfpt")
     assert c.problems() == [
         f"{P}/acte.yaml:{clause_line}:{c.col('acte.yaml', 'clause: missions')}: "
-        "acte_engagement.preambule[3].clause : identifiant inconnu « missions_emblematique » : "
-        "aucune clause de ce nom dans templates/clauses/ ; vouliez-vous dire « missions_emblematiques » ?",
+        "acte_engagement.preambule[3].clause : clause inconnue « missions_emblematique » (voir "
+        "templates/clauses/) ; vouliez-vous dire « missions_emblematiques » ?",
         f"{P}/acte.yaml:{ref_line}:{c.col('acte.yaml', 'referentiel: cnfpt')}: "
         "acte_engagement.annexes.referentiel : identifiant inconnu « cnfpt » : aucun référentiel de ce "
         "nom dans src/ctgdocs/references/referentiels/",

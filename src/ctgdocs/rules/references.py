@@ -74,14 +74,7 @@ def _acte_refs(a: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no-u
             yield from pers(a, path, r.personne)
     known = clauses_connues()
     for i, bloc in enumerate(acte.preambule):
-        if bloc.clause and bloc.clause not in known:
-            yield _unknown(
-                a,
-                ("acte_engagement", "preambule", i, "clause"),
-                bloc.clause,
-                known,
-                "aucune clause de ce nom dans templates/clauses/",
-            )
+        yield from _clause(a, ("acte_engagement", "preambule", i, "clause"), bloc.clause, known)
     ref = acte.annexes.referentiel
     if ref and ref not in referentiels_connus():
         yield _unknown(
@@ -169,10 +162,14 @@ def _seance_refs(s: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no
         for i, ident in enumerate(delib.rapporteurs):
             yield from pers(s, ("deliberations", n, "rapporteurs", i), ident)
         for key, i, bloc in delib.blocs():
-            if bloc.clause and bloc.clause not in known:
-                path = ("deliberations", n, key, i, "clause")
-                close = difflib.get_close_matches(bloc.clause, known, n=1, cutoff=0.6)
-                hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
-                yield s.problem(
-                    path, f"clause inconnue « {bloc.clause} » (voir templates/clauses/){hint}"
-                )
+            yield from _clause(s, ("deliberations", n, key, i, "clause"), bloc.clause, known)
+
+
+def _clause(
+    fichier: Fichier, path: tuple, clause: str | None, known: list[str]
+) -> Iterator[Problem]:
+    """A block's shared clause exists in templates/clauses/."""
+    if clause and clause not in known:
+        close = difflib.get_close_matches(clause, known, n=1, cutoff=0.6)
+        hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+        yield fichier.problem(path, f"clause inconnue « {clause} » (voir templates/clauses/){hint}")
