@@ -67,11 +67,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
 
 def _acte_refs(a: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
     acte = a.model.acte_engagement
-    for i, p in enumerate(acte.parties):
-        yield from org(a, ("acte_engagement", "parties", i, "organisation"), p.organisation)
-        for j, r in enumerate(p.representants):
-            path = ("acte_engagement", "parties", i, "representants", j, "personne")
-            yield from pers(a, path, r.personne)
+    yield from _parties_refs(a, ("acte_engagement", "parties"), acte.parties, org, pers)
     known = clauses_connues()
     for i, bloc in enumerate(acte.preambule):
         yield from _clause(a, ("acte_engagement", "preambule", i, "clause"), bloc.clause, known)
@@ -118,12 +114,7 @@ def _convention_refs(d: DonneesTerritoire, org, pers) -> Iterator[Problem]:  # t
     assert c is not None
     conv = c.model.convention
     parties = [p.organisation for p in conv.parties]
-    for i, p in enumerate(conv.parties):
-        yield from org(c, ("convention", "parties", i, "organisation"), p.organisation)
-        for j, r in enumerate(p.representants):
-            yield from pers(
-                c, ("convention", "parties", i, "representants", j, "personne"), r.personne
-            )
+    yield from _parties_refs(c, ("convention", "parties"), conv.parties, org, pers)
     for i, ident in enumerate(conv.comite_pilotage):
         if ident not in parties:
             yield c.problem(
@@ -163,6 +154,14 @@ def _seance_refs(s: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no
             yield from pers(s, ("deliberations", n, "rapporteurs", i), ident)
         for key, i, bloc in delib.blocs():
             yield from _clause(s, ("deliberations", n, key, i, "clause"), bloc.clause, known)
+
+
+def _parties_refs(f: Fichier, root: tuple, parties, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    """Each party's organisation and representatives exist."""
+    for i, p in enumerate(parties):
+        yield from org(f, (*root, i, "organisation"), p.organisation)
+        for j, r in enumerate(p.representants):
+            yield from pers(f, (*root, i, "representants", j, "personne"), r.personne)
 
 
 def _clause(
