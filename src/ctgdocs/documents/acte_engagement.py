@@ -8,14 +8,13 @@ rows, which articles are data texts and which are shared clauses.
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from markupsafe import Markup
 
 from ctgdocs.documents import deliberation
 from ctgdocs.documents.acte import contexte_contrat, numero_article
-from ctgdocs.documents.base import DocumentKind, PlannedDocument
+from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.referentiel import contexte_referentiel
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.domain import noms
@@ -64,7 +63,19 @@ FICHE_ACTION = (  # row label, field
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.acte is None:
         return []
-    return [PlannedDocument(KIND.name, d.slug, "acte-engagement", functools.partial(render, d))]
+    fichiers = ("territoire", "acte", "coordination")
+    signe_le = d.acte.model.acte_engagement.date_signature
+    return [
+        planifier(
+            KIND.name,
+            d,
+            "acte-engagement",
+            render,
+            fichiers=fichiers,
+            seances=None,
+            signe_le=signe_le,
+        )
+    ]
 
 
 def render(d: DonneesTerritoire) -> RenderedDocument:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.writers.base import RenderedDocument
@@ -13,12 +17,17 @@ from ctgdocs.writers.base import RenderedDocument
 
 @dataclass(frozen=True)
 class PlannedDocument:
-    """One document to produce: its file stem under output/<territoire>/, and how to render it."""
+    """One document to produce: its file stem under output/<territoire>/, how to render it, the
+    data files its text depends on (the manifest compares their hashes to decide whether to
+    render it again), and, for a signed act, its date of signature (its text is then frozen)."""
 
     kind: str
     territoire: str
     stem: str
     render: Callable[[], RenderedDocument]
+    entrees: tuple[Path, ...] = ()
+    signe_le: dt.date | None = None
+    dossier: Path | None = None  # the territory's folder: entrees are named relative to it
 
 
 @dataclass(frozen=True)
@@ -28,7 +37,54 @@ class DocumentKind:
     plan: Callable[[DonneesTerritoire], list[PlannedDocument]]
 
 
+# The data files of a territory, by the name a kind declares them with.
+FICHIERS = ("territoire", "convention", "coordination", "acte")
+
+
+def planifier(
+    kind: str,
+    d: DonneesTerritoire,
+    stem: str,
+    render: Callable[..., RenderedDocument],
+    *args: Any,
+    fichiers: tuple[str, ...] = ("territoire",),
+    seances: tuple[str, ...] | None = (),
+    avenants: tuple[Any, ...] = (),
+    signe_le: dt.date | None = None,
+) -> PlannedDocument:
+    """A planned document whose render sees only the files it declares: `fichiers` (names from
+    FICHIERS), the séance files named in `seances` (None: all of them) and `avenants`. Reading an
+    undeclared file is then impossible, so the declared inputs are its true inputs."""
+    vue = restreindre(d, fichiers, seances, avenants)
+    entrees = [getattr(vue, nom).path for nom in FICHIERS if getattr(vue, nom) is not None]
+    entrees += [s.path for s in vue.seances] + [a.path for a in vue.avenants]
+    return PlannedDocument(
+        kind=kind,
+        territoire=d.slug,
+        stem=stem,
+        render=lambda: render(vue, *args),
+        entrees=tuple(Path(p) for p in entrees),
+        signe_le=signe_le,
+        dossier=d.dossier,
+    )
+
+
+def restreindre(
+    d: DonneesTerritoire,
+    fichiers: tuple[str, ...],
+    seances: tuple[str, ...] | None = (),
+    avenants: tuple[Any, ...] = (),
+) -> DonneesTerritoire:
+    """The territory's data with only the files named (territoire.yaml is always there)."""
+    keep = {nom: getattr(d, nom) if nom in fichiers else None for nom in FICHIERS[1:]}
+    selected = tuple(s for s in d.seances if seances is None or s.path in seances)
+    return dataclasses.replace(d, seances=selected, avenants=tuple(avenants), **keep)
+
+
 def slug(text: str) -> str:
     """A safe file-name part: « 2022/07/29/07 » → « 2022-07-29-07 »."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80] or "sans-nom"
+
+
+__all__ = ["FICHIERS", "DocumentKind", "PlannedDocument", "planifier", "restreindre"]

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ctgdocs.documents.acte import contexte_contrat, numero_article
-from ctgdocs.documents.base import DocumentKind, PlannedDocument
+from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.referentiel import contexte_poste
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.domain import convention as calcul
@@ -43,14 +43,9 @@ ARTICLES: tuple[tuple[str, str], ...] = (
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.convention is None:
         return []
-    return [
-        PlannedDocument(
-            kind=KIND.name,
-            territoire=d.slug,
-            stem="convention",
-            render=functools.partial(render, d),
-        )
-    ]
+    fichiers = ("territoire", "convention", "coordination")
+    signe_le = d.convention.model.convention.signature.date
+    return [planifier(KIND.name, d, "convention", render, fichiers=fichiers, signe_le=signe_le)]
 
 
 def render(d: DonneesTerritoire) -> RenderedDocument:

@@ -3,11 +3,10 @@ its total and the Caf's maximal funding, and one evaluation grid per EPCI of tha
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 from typing import Any
 
-from ctgdocs.documents.base import DocumentKind, PlannedDocument
+from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.territoire import organisation
 from ctgdocs.domain.financement import regle_en_vigueur
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -16,12 +15,14 @@ from ctgdocs.render.body import render_body
 from ctgdocs.render.filters import date_fr, nombre
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 
+FICHIERS_COORDINATION = ("territoire", "coordination")
+
 
 def plan_tableau(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.coordination is None or d.coordination.model.tableau_etp is None:
         return []
     return [
-        PlannedDocument(TABLEAU.name, d.slug, "tableau-etp", functools.partial(render_tableau, d))
+        planifier(TABLEAU.name, d, "tableau-etp", render_tableau, fichiers=FICHIERS_COORDINATION)
     ]
 
 
@@ -81,11 +82,13 @@ def plan_grilles(d: DonneesTerritoire) -> list[PlannedDocument]:
     if c is None or c.grille_evaluation is None or c.tableau_etp is None:
         return []
     return [
-        PlannedDocument(
+        planifier(
             GRILLE.name,
-            d.slug,
+            d,
             f"grille-evaluation-{ident}",
-            functools.partial(render_grille, d, ident),
+            render_grille,
+            ident,
+            fichiers=FICHIERS_COORDINATION,
         )
         for ident in c.tableau_etp.lignes
     ]

@@ -6,10 +6,9 @@ Python decides here (counts, quorum, outcome, names, which mentions apply); the 
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
-from ctgdocs.documents.base import DocumentKind, PlannedDocument, slug
+from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier, slug
 from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.domain import noms, verbes
 from ctgdocs.domain.financement import regle_en_vigueur
@@ -35,13 +34,9 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     for fichier in d.seances:
         org_id = fichier.model.seance.collectivite
         for delib in fichier.model.deliberations:
+            stem = f"{org_id}-deliberation-{slug(delib.numero)}"
             docs.append(
-                PlannedDocument(
-                    kind=KIND.name,
-                    territoire=d.slug,
-                    stem=f"{org_id}-deliberation-{slug(delib.numero)}",
-                    render=functools.partial(render, d, fichier.model, delib),
-                )
+                planifier(KIND.name, d, stem, render, fichier.model, delib, seances=(fichier.path,))
             )
     return docs
 

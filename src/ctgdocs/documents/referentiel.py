@@ -4,13 +4,12 @@ computed from the rule of that Caf in force at the post's date."""
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 from typing import Any
 
 from markupsafe import Markup
 
-from ctgdocs.documents.base import DocumentKind, PlannedDocument
+from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.territoire import organisation
 from ctgdocs.domain.financement import cofinancement, regle_en_vigueur
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -37,11 +36,13 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.coordination is None:
         return []
     return [
-        PlannedDocument(
-            kind=KIND.name,
-            territoire=d.slug,
-            stem=f"referentiel-poste-{ident}",
-            render=functools.partial(render, d, ident),
+        planifier(
+            KIND.name,
+            d,
+            f"referentiel-poste-{ident}",
+            render,
+            ident,
+            fichiers=("territoire", "coordination"),
         )
         for ident in d.coordination.model.postes
     ]

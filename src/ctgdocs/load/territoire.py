@@ -67,6 +67,7 @@ class DonneesTerritoire:
     convention: Fichier[FichierConvention] | None = None
     coordination: Fichier[FichierCoordination] | None = None
     acte: Fichier[FichierActe] | None = None
+    avenants: tuple[Fichier, ...] = ()
 
 
 def load_file(path: Path, model: type[M]) -> tuple[Fichier[M] | None, list[Problem]]:
