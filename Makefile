@@ -47,7 +47,7 @@ bench: setup
 	$(PY) bench/run.py
 
 schema: setup
-	for f in territoire seance convention coordination acte; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
+	for f in territoire seance convention coordination acte avenant; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
 
 clean:
 	rm -rf output $(VENV) .pytest_cache

@@ -127,7 +127,7 @@ def test_schema_is_published_and_up_to_date():
 def test_examples_point_editors_at_the_schema():
     for path in DATA.rglob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        kind = path.stem if path.parent.name != "seances" else "seance"
+        kind = {"seances": "seance", "avenants": "avenant"}.get(path.parent.name, path.stem)
         assert first.startswith("# yaml-language-server: $schema=") and first.endswith(
             f"schema/{kind}.schema.json"
         )

@@ -21,7 +21,7 @@ def seed(name: str) -> str:
 
 
 def rendered(folder: Path, kind: str, stem: str | None = None):
-    docs = [d for d in plan(validate([folder]), [kind]) if stem is None or d.stem == stem]
+    docs = [d for d in plan(validate([folder]), [kind]) if d.stem == (stem or kind)]
     assert len(docs) == 1, [d.stem for d in docs]
     return docs[0].render()
 

@@ -155,5 +155,5 @@ def test_unexpected_file_in_a_territory(copie):
     c = copie(MAUSSANE)
     c.path("seance.yaml").write_text("a: 1\n", encoding="utf-8")
     assert c.problems() == [
-        f"{MAUSSANE}/seance.yaml: fichier non reconnu : un territoire contient territoire.yaml, seances/*.yaml et, s'il y a lieu, convention.yaml, coordination.yaml et acte.yaml"
+        f"{MAUSSANE}/seance.yaml: fichier non reconnu : un territoire contient territoire.yaml, seances/*.yaml et, s'il y a lieu, convention.yaml, coordination.yaml, acte.yaml et avenants/*.yaml"
     ]

@@ -11,6 +11,7 @@ from ctgdocs.model import (
     FichierTerritoire,
 )
 from ctgdocs.model.acte import FichierActe
+from ctgdocs.model.avenant import FichierAvenant
 
 FICHIERS = {
     "territoire": FichierTerritoire,
@@ -18,6 +19,7 @@ FICHIERS = {
     "convention": FichierConvention,
     "coordination": FichierCoordination,
     "acte": FichierActe,
+    "avenant": FichierAvenant,
 }
 
 

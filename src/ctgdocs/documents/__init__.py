@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ctgdocs.documents import (
     acte_engagement,
+    avenant,
     convention,
     coordination,
     deliberation,
@@ -26,5 +27,6 @@ register(referentiel.KIND)
 register(coordination.TABLEAU)
 register(coordination.GRILLE)
 register(acte_engagement.KIND)
+register(avenant.KIND)
 
 __all__ = ["KINDS", "DocumentKind", "PlannedDocument", "register"]

@@ -19,6 +19,8 @@ ACTES = {
         "origine": "à la convention d'origine",
         "il": "elle",
         "e": "e",  # agreement: conclue, résiliée
+        "ref": "la convention",  # how an avenant names the act it modifies
+        "de_ref": "de la convention",
     },
     "acte-engagement": {
         "nom": "acte d'engagement",
@@ -28,6 +30,19 @@ ACTES = {
         "origine": "à l'acte d'engagement d'origine",
         "il": "il",
         "e": "",
+        "ref": "l'acte d'engagement",
+        "de_ref": "de l'acte d'engagement",
+    },
+    "avenant": {
+        "nom": "avenant",
+        "le": "le présent avenant",
+        "du": "du présent avenant",
+        "au": "au présent avenant",
+        "origine": "à l'avenant d'origine",
+        "il": "il",
+        "e": "",
+        "ref": "l'avenant",
+        "de_ref": "de l'avenant",
     },
 }
 

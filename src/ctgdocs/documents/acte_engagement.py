@@ -12,12 +12,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ctgdocs.documents import deliberation
+from ctgdocs.documents import consolidation, deliberation
 from ctgdocs.documents.acte import contexte_contrat, numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.referentiel import contexte_referentiel
 from ctgdocs.documents.territoire import contexte_territoire, organisation
-from ctgdocs.domain import noms
+from ctgdocs.domain import contrats, noms
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Bloc, Deliberation, FichierSeance
 from ctgdocs.model.acte import ActeEngagement, FicheAction
@@ -29,6 +29,8 @@ from ctgdocs.tree import Tree
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 
 # (shared clause, or the acte's data key, title); numbers are computed.
+ENTREES = contrats.ENTREES["acte-engagement"]
+
 ARTICLES: tuple[tuple[str, str], ...] = (
     ("objet_acte_engagement", "Objet de l'acte d'engagement"),
     ("demarche_elaboration", "La démarche d'élaboration de la Convention territoriale globale"),
@@ -63,23 +65,20 @@ FICHE_ACTION = (  # row label, field
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.acte is None:
         return []
-    fichiers = ("territoire", "acte", "coordination")
     signe_le = d.acte.model.acte_engagement.date_signature
     return [
-        planifier(
-            KIND.name,
-            d,
-            "acte-engagement",
-            render,
-            fichiers=fichiers,
-            seances=None,
-            signe_le=signe_le,
-        )
+        planifier(KIND.name, d, "acte-engagement", render, signe_le=signe_le, **ENTREES),
+        *consolidation.plans(d, KIND.name, "acte-engagement", render_consolidee, ENTREES),
     ]
 
 
-def render(d: DonneesTerritoire) -> RenderedDocument:
-    ctx = context(d)
+def render_consolidee(d: DonneesTerritoire) -> RenderedDocument:
+    """The acte as amended by the avenants of the view, with its consolidation notice."""
+    return render(*consolidation.texte_consolide(d, KIND.name))
+
+
+def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> RenderedDocument:
+    ctx = {**context(d), "consolidation": consolidee}
     tree = render_body("acte/acte_engagement.md.j2", ctx)
     seance = ctx["acte_engagement"]["seance"]
     if seance is not None:  # annex 4, the last: the council's deliberation, from its data
@@ -93,7 +92,9 @@ def render(d: DonneesTerritoire) -> RenderedDocument:
         author=ctx["caf"]["nom_court"],
         date=a["debut"],
         header=f"{a['commune']['designation']} — acte d'engagement CTG {a['debut'].year}",
-        footer=f"Acte d'engagement du {date_fr(a['debut'])} au {date_fr(a['fin'])}",
+        footer=f"Acte d'engagement du {date_fr(a['debut'])} au {date_fr(a['fin'])}"
+        if consolidee is None
+        else f"Version consolidée au {date_fr(consolidee['effet'])}",
     )
     return RenderedDocument(meta, tree)
 

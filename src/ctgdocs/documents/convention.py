@@ -13,10 +13,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ctgdocs.documents import consolidation
 from ctgdocs.documents.acte import contexte_contrat, numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.referentiel import contexte_poste
 from ctgdocs.documents.territoire import contexte_territoire, organisation
+from ctgdocs.domain import contrats
 from ctgdocs.domain import convention as calcul
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import AxeConvention, Bloc, Convention, FichierTerritoire
@@ -24,6 +26,8 @@ from ctgdocs.render.body import render_body
 from ctgdocs.render.filters import date_fr, nombre_lettres
 from ctgdocs.render.valeurs import substituer
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+
+ENTREES = contrats.ENTREES["convention"]
 
 # The articles of a CTG convention, in order: (shared clause, title). Numbers are computed.
 ARTICLES: tuple[tuple[str, str], ...] = (
@@ -43,13 +47,20 @@ ARTICLES: tuple[tuple[str, str], ...] = (
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.convention is None:
         return []
-    fichiers = ("territoire", "convention", "coordination")
     signe_le = d.convention.model.convention.signature.date
-    return [planifier(KIND.name, d, "convention", render, fichiers=fichiers, signe_le=signe_le)]
+    return [
+        planifier(KIND.name, d, "convention", render, signe_le=signe_le, **ENTREES),
+        *consolidation.plans(d, KIND.name, "convention", render_consolidee, ENTREES),
+    ]
 
 
-def render(d: DonneesTerritoire) -> RenderedDocument:
-    ctx = context(d)
+def render_consolidee(d: DonneesTerritoire) -> RenderedDocument:
+    """The convention as amended by the avenants of the view, with its consolidation notice."""
+    return render(*consolidation.texte_consolide(d, KIND.name))
+
+
+def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> RenderedDocument:
+    ctx = {**context(d), "consolidation": consolidee}
     tree = render_body("convention/convention.md.j2", ctx)
     conv = ctx["convention"]
     epci = ctx["territoire"]["epci"]
@@ -59,7 +70,9 @@ def render(d: DonneesTerritoire) -> RenderedDocument:
         author=ctx["territoire"]["caf"]["nom_court"],
         date=conv["signature"]["date"],
         header=f"{conv['intitule']} — {epci['nom_court'] if epci else ctx['territoire']['nom']}",
-        footer=f"Signée le {date_fr(conv['signature']['date'])}",
+        footer=f"Signée le {date_fr(conv['signature']['date'])}"
+        if consolidee is None
+        else f"Version consolidée au {date_fr(consolidee['effet'])}",
     )
     return RenderedDocument(meta, tree)
 
@@ -104,6 +117,7 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
             "signature": {"lieu": conv.signature.lieu, "date": conv.signature.date},
         },
         "annexes": _annexes(d, t, conv),
+        "signature": {"lieu": conv.signature.lieu, "date": conv.signature.date},
     }
     return ctx
 

@@ -11,6 +11,7 @@ from typing import Any
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier, slug
 from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.domain import noms, verbes
+from ctgdocs.domain.contrats import ENTREES, avenants, jusqu_a
 from ctgdocs.domain.financement import regle_en_vigueur
 from ctgdocs.domain.regimes import DROIT_COMMUN, regime
 from ctgdocs.domain.vote import resultat
@@ -35,10 +36,21 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
         org_id = fichier.model.seance.collectivite
         for delib in fichier.model.deliberations:
             stem = f"{org_id}-deliberation-{slug(delib.numero)}"
-            docs.append(
-                planifier(KIND.name, d, stem, render, fichier.model, delib, seances=(fichier.path,))
-            )
+            entrees = _entrees(d, fichier.path, delib)
+            docs.append(planifier(KIND.name, d, stem, render, fichier.model, delib, **entrees))
     return docs
+
+
+def _entrees(d: DonneesTerritoire, seance: str, delib: Deliberation) -> dict[str, Any]:
+    """A deliberation reads its séance; approving an avenant, also the act and its avenants."""
+    if delib.avenant is None:
+        return {"seances": (seance,)}
+    ref = delib.avenant
+    entrees = dict(ENTREES[ref.modifie])
+    if entrees.get("seances", ()) is not None:
+        entrees["seances"] = (seance,)
+    found = [a for a in avenants(d, ref.modifie) if a.model.avenant.numero == ref.numero]
+    return {**entrees, "avenants": tuple(jusqu_a(d, found[0].model.avenant)) if found else ()}
 
 
 def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) -> RenderedDocument:
@@ -70,6 +82,10 @@ def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> dict[s
         "seance": _seance(seance, org, t.personnes),
         "deliberation": _deliberation(delib, seance, org, t.personnes),
     }
+    if delib.avenant is not None:  # its clauses name the avenant, what it changes, the act
+        from ctgdocs.documents.avenant import pour_deliberation  # (avenant renders the acts)
+
+        ctx["avenant"] = pour_deliberation(d, delib.avenant.modifie)
     ctx["deliberation"]["expose"] = [render_bloc(b.texte, b.clause, ctx) for b in delib.expose]
     ctx["deliberation"]["decisions"] = [
         {
@@ -89,6 +105,8 @@ def _collectivite(org: Organisation, executif: Personne | None) -> dict[str, Any
         "designation": noms.designation(org),
         "de_nom": noms.de(org.nom),
         "a_nom": noms.a(org.nom),
+        # Where its council deliberates: a commune in itself, another body at its seat.
+        "a_siege": noms.a(org.siege or org.nom) if org.siege or org.type == "commune" else None,
         "organe": ORGANES.get(org.type, "Conseil"),
         "mise_en_page": org.deliberations.mise_en_page,
         "representation_etat": org.representation_etat,

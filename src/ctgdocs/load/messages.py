@@ -27,6 +27,10 @@ _PATTERNS = {
     r"^\d\.\d{1,2}$": "code matière attendu au format « 7.1 », reçu « {input} »",
     r"^\d{9}$": "numéro SIREN attendu (9 chiffres), reçu « {input} »",
     r"^[a-z0-9_]+$": "nom de clause invalide « {input} » : minuscules, chiffres et _ seulement",
+    r"^[a-z_]+(\.[a-z0-9_-]+|\[[^\[\]]+\])*$": "chemin invalide « {input} » : des clés séparées "
+    "par des points, un élément de liste entre crochets (ex. « territoire.ctg.fin », "
+    "« convention.parties[caf-86].representants »)",
+    r"^[^\n]+$": "une seule ligne attendue (pas de retour à la ligne)",
 }
 
 _TYPE_WORDS = {"int", "str", "float", "bool", "date", "time", "dict", "list", "decimal"}
@@ -151,6 +155,12 @@ def _value_error(code: str, shown: str) -> str:
         return f"heure attendue (ex. « 19h00 » ou « 19:00 »), reçu « {shown} »"
     if code == "bloc":
         return "un bloc contient soit « texte », soit « clause » (exactement l'un des deux)"
+    if code == "modification":
+        return "une modification contient exactement une opération : « remplace », « ajoute » ou « retire »"
+    if code == "modification-valeur":
+        return "« valeur » manque : la nouvelle valeur (remplace) ou l'élément ajouté (ajoute)"
+    if code == "modification-retire":
+        return "« retire » ne prend pas de « valeur » : le chemin désigne l'élément retiré"
     return f"valeur invalide « {shown} »"
 
 

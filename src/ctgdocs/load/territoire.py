@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,6 +19,7 @@ from ctgdocs.model import (
     FichierTerritoire,
 )
 from ctgdocs.model.acte import FichierActe
+from ctgdocs.model.avenant import FichierAvenant
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,6 +28,7 @@ FICHIER_CONVENTION = "convention.yaml"
 FICHIER_COORDINATION = "coordination.yaml"
 FICHIER_ACTE = "acte.yaml"
 DOSSIER_SEANCES = "seances"
+DOSSIER_AVENANTS = "avenants"
 
 
 def chemin(path: tuple) -> str:
@@ -44,13 +46,14 @@ class Fichier(Generic[M]):
     path: str
     model: M
     marks: MarkIndex
+    data: Any = None  # the file's plain data, as read (avenants apply to it)
 
     def problem(self, path: tuple, message: str, needle: str | None = None) -> Problem:
         """A problem at a value; with `needle`, at the line and column where that piece of the
         value is written (inside a multi-line text), searched from the value's start."""
         location = self.marks.location(path)
         if needle is not None and location.line is not None:
-            lines = Path(self.path).read_text(encoding="utf-8").splitlines()
+            lines = Path(location.file).read_text(encoding="utf-8").splitlines()
             for n in range(location.line - 1, len(lines)):
                 if needle in lines[n]:
                     location = Location(location.file, n + 1, lines[n].index(needle) + 1)
@@ -67,7 +70,8 @@ class DonneesTerritoire:
     convention: Fichier[FichierConvention] | None = None
     coordination: Fichier[FichierCoordination] | None = None
     acte: Fichier[FichierActe] | None = None
-    avenants: tuple[Fichier, ...] = ()
+    # Every avenant, in order (by the act it modifies, then its number).
+    avenants: tuple[Fichier[FichierAvenant], ...] = ()
 
 
 def load_file(path: Path, model: type[M]) -> tuple[Fichier[M] | None, list[Problem]]:
@@ -82,7 +86,7 @@ def load_file(path: Path, model: type[M]) -> tuple[Fichier[M] | None, list[Probl
             for p, msg in problems_from_validation(exc, doc.data, model)
         ]
         return None, problems
-    return Fichier(str(path), parsed, doc.marks), []
+    return Fichier(str(path), parsed, doc.marks, doc.data), []
 
 
 def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Problem]]:
@@ -105,6 +109,13 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
         if (dossier / name).is_file():
             optional[name], found = load_file(dossier / name, model)
             problems += found
+    avenants = []
+    for path in sorted((dossier / DOSSIER_AVENANTS).glob("*.yaml")):
+        avenant, found = load_file(path, FichierAvenant)
+        problems += found
+        if avenant:
+            avenants.append(avenant)
+    avenants.sort(key=lambda a: (a.model.avenant.modifie, a.model.avenant.numero))
     if territoire is None or problems:
         return None, problems
     return (
@@ -116,6 +127,7 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
             convention=optional[FICHIER_CONVENTION],
             coordination=optional[FICHIER_COORDINATION],
             acte=optional[FICHIER_ACTE],
+            avenants=tuple(avenants),
         ),
         [],
     )
@@ -131,13 +143,15 @@ def _unexpected_files(dossier: Path) -> Iterable[Problem]:
             Path(FICHIER_CONVENTION),
             Path(FICHIER_COORDINATION),
             Path(FICHIER_ACTE),
-        ) or (rel.parent == Path(DOSSIER_SEANCES) and rel.suffix == ".yaml")
+        ) or (
+            rel.parent in (Path(DOSSIER_SEANCES), Path(DOSSIER_AVENANTS)) and rel.suffix == ".yaml"
+        )
         if path.suffix in (".yaml", ".yml") and not expected:
             yield Problem(
                 Location(str(path)),
                 f"fichier non reconnu : un territoire contient {FICHIER_TERRITOIRE}, "
                 f"{DOSSIER_SEANCES}/*.yaml et, s'il y a lieu, {FICHIER_CONVENTION}, "
-                f"{FICHIER_COORDINATION} et {FICHIER_ACTE}",
+                f"{FICHIER_COORDINATION}, {FICHIER_ACTE} et {DOSSIER_AVENANTS}/*.yaml",
             )
 
 

@@ -71,6 +71,10 @@ class Organisation(Modele):
     adresse: Texte | None = Field(
         None, description="Adresse du siège, telle qu'imprimée dans les parties d'une convention"
     )
+    siege: Texte | None = Field(
+        None,
+        description="Commune du siège, pour « Fait et délibéré à … » (une commune : elle-même)",
+    )
     fin_cej: dt.date | None = Field(
         None,
         description="Communes : date de fin du Contrat enfance jeunesse (annexe des communes "

@@ -80,6 +80,18 @@ class ActesMeta(Modele):
     )
 
 
+def _numero_seul(value: Any) -> Any:
+    """« avenant: 2 » is avenant n° 2 to the convention."""
+    return {"numero": value} if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class RefAvenant(Modele):
+    """The avenant a deliberation approves (avenants/*.yaml): its clauses then name it."""
+
+    numero: Annotated[int, Field(ge=1)]
+    modifie: Literal["convention", "acte-engagement"] = "convention"
+
+
 class Deliberation(Modele):
     numero: Texte = Field(description="Numéro propre à la collectivité (ex. « 2022/07/29/07 »)")
     ordre: Annotated[int, Field(ge=1)] | None = Field(
@@ -88,6 +100,9 @@ class Deliberation(Modele):
     objet: Texte
     rapporteurs: list[Identifiant] = Field(min_length=1)
     actes: ActesMeta | None = None
+    avenant: Annotated[RefAvenant, BeforeValidator(_numero_seul)] | None = Field(
+        None, description="L'avenant approuvé (son numéro) : les clauses d'avenant le nomment"
+    )
     commission: Texte | None = None
     service_referent: Texte | None = None
     pieces_jointes: list[Texte] = []

@@ -1,11 +1,13 @@
 """Domain rules checked after the schema: each module yields located French problems.
 
 A rule is a function (DonneesTerritoire) -> Iterable[Problem]; RULES lists them in order.
-References are checked first: the other rules run only on data whose ids all resolve.
+References are checked first: the other rules run only on data whose ids all resolve; the
+avenants last, on data that passes every rule.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 from ctgdocs.errors import Problem
@@ -13,6 +15,7 @@ from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.rules import (
     acte,
     actes,
+    avenants,
     coherence,
     convention,
     coordination,
@@ -35,13 +38,18 @@ RULES: tuple[Rule, ...] = (
     convention.check,
     coordination.check,
     acte.check,
+    avenants.deliberations,
 )
 
 
-def check(donnees: DonneesTerritoire) -> list[Problem]:
+def check(donnees: DonneesTerritoire, *, consolider: bool = True) -> list[Problem]:
+    """Every problem of the data; then, if none and unless `consolider` is False, every problem
+    of the data as each avenant leaves it."""
     problems = list(references.check(donnees))
     if problems:
         return problems
     for rule in RULES:
         problems.extend(rule(donnees))
+    if consolider and not problems and donnees.avenants:
+        problems.extend(avenants.check(donnees, functools.partial(check, consolider=False)))
     return problems

@@ -1,0 +1,253 @@
+"""The avenant: one per file of avenants/, to the convention or to the acte d'engagement.
+
+Its articles are found, not written: the act is rendered before the avenant (after the previous
+ones) and after it, both trees are cut into parts (ctgdocs.sections: parties, préambule, each
+article, each annex), and every part whose text changed becomes an article of the avenant that
+quotes its new wording in full. Then the date of effect, « les autres dispositions demeurent
+inchangées », and the signatures of the parties as they stand after the avenant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ctgdocs.documents import acte_engagement, consolidation, convention
+from ctgdocs.documents.acte import ACTES, contexte_contrat, numero_article
+from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
+from ctgdocs.documents.territoire import contexte_territoire, organisation
+from ctgdocs.domain.contrats import ENTREES, avenants, contrat, jusqu_a
+from ctgdocs.domain.noms import elide
+from ctgdocs.errors import DataError
+from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.model import Partie
+from ctgdocs.model.avenant import Avenant
+from ctgdocs.render.body import render_body
+from ctgdocs.render.filters import date_fr
+from ctgdocs.sections import Section, sections
+from ctgdocs.tree import Block, Div, Heading, Paragraph, Run, Tree, inline_text
+from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+
+# The acts an avenant modifies, and how each is rendered.
+CONTRATS: dict[str, Callable[[DonneesTerritoire], RenderedDocument]] = {
+    "convention": convention.render,
+    "acte-engagement": acte_engagement.render,
+}
+CITATION = "citation"
+_GENRES = {  # how a part is named, and whether that name is feminine
+    "parties": ("la désignation des parties", True),
+    "preambule": ("le préambule", False),
+    "article": ("l'article {numero} « {titre} »", False),
+    "annexe": ("l'annexe {numero} « {titre} »", True),
+}
+_TITRES = {"remplace": "Modification", "ajoute": "Ajout", "supprime": "Suppression"}
+
+
+@dataclass(frozen=True)
+class Changement:
+    operation: str  # "remplace" | "ajoute" | "supprime"
+    section: Section  # the new part (the old one for a removal)
+
+
+def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
+    docs = []
+    for fichier in d.avenants:
+        av = fichier.model.avenant
+        docs.append(
+            planifier(
+                KIND.name,
+                d,
+                f"{av.modifie}-avenant-{av.numero}",
+                render,
+                av.modifie,
+                avenants=tuple(jusqu_a(d, av)),
+                signe_le=av.signature.date,
+                **ENTREES[av.modifie],
+            )
+        )
+    return docs
+
+
+def changements(d: DonneesTerritoire, modifie: str) -> list[Changement]:
+    """What the last avenant of the view changes in the act's text, part by part."""
+    liste = avenants(d, modifie)
+    rendre = CONTRATS[modifie]
+    avant = sections(rendre(consolidation.etat(d, liste[:-1])).tree)
+    apres = sections(rendre(consolidation.etat(d, liste)).tree)
+    anciennes = {s.cle: s for s in avant}
+    found = [
+        Changement("remplace" if s.cle in anciennes else "ajoute", s)
+        for s in apres
+        if s.cle not in anciennes or anciennes[s.cle].texte() != s.texte()
+    ]
+    nouvelles = {s.cle for s in apres}
+    return found + [Changement("supprime", s) for s in avant if s.cle not in nouvelles]
+
+
+def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
+    liste = avenants(d, modifie)
+    fichier = liste[-1]
+    av = fichier.model.avenant
+    found = changements(d, modifie)
+    if not found:
+        quoi = ACTES[modifie]["ref"]
+        raise DataError(
+            [
+                fichier.problem(
+                    ("avenant", "modifications"),
+                    f"l'avenant ne change le texte d'aucun article de {quoi} : il n'y a rien "
+                    "à signer",
+                )
+            ]
+        )
+    apres = consolidation.etat(d, liste)
+    ctx = context(apres, av, found)
+    tree = _citer(render_body("avenant/avenant.md.j2", ctx), found)
+    territoire = ctx["territoire"]
+    titre = f"Avenant n° {av.numero} à {ctx['original']['designation']}"
+    meta = DocumentMeta(
+        title=titre,
+        subject=f"{titre} : {av.objet}",
+        author=territoire["caf"]["nom_court"],
+        date=av.signature.date or av.effet,
+        header=f"Avenant n° {av.numero} — {(territoire['epci'] or territoire)['nom']}",
+        footer=f"Avenant n° {av.numero} signé le {date_fr(av.signature.date)}"
+        if av.signature.date
+        else f"Projet d'avenant n° {av.numero}",
+    )
+    return RenderedDocument(meta, tree)
+
+
+def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> dict[str, Any]:
+    """`d` is the data after the avenant: its parties sign it as they stand."""
+    t = d.territoire.model
+    n = len(found)
+    return {
+        "territoire": contexte_territoire(t),
+        **contexte_contrat(t, "avenant", _parties(d, av.modifie), None),
+        "caf": organisation(t.organisations[t.territoire.caf]),
+        "avenant": _avenant(av),
+        "original": _original(d, av),
+        "modifications": [
+            {"numero": numero_article(i), **_modification(ch)} for i, ch in enumerate(found, 1)
+        ],
+        "effet": {"numero": numero_article(n + 1)},
+        "autres": {"numero": numero_article(n + 2)},
+        "signature": {"lieu": av.signature.lieu, "date": av.signature.date},
+    }
+
+
+def pour_deliberation(d: DonneesTerritoire, modifie: str) -> dict[str, Any]:
+    """What the clauses of a deliberation approving the last avenant of the view say of it:
+    the avenant, the act it modifies, and the parts it changes, grouped by operation."""
+    liste = avenants(d, modifie)
+    av = liste[-1].model.avenant
+    found = changements(d, modifie)
+    portee = [
+        {"operation": op, "parties": [nommer(ch.section)[0] for ch in found if ch.operation == op]}
+        for op in ("remplace", "ajoute", "supprime")
+    ]
+    return {
+        **_avenant(av),
+        "signe_le": av.signature.date,
+        "original": _original(consolidation.etat(d, liste), av),
+        "portee": [g for g in portee if g["parties"]],
+    }
+
+
+def _avenant(av: Avenant) -> dict[str, Any]:
+    return {
+        "numero": av.numero,
+        "objet": av.objet,
+        "afin": "afin " + elide(av.objet),  # « afin de prolonger », « afin d'intégrer »
+        "expose": [Markup(b.texte) for b in av.expose if b.texte],
+        "effet": av.effet,
+    }
+
+
+def _original(d: DonneesTerritoire, av: Avenant) -> dict[str, Any]:
+    """The act the avenant modifies: its name, its signature, the avenants before this one."""
+    c = contrat(d, av.modifie)
+    assert c is not None
+    precedents = [a.model.avenant for a in avenants(d, av.modifie)][:-1]
+    return {
+        **ACTES[av.modifie],
+        "designation": designation(d, av.modifie),
+        "signe_le": c.signe_le,
+        "precedents": [{"numero": p.numero, "signe_le": p.signature.date} for p in precedents],
+    }
+
+
+def designation(d: DonneesTerritoire, modifie: str) -> str:
+    """« la convention territoriale globale de services aux familles », « l'acte d'engagement
+    dans la démarche CTG (…) »: the act as its title names it."""
+    if modifie == "convention":
+        assert d.convention is not None
+        titre = d.convention.model.convention.intitule
+        return "la " + titre[0].lower() + titre[1:]
+    assert d.acte is not None
+    titre = d.acte.model.acte_engagement.titre
+    return "l'" + titre[0].lower() + titre[1:]
+
+
+def _parties(d: DonneesTerritoire, modifie: str) -> list[Partie]:
+    if modifie == "convention":
+        assert d.convention is not None
+        return d.convention.model.convention.parties
+    assert d.acte is not None
+    return d.acte.model.acte_engagement.parties
+
+
+def nommer(section: Section) -> tuple[str, bool]:
+    """« l'article 8 « Durée de la convention » », and whether the name is feminine."""
+    modele, feminin = _GENRES[section.genre]
+    numero = numero_article(section.numero) if section.genre == "article" else section.numero
+    return modele.format(numero=numero, titre=section.titre), feminin
+
+
+def _modification(ch: Changement) -> dict[str, Any]:
+    nom, feminin = nommer(ch.section)
+    court = nom.split(" « ")[0]  # « l'article 8 », « le préambule »
+    de = "du " + court[3:] if court.startswith("le ") else "de " + court
+    return {
+        "operation": ch.operation,
+        "designation": nom,
+        "feminin": feminin,
+        "titre": f"{_TITRES[ch.operation]} {de}",
+    }
+
+
+def _citer(tree: Tree, found: list[Changement]) -> Tree:
+    """Each [[citation:N]] paragraph becomes the new wording of change N, set apart."""
+    marqueurs = {f"[[citation:{i}]]": ch for i, ch in enumerate(found)}
+    blocks: list[Block] = []
+    for block in tree.blocks:
+        texte = inline_text(block.inlines).strip() if isinstance(block, Paragraph) else None
+        if texte in marqueurs:
+            blocks.append(Div((CITATION,), _a_citer(marqueurs[texte].section.blocks)))
+        else:
+            blocks.append(block)
+    return Tree(tuple(blocks), tree.classes)
+
+
+def _a_citer(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Quoted text keeps its words, not its layout: no page breaks, headings as bold lines."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            out.append(Paragraph((Run(inline_text(block.inlines), bold=True),)))
+        elif isinstance(block, Div) and not (set(block.classes) & {"partie", "signatures"}):
+            out.extend(_a_citer(block.children))
+        else:
+            out.append(block)
+    return tuple(out)
+
+
+KIND = DocumentKind(
+    name="avenant", title="Avenant à la convention ou à l'acte d'engagement", plan=plan
+)
+
+__all__ = ["KIND", "changements", "context", "designation", "pour_deliberation"]

@@ -1,0 +1,63 @@
+"""Consolidated versions of a signed act: its data with the avenants applied, rendered under a
+versioned name (convention-consolidee-avenant-2); the signed original is never overwritten."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ctgdocs import amend
+from ctgdocs.documents.base import PlannedDocument, planifier
+from ctgdocs.domain.contrats import avenants, contrat, jusqu_a
+from ctgdocs.errors import DataError
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.model.avenant import FichierAvenant
+from ctgdocs.writers.base import RenderedDocument
+
+
+def etat(d: DonneesTerritoire, liste: Sequence[Fichier[FichierAvenant]]) -> DonneesTerritoire:
+    """The data after these avenants (checked when the data was validated)."""
+    if not liste:
+        return d
+    consolide, problems = amend.consolider(d, liste)
+    if consolide is None:
+        raise DataError(problems)
+    return consolide
+
+
+def plans(
+    d: DonneesTerritoire,
+    kind: str,
+    stem: str,
+    render: Callable[..., RenderedDocument],
+    entrees: dict[str, Any],
+) -> list[PlannedDocument]:
+    """One consolidated version per avenant to the act of that kind: after avenant 1, after 2…"""
+    return [
+        planifier(
+            kind,
+            d,
+            f"{stem}-consolidee-avenant-{a.model.avenant.numero}",
+            render,
+            avenants=tuple(jusqu_a(d, a.model.avenant)),
+            **entrees,
+        )
+        for a in avenants(d, kind)
+    ]
+
+
+def contexte(d: DonneesTerritoire, kind: str) -> dict[str, Any]:
+    """What the notice of a consolidated version says (the view holds its avenants only)."""
+    liste = [a.model.avenant for a in avenants(d, kind)]
+    c = contrat(d, kind)
+    assert c is not None and liste
+    return {
+        "effet": liste[-1].effet,
+        "signe_le": c.signe_le,
+        "avenants": [{"numero": a.numero, "signe_le": a.signature.date} for a in liste],
+    }
+
+
+def texte_consolide(d: DonneesTerritoire, kind: str) -> tuple[DonneesTerritoire, dict[str, Any]]:
+    """A consolidated version's data and its notice."""
+    return etat(d, avenants(d, kind)), contexte(d, kind)

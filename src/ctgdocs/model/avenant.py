@@ -1,0 +1,86 @@
+"""avenants/*.yaml: an amendment to the convention or to the acte d'engagement, as data.
+
+An avenant says what changes — values it sets, items it adds or removes — in the territory's
+data files; applying the avenants in order gives the consolidated data (ctgdocs.amend). Its new
+wording is never typed: the avenant document renders the act before and after and quotes each
+article whose text changed. Once signed (signature.date), an avenant is never edited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from ctgdocs.model.base import Modele, Texte
+from ctgdocs.model.seance import Bloc
+
+# territoire.ctg.fin · organisations.lencloitre · convention.parties[caf-86].representants[2]
+# A bracket picks a list item: its position (from 1), or the item equal to it, or whose id
+# (organisation, personne, intitule…) is it.
+Chemin = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z_]+(\.[a-z0-9_-]+|\[[^\[\]]+\])*$", max_length=300),
+    Field(
+        description="Chemin dans les données : « territoire.ctg.fin », "
+        "« convention.parties[caf-86].representants » (entre crochets : rang à partir de 1, "
+        "ou identifiant de l'élément)"
+    ),
+]
+
+OPERATIONS = ("remplace", "ajoute", "retire")
+
+
+class Modification(Modele):
+    """One change: `remplace` an existing value, `ajoute` an item to a list (or a new key to a
+    mapping), `retire` an item or a key. `valeur` is the new value or the added item."""
+
+    remplace: Chemin | None = None
+    ajoute: Chemin | None = None
+    retire: Chemin | None = None
+    valeur: Any = Field(None, description="La nouvelle valeur (remplace) ou l'élément ajouté")
+
+    @model_validator(mode="after")
+    def _une_operation(self) -> Modification:
+        if sum(getattr(self, op) is not None for op in OPERATIONS) != 1:
+            raise ValueError("modification")
+        if self.retire is None and self.valeur is None:
+            raise ValueError("modification-valeur")
+        if self.retire is not None and self.valeur is not None:
+            raise ValueError("modification-retire")
+        return self
+
+    @property
+    def operation(self) -> str:
+        return next(op for op in OPERATIONS if getattr(self, op) is not None)
+
+    @property
+    def chemin(self) -> str:
+        return getattr(self, self.operation)
+
+
+class SignatureAvenant(Modele):
+    lieu: Texte
+    date: dt.date | None = Field(None, description="Vide : projet d'avenant, pas encore signé")
+
+
+class Avenant(Modele):
+    numero: Annotated[int, Field(ge=1, le=99)]
+    modifie: Literal["convention", "acte-engagement"] = Field(
+        "convention", description="L'acte modifié : la convention ou l'acte d'engagement"
+    )
+    objet: Annotated[str, StringConstraints(min_length=1, max_length=400, pattern=r"^[^\n]+$")] = (
+        Field(
+            description="Ce que fait l'avenant, à l'infinitif, sans majuscule : « prolonger la "
+            "convention d'une année »"
+        )
+    )
+    expose: list[Bloc] = Field([], description="Les raisons de l'avenant (Markdown)")
+    effet: dt.date = Field(description="Date d'effet de l'avenant")
+    signature: SignatureAvenant
+    modifications: list[Modification] = Field(min_length=1)
+
+
+class FichierAvenant(Modele):
+    avenant: Avenant
