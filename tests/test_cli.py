@@ -62,10 +62,11 @@ def test_build_html_names_files_after_collectivite_and_kind(tmp_path):
     )
     assert code == 0
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html")) == [
+        "grand-chatellerault/grand-chatellerault-deliberation-2024-12-16-12.html",
         "grand-poitiers/poitiers-deliberation-2022-0301.html",
         "vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07.html",
     ]
-    assert out.splitlines()[-1] == f"2 fichiers écrits dans {tmp_path}/"
+    assert out.splitlines()[-1] == f"3 fichiers écrits dans {tmp_path}/"
 
 
 def test_unknown_format_and_kind():
@@ -79,7 +80,7 @@ def test_unknown_format_and_kind():
         1,
         "erreur (utilisation) : type de document inconnu « conventions » ; types connus : "
         "deliberation, convention, referentiel-poste, tableau-etp, grille-evaluation, "
-        "acte-engagement\n",
+        "acte-engagement, avenant\n",
     )
 
 
@@ -108,7 +109,8 @@ def test_kinds():
         "referentiel-poste\tRéférentiel de poste\n"
         "tableau-etp\tTableau des ETP de coordination\n"
         "grille-evaluation\tGrille d'évaluation de la coordination\n"
-        "acte-engagement\tActe d'engagement dans la démarche CTG\n",
+        "acte-engagement\tActe d'engagement dans la démarche CTG\n"
+        "avenant\tAvenant à la convention ou à l'acte d'engagement\n",
         "",
     )
 
