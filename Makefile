@@ -25,7 +25,7 @@ demo: setup
 PREVIEWS := vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07 \
 	grand-poitiers/poitiers-deliberation-2022-0301 grand-chatellerault/convention \
 	grand-poitiers/referentiel-poste-charge-cooperation charente/tableau-etp \
-	le-pradet/acte-engagement
+	le-pradet/acte-engagement grand-chatellerault/convention-avenant-1
 
 previews:
 	@mkdir -p docs/apercus

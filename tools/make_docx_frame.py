@@ -235,6 +235,9 @@ def _add_custom_styles(doc: DocxDocument) -> None:
     mention = _paragraph_style(doc, CLASS_STYLES["mention"], "Mention")
     mention.font.size = Pt(9)
 
+    quotation = _paragraph_style(doc, CLASS_STYLES["citation"], "Citation")
+    quotation.paragraph_format.left_indent = Cm(1)  # print.css: .citation
+
     signature = _paragraph_style(doc, CLASS_STYLES["signature"], "Signature")
     signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     signature.paragraph_format.space_after = Pt(0)

@@ -12,6 +12,7 @@ CLASS_STYLES: dict[str, str] = {
     "objet": "Objet",
     "mention": "Mention",
     "signature": "Signature",
+    "citation": "Citation",  # an avenant's quotation of a new wording
 }
 NORMAL = "Normal"
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
