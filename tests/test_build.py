@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,11 @@ from ctgdocs.tree import plain_text
 
 
 def digests(root: Path) -> dict[str, str]:
+    """The outputs under root (the manifest and the work folder apart), by relative path."""
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != "manifest.json" and ".ctgdocs" not in p.parts
     }
 
 
@@ -29,11 +31,19 @@ def test_same_inputs_same_bytes_serial_or_parallel(tmp_path):
     a, b = digests(tmp_path / "a"), digests(tmp_path / "b")
     documents = plan(validate([DATA]), ())
     assert len(a) == len(BuildOptions().formats) * len(documents) and a == b
+    manifest = (tmp_path / "a" / "manifest.json").read_bytes()
+    assert manifest == (tmp_path / "b" / "manifest.json").read_bytes()
 
 
 def test_no_temporary_file_is_left(tmp_path):
-    build([DATA], BuildOptions(output=tmp_path, formats=("html", "docx"), jobs=1))
-    assert [p.name for p in tmp_path.rglob(".*")] == []
+    report = build([DATA], BuildOptions(output=tmp_path, formats=("html", "docx"), jobs=2))
+    assert report.ok and report.ecrits
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    kept = re.compile(r"\.ctgdocs/verrou|\.ctgdocs/textes/[\w-]+/[\w-]+\.txt")
+    hidden = [f for f in files if "/." in f"/{f}" and not kept.fullmatch(f)]
+    assert hidden == []  # no staging folder, no temporary file
+    assert "manifest.json" in files
+    assert sorted(p.name for p in (tmp_path / ".ctgdocs").iterdir()) == ["textes", "verrou"]
 
 
 @pytest.mark.parametrize(
@@ -77,8 +87,7 @@ def test_a_rejected_deliberation_says_so(copie):
 
 
 def test_a_failing_writer_leaves_no_file(tmp_path, monkeypatch):
-    """If one file cannot be written, none is: the others stay staged, then are removed."""
-    from ctgdocs.errors import OutputError
+    """If no DOCX can be written, no territory is written: each one is whole or untouched."""
     from ctgdocs.writers import get_writer
 
     def refuse(self, document, dest):
@@ -86,7 +95,13 @@ def test_a_failing_writer_leaves_no_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(type(get_writer("docx")), "write", refuse)
     out = tmp_path / "out"
-    with pytest.raises(OutputError) as error:
-        build([DATA], BuildOptions(output=out, formats=("html", "docx"), jobs=1))
-    assert "le document n'a pas pu être écrit (refusé)" in str(error.value)
-    assert [p for p in out.rglob("*") if p.is_file()] == []
+    report = build([DATA], BuildOptions(output=out, formats=("html", "docx"), jobs=1))
+    assert not report.ok and report.ecrits == []
+    assert {e.territoire for e in report.echecs} == {p.name for p in DATA.iterdir() if p.is_dir()}
+    assert all(e.resume == "un fichier n'a pas pu être écrit" for e in report.echecs)
+    lines = [line for e in report.echecs for line in e.erreurs]
+    assert (
+        f"erreur (écriture impossible) : {out / 'le-pradet' / 'acte-engagement.docx'}: le document n'a pas pu être écrit (refusé)"
+        in lines
+    )
+    assert [p for p in out.rglob("*") if p.is_file() and ".ctgdocs" not in p.parts] == []

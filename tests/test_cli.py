@@ -66,7 +66,12 @@ def test_build_html_names_files_after_collectivite_and_kind(tmp_path):
         "grand-poitiers/poitiers-deliberation-2022-0301.html",
         "vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07.html",
     ]
-    assert out.splitlines()[-1] == f"3 fichiers écrits dans {tmp_path}/"
+    assert out.splitlines() == [
+        f"écrit : {tmp_path}/grand-chatellerault/grand-chatellerault-deliberation-2024-12-16-12.html",
+        f"écrit : {tmp_path}/grand-poitiers/poitiers-deliberation-2022-0301.html",
+        f"écrit : {tmp_path}/vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07.html",
+        "Résumé : 3 écrits, 0 inchangé, 0 en échec, 0 protégé.",
+    ]
 
 
 def test_unknown_format_and_kind():
@@ -116,7 +121,7 @@ def test_kinds():
 
 
 def test_schema_is_published_and_up_to_date():
-    for name in ("territoire", "seance", "convention", "coordination", "acte"):
+    for name in ("territoire", "seance", "convention", "coordination", "acte", "avenant"):
         code, out, _ = run("schema", name)
         assert code == 0
         published = json.loads(

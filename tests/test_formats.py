@@ -91,7 +91,7 @@ class Written:
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
     out = tmp_path_factory.mktemp("formats")
-    written = build(EXAMPLES, BuildOptions(output=out, formats=FORMATS, jobs=1))
+    written = build(EXAMPLES, BuildOptions(output=out, formats=FORMATS, jobs=1)).ecrits
     return out, written
 
 

@@ -110,7 +110,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     data = make_hostile_copy(root / "data")
     (document,) = plan(validate([data]), ())
     rendered = document.render()
-    written = build([data], BuildOptions(output=root / "out", formats=FORMATS, jobs=1))
+    written = build([data], BuildOptions(output=root / "out", formats=FORMATS, jobs=1)).ecrits
     by_suffix = {path.suffix: path for path in written}
     return Hostile(
         rendered.meta, rendered.tree, by_suffix[".docx"], by_suffix[".pdf"], by_suffix[".html"]

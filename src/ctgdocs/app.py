@@ -1,23 +1,28 @@
-"""The whole pipeline, in two phases: read and check everything, then write.
+"""The whole pipeline: read and check the data, decide what to build, render, write.
 
-paths → territories → load + rules (all problems at once) → plan → render trees → write
+paths → territories → load + rules (problems per territory) → plan → decide against the
+manifest → render what changed → stage in parallel → rename into place, manifest updated.
+
+A territory is written whole or not at all: invalid data, a render or write error, or a signed
+document whose text would change, and none of its files is replaced; the others are built.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ctgdocs import rules
 from ctgdocs.documents import KINDS, PlannedDocument
-from ctgdocs.errors import DataError, OutputError, UsageError
+from ctgdocs.errors import DataError, OutputError, Problem, UsageError
+from ctgdocs.incremental import Target
 from ctgdocs.load.territoire import DonneesTerritoire, find_territoires, load_territoire
-from ctgdocs.writers import SUFFIXES, WRITERS, get_writer
-from ctgdocs.writers.base import RenderedDocument
+from ctgdocs.rapport import BuildReport, data_failure
+from ctgdocs.writers import SUFFIXES, WRITERS
+
+Progress = Callable[[int, int], None]  # (files staged, files to stage)
+Notify = Callable[[str], None]  # a message for the user (stderr)
 
 
 @dataclass(frozen=True)
@@ -26,27 +31,32 @@ class BuildOptions:
     kinds: tuple[str, ...] = ()
     formats: tuple[str, ...] = ("docx", "pdf", "html")
     jobs: int = 0  # 0: one per core
+    force: bool = False  # set hand-edited files aside, then regenerate them
+    dry_run: bool = False  # decide and report only: render and write nothing
 
 
-@dataclass(frozen=True)
-class WriteJob:
-    format: str
-    document: RenderedDocument
-    dest: Path
+def _check(
+    paths: Sequence[Path],
+) -> tuple[list[DonneesTerritoire], list[Problem], dict[str, list[Problem]]]:
+    """Valid territories, problems with the paths themselves, problems per invalid territory."""
+    dossiers, path_problems = find_territoires(paths)
+    territoires = []
+    invalid: dict[str, list[Problem]] = {}
+    for dossier in dossiers:
+        donnees, found = load_territoire(dossier)
+        if donnees is not None:
+            found = rules.check(donnees)
+        if found:
+            invalid[dossier.name] = found
+        elif donnees is not None:
+            territoires.append(donnees)
+    return territoires, path_problems, invalid
 
 
 def validate(paths: Sequence[Path]) -> list[DonneesTerritoire]:
     """Load and check every territory under paths; raise DataError with every problem found."""
-    dossiers, problems = find_territoires(paths)
-    territoires = []
-    for dossier in dossiers:
-        donnees, found = load_territoire(dossier)
-        problems += found
-        if donnees is not None:
-            found = rules.check(donnees)
-            problems += found
-            if not found:
-                territoires.append(donnees)
+    territoires, problems, invalid = _check(paths)
+    problems += [p for found in invalid.values() for p in found]
     if problems:
         raise DataError(problems)
     return territoires
@@ -62,65 +72,76 @@ def plan(territoires: Iterable[DonneesTerritoire], kinds: Sequence[str]) -> list
     return [doc for t in territoires for kind in selected for doc in kind.plan(t)]
 
 
-def build(paths: Sequence[Path], options: BuildOptions) -> list[Path]:
-    """Build the documents; nothing is written unless every input is valid, every body renders
-    and every file is written: files are staged beside their destination, then renamed."""
+def build(
+    paths: Sequence[Path],
+    options: BuildOptions,
+    *,
+    progress: Progress | None = None,
+    notify: Notify | None = None,
+) -> BuildReport:
+    """Build what changed since the last build into options.output and report what was done.
+
+    Raises DataError when no territory is valid (or a path is not a territory), UsageError and
+    OutputError (two documents with one file name) before anything is written. Otherwise the
+    failures of single territories are in the report (report.echecs), the others are built."""
+    from ctgdocs.batch import Batch
+
+    targets, report = _prepare(paths, options)
+    batch = Batch(targets, options, report)
+    if options.dry_run:
+        batch.decide()
+        batch.close()
+        return report
+    return batch.run(progress=progress, notify=notify)
+
+
+def diff(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
+    """Render what a build would rebuild, and return its texts before and after
+    (report.changements); write nothing."""
+    from ctgdocs.batch import Batch
+
+    targets, report = _prepare(paths, options)
+    batch = Batch(targets, options, report)
+    batch.decide()
+    batch.render(every_document=True)
+    batch.record_changes()
+    batch.close()
+    return report
+
+
+def _prepare(paths: Sequence[Path], options: BuildOptions) -> tuple[list[Target], BuildReport]:
     unknown = [f for f in options.formats if f not in WRITERS]
     if unknown:
         raise UsageError(f"format inconnu « {unknown[0]} » ; formats connus : {', '.join(WRITERS)}")
-    planned = plan(validate(paths), options.kinds)
-    rendered = [(doc, doc.render()) for doc in planned]
-    jobs = _write_jobs(rendered, options)
-    try:
-        _run(jobs, options.jobs or os.cpu_count() or 1)
-    except BaseException:
-        for job in jobs:
-            _staging(job.dest).unlink(missing_ok=True)
-        raise
-    for job in jobs:
-        os.replace(_staging(job.dest), job.dest)
-    return [job.dest for job in jobs]
+    territoires, problems, invalid = _check(paths)
+    if problems or not territoires:
+        raise DataError(problems + [p for found in invalid.values() for p in found])
+    targets = _targets(plan(territoires, options.kinds), options)
+    report = BuildReport(output=options.output, dry_run=options.dry_run)
+    report.echecs += [data_failure(t, DataError(found)) for t, found in invalid.items()]
+    return targets, report
 
 
-def _staging(dest: Path) -> Path:
-    return dest.with_name(f".{dest.name}.staging")
+def _targets(planned: list[PlannedDocument], options: BuildOptions) -> list[Target]:
+    targets: dict[str, Target] = {}
+    for doc in planned:
+        for fmt in options.formats:
+            name = f"{doc.stem}{SUFFIXES[fmt]}"
+            dest = options.output / doc.territoire / name
+            key = f"{doc.territoire}/{name}"
+            if key in targets:
+                raise OutputError(
+                    f"deux documents seraient écrits dans {dest} : numéros en double ?"
+                )
+            targets[key] = Target(doc, fmt, key, dest)
+    return list(targets.values())
 
 
-def _write_jobs(
-    rendered: list[tuple[PlannedDocument, RenderedDocument]], options: BuildOptions
-) -> list[WriteJob]:
-    jobs = [
-        WriteJob(fmt, document, options.output / doc.territoire / f"{doc.stem}{SUFFIXES[fmt]}")
-        for doc, document in rendered
-        for fmt in options.formats
-    ]
-    seen: set[Path] = set()
-    for job in jobs:
-        if job.dest in seen:
-            raise OutputError(
-                f"deux documents seraient écrits dans {job.dest} : numéros en double ?"
-            )
-        seen.add(job.dest)
-    # Longest jobs first, so that no PDF straggles at the end of a parallel batch.
-    return sorted(jobs, key=lambda j: j.format != "pdf")
-
-
-def _write(job: WriteJob) -> Path:
-    staging = _staging(job.dest)
-    try:
-        get_writer(job.format).write(job.document, staging)
-    except OSError as exc:
-        raise OutputError(f"{job.dest}: {exc.strerror or exc}") from exc
-    except ValueError as exc:  # a writer refused a value (e.g. XML-incompatible text)
-        raise OutputError(f"{job.dest}: le document n'a pas pu être écrit ({exc})") from exc
-    return staging
-
-
-def _run(jobs: list[WriteJob], workers: int) -> None:
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            _write(job)
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        list(pool.map(_write, jobs, chunksize=1))
+__all__ = [
+    "BuildOptions",
+    "BuildReport",
+    "build",
+    "diff",
+    "plan",
+    "validate",
+]

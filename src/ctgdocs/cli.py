@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ctgdocs import __version__
 from ctgdocs.errors import CtgError, DataError
+
+if TYPE_CHECKING:
+    from ctgdocs.rapport import BuildReport
 
 FORMATS = "docx,pdf,html"
 
@@ -76,41 +81,122 @@ def validate(paths: tuple[Path, ...]) -> None:
     )
 
 
+def _selection(f: Callable[..., None]) -> Callable[..., None]:
+    """The options that choose what to build and where: --kind, --format, --output."""
+    f = click.option(
+        "--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True
+    )(f)
+    f = click.option(
+        "--format",
+        "formats",
+        default=FORMATS,
+        show_default=True,
+        help="Formats, séparés par des virgules.",
+    )(f)
+    return click.option(
+        "--kind",
+        "kinds",
+        multiple=True,
+        help="Type de document (répétable ; voir « ctgdocs kinds »).",
+    )(f)
+
+
+def _formats(formats: str) -> tuple[str, ...]:
+    return tuple(f.strip() for f in formats.split(",") if f.strip())
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--kind", "kinds", multiple=True, help="Type de document (répétable ; voir « ctgdocs kinds »)."
-)
-@click.option(
-    "--format",
-    "formats",
-    default=FORMATS,
-    show_default=True,
-    help="Formats, séparés par des virgules.",
-)
-@click.option(
-    "--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True
-)
+@_selection
 @click.option(
     "--jobs",
     type=click.IntRange(min=0),
     default=0,
     help="Processus en parallèle (0 : un par cœur).",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Met de côté les fichiers modifiés à la main (<nom>.modifie-N), puis les régénère.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Dit ce qui serait reconstruit et pourquoi ; n'écrit rien."
+)
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Montre ce qui a changé dans le texte de chaque document régénéré.",
+)
 def build(
-    paths: tuple[Path, ...], kinds: tuple[str, ...], formats: str, output: Path, jobs: int
+    paths: tuple[Path, ...],
+    kinds: tuple[str, ...],
+    formats: str,
+    output: Path,
+    jobs: int,
+    force: bool,
+    dry_run: bool,
+    verbose: bool,
 ) -> None:
-    """Produit les documents (DOCX, PDF, HTML) dans output/<territoire>/."""
+    """Produit les documents (DOCX, PDF, HTML) dans output/<territoire>/ : seulement ceux dont
+    les données, les gabarits ou ctgdocs ont changé depuis le dernier build."""
     from ctgdocs.app import BuildOptions
     from ctgdocs.app import build as run
+    from ctgdocs.progression import ProgressBar
+    from ctgdocs.rapport import diff_lines, summary_lines
 
-    fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
-    written = run(_paths(paths), BuildOptions(output=output, kinds=kinds, formats=fmts, jobs=jobs))
-    for path in sorted(written):
-        click.echo(f"écrit : {path}")
-    click.echo(
-        f"{len(written)} fichier{'s' if len(written) > 1 else ''} écrit{'s' if len(written) > 1 else ''} dans {output}/"
+    options = BuildOptions(
+        output=output,
+        kinds=kinds,
+        formats=_formats(formats),
+        jobs=jobs,
+        force=force,
+        dry_run=dry_run,
     )
+    bar = ProgressBar()
+    try:
+        report = run(_paths(paths), options, progress=bar, notify=_notify)
+    finally:
+        bar.close()
+    _errors(report)
+    if verbose:
+        for changement in report.changements:
+            for line in diff_lines(changement):
+                click.echo(line)
+    for line in summary_lines(report):
+        click.echo(line)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_selection
+def diff(paths: tuple[Path, ...], kinds: tuple[str, ...], formats: str, output: Path) -> None:
+    """Montre ce que changerait un build dans le texte des documents ; n'écrit rien."""
+    from ctgdocs.app import BuildOptions
+    from ctgdocs.app import diff as run
+    from ctgdocs.rapport import diff_lines
+
+    report = run(_paths(paths), BuildOptions(output=output, kinds=kinds, formats=_formats(formats)))
+    _errors(report)
+    if not report.changements:
+        click.echo("rien à reconstruire")
+    for changement in report.changements:
+        for line in diff_lines(changement):
+            click.echo(line)
+    if not report.ok:
+        sys.exit(1)
+
+
+def _errors(report: BuildReport) -> None:
+    for echec in report.echecs:
+        for line in echec.erreurs:
+            click.echo(line, err=True)
+
+
+def _notify(message: str) -> None:
+    click.echo(message, err=True)
 
 
 @main.command()
@@ -125,12 +211,12 @@ def kinds() -> None:
 @main.command()
 @click.argument(
     "fichier",
-    type=click.Choice(["territoire", "seance", "convention", "coordination", "acte"]),
+    type=click.Choice(["territoire", "seance", "convention", "coordination", "acte", "avenant"]),
     default="territoire",
 )
 def schema(fichier: str) -> None:
     """Affiche le schéma JSON d'un fichier de données (territoire, seance, convention,
-    coordination, acte)."""
+    coordination, acte, avenant)."""
     from ctgdocs.schema import json_schema
 
     click.echo(json.dumps(json_schema(fichier), ensure_ascii=False, indent=2))

@@ -1,0 +1,183 @@
+"""The manifest: what each output file was built from, and the bytes it was written with.
+
+output/manifest.json maps each output (its path under the output folder, posix) to the hashes
+of its data files, of the templates and of ctgdocs itself, to the hash of its bytes and of its
+text. A build compares them to decide what to render again, and the bytes' hash tells a file
+edited by hand from a generated one.
+
+An update is written twice: first with every entry about to change marked pending (the new
+entry, and the previous one beside it), then, once the files are renamed into place, final. A
+pending entry found on load (a build killed in between) is settled by the file's bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ctgdocs import __version__, paths
+from ctgdocs.errors import OutputError
+from ctgdocs.writers.atomic import write_bytes_atomic
+
+MANIFEST = "manifest.json"
+SCHEMA = 1
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str | None:
+    """The file's hash, or None when there is no such file."""
+    try:
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def _tree_digest(roots: Iterable[tuple[str, Path]], pattern: str = "*") -> str:
+    """One hash over the names and bytes of the files under each root, in sorted order.
+    Caches (__pycache__, *.pyc) and hidden files (editor and lock files) are left out."""
+    digest = hashlib.sha256()
+    for label, root in roots:
+        files = sorted(
+            (p.relative_to(root).as_posix(), p)
+            for p in root.rglob(pattern)
+            if p.is_file()
+            and p.suffix != ".pyc"
+            and not any(part.startswith(".") or part == "__pycache__" for part in p.parts)
+        )
+        for name, path in files:
+            digest.update(f"{label}/{name}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """What every output depends on besides its data: templates, fonts, references; the code."""
+
+    templates: str
+    version: str
+    code: str
+
+
+def fingerprints() -> Fingerprints:
+    templates = _tree_digest(
+        [
+            ("templates", paths.TEMPLATES_DIR),
+            ("fonts", paths.FONTS_DIR),
+            ("references", paths.REFERENCES_DIR),
+        ]
+    )
+    code = _tree_digest([("ctgdocs", paths.PACKAGE_DIR)], "*.py")
+    return Fingerprints(templates=templates, version=__version__, code=code)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one output file was built from, and what it holds."""
+
+    kind: str
+    format: str
+    territoire: str
+    stem: str
+    inputs: dict[str, str]  # data file, relative to the territory folder → sha256
+    templates: str
+    version: str
+    code: str
+    sha256: str  # the output's bytes
+    text_sha256: str  # the text a reader reads, whatever the format
+    signe_le: str | None  # ISO date of signature, or None for a draft
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Entry:
+        fields = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in fields})
+
+
+class Manifest:
+    """The entries of one output folder, keyed by the output's posix path under it."""
+
+    def __init__(self, output: Path, entries: dict[str, Entry], settled: bool = False) -> None:
+        self.output = output
+        self.entries = entries
+        self.settled = settled  # pending entries were settled on load: save it again
+
+    @property
+    def path(self) -> Path:
+        return self.output / MANIFEST
+
+    @classmethod
+    def load(cls, output: Path) -> Manifest:
+        """Read the manifest (empty when there is none). A pending entry is settled by the
+        file's bytes: the new entry if it holds the new bytes, else the previous one."""
+        path = output / MANIFEST
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(output, {})
+        try:
+            files = json.loads(text)["fichiers"]
+            entries = {key: _settle(output / key, item) for key, item in files.items()}
+        except json.JSONDecodeError as exc:
+            raise _unreadable(
+                path, f"JSON invalide ligne {exc.lineno}, colonne {exc.colno}"
+            ) from exc
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise _unreadable(path, "ce n'est pas un manifeste de ctgdocs") from exc
+        kept = {key: entry for key, entry in entries.items() if entry is not None}
+        return cls(output, kept, settled=any(i.get("pending") for i in files.values()))
+
+    def save(self, pending: dict[str, Entry | None] | None = None) -> None:
+        """Write the manifest atomically. `pending` maps keys whose entry is about to change
+        to their previous entry (None: no previous one): they are written marked pending."""
+        pending = pending or {}
+        files: dict[str, Any] = {}
+        for key, entry in self.entries.items():
+            files[key] = entry.to_json()
+            if key in pending:
+                previous = pending[key]
+                files[key]["pending"] = True
+                files[key]["previous"] = previous.to_json() if previous else None
+        text = json.dumps(
+            {"schema": SCHEMA, "fichiers": files}, ensure_ascii=False, indent=2, sort_keys=True
+        )
+        write_bytes_atomic(self.path, (text + "\n").encode("utf-8"))
+
+    def signed(self, territoire: str, stem: str) -> list[Entry]:
+        """The entries of a document recorded as signed (its text is frozen)."""
+        return [
+            e
+            for e in self.entries.values()
+            if e.territoire == territoire and e.stem == stem and e.signe_le is not None
+        ]
+
+
+def _unreadable(path: Path, why: str) -> OutputError:
+    return OutputError(
+        f"{path}: manifeste illisible ({why}) ; il a été modifié à la main ? Supprimez le "
+        f"dossier {path.parent} pour tout reconstruire"
+    )
+
+
+def _settle(path: Path, item: dict[str, Any]) -> Entry | None:
+    entry = Entry.from_json(item)
+    if not item.get("pending"):
+        return entry
+    previous = Entry.from_json(item["previous"]) if item.get("previous") else None
+    actual = sha256_file(path)
+    if actual == entry.sha256:
+        return entry  # renamed into place before the build stopped
+    if previous is not None:
+        return previous  # not renamed (or edited by hand since: then the bytes tell so)
+    return entry if actual is not None else None
