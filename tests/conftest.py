@@ -66,3 +66,19 @@ def copie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         return Copie(tmp_path, name)
 
     return make
+
+
+@pytest.fixture
+def base(tmp_path_factory):
+    """The examples built once per session (tests/support/chantier.py)."""
+    from support.chantier import shared_site
+
+    return shared_site(tmp_path_factory)
+
+
+@pytest.fixture
+def chantier(base, tmp_path, monkeypatch):
+    """A copy of the built examples (data and output) that a test may edit and rebuild."""
+    from support.chantier import Chantier
+
+    return Chantier.copy(base, tmp_path, monkeypatch)

@@ -13,7 +13,6 @@ import pytest
 import ctgdocs.app
 from ctgdocs.errors import TemplateError
 from ctgdocs.rapport import BuildReport, Echec, summary_lines
-from support.chantier import Chantier, shared_site
 
 SEANCE = "grand-poitiers/seances/2023-06-26-poitiers.yaml"
 DELIB = "grand-poitiers/poitiers-deliberation-2022-0301"
@@ -39,16 +38,6 @@ OUTPUTS = [
     )
     for fmt in ("html", "docx")
 ]
-
-
-@pytest.fixture
-def base(tmp_path_factory):
-    return shared_site(tmp_path_factory)
-
-
-@pytest.fixture
-def chantier(base, tmp_path, monkeypatch) -> Chantier:
-    return Chantier.copy(base, tmp_path, monkeypatch)
 
 
 def test_one_invalid_territory_does_not_stop_the_others(chantier):

@@ -13,7 +13,7 @@ from ctgdocs.app import plan, validate
 from ctgdocs.incremental import input_name
 from ctgdocs.manifest import Fingerprints, fingerprints
 from ctgdocs.texte import document_text
-from support.chantier import FORMATS, Chantier, sha256, shared_site
+from support.chantier import FORMATS, sha256
 
 ACTE = ["le-pradet/acte-engagement.docx", "le-pradet/acte-engagement.html"]
 DELIB_POITIERS = [
@@ -23,16 +23,6 @@ DELIB_POITIERS = [
 SEANCE = "grand-poitiers/seances/2023-06-26-poitiers.yaml"
 RESEAU = "a débuté en début d'année 2023"
 OBJET_ACTE = "objet: Acte d'engagement dans la démarche"
-
-
-@pytest.fixture
-def base(tmp_path_factory):
-    return shared_site(tmp_path_factory)
-
-
-@pytest.fixture
-def chantier(base, tmp_path, monkeypatch) -> Chantier:
-    return Chantier.copy(base, tmp_path, monkeypatch)
 
 
 def test_the_manifest_records_what_each_output_was_built_from(chantier):

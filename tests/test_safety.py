@@ -26,16 +26,6 @@ DELIB = f"{MAUSSANE}/maussane-les-alpilles-deliberation-2022-07-29-07"
 RAPPEL = "--force le met de côté puis le régénère"
 
 
-@pytest.fixture
-def base(tmp_path_factory):
-    return shared_site(tmp_path_factory)
-
-
-@pytest.fixture
-def chantier(base, tmp_path, monkeypatch) -> Chantier:
-    return Chantier.copy(base, tmp_path, monkeypatch)
-
-
 def test_a_docx_edited_in_word_is_protected_then_set_aside_with_force(chantier):
     path = chantier.root / "out" / f"{DELIB}.docx"
     document = docx.Document(str(path))

@@ -93,12 +93,7 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
     problems = list(_unexpected_files(dossier))
     territoire, found = load_file(dossier / FICHIER_TERRITOIRE, FichierTerritoire)
     problems += found
-    seances = []
-    for path in sorted((dossier / DOSSIER_SEANCES).glob("*.yaml")):
-        seance, found = load_file(path, FichierSeance)
-        problems += found
-        if seance:
-            seances.append(seance)
+    seances = _load_folder(dossier / DOSSIER_SEANCES, FichierSeance, problems)
     optional: dict[str, Fichier | None] = {}
     for name, model in (
         (FICHIER_CONVENTION, FichierConvention),
@@ -109,12 +104,7 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
         if (dossier / name).is_file():
             optional[name], found = load_file(dossier / name, model)
             problems += found
-    avenants = []
-    for path in sorted((dossier / DOSSIER_AVENANTS).glob("*.yaml")):
-        avenant, found = load_file(path, FichierAvenant)
-        problems += found
-        if avenant:
-            avenants.append(avenant)
+    avenants = _load_folder(dossier / DOSSIER_AVENANTS, FichierAvenant, problems)
     avenants.sort(key=lambda a: (a.model.avenant.modifie, a.model.avenant.numero))
     if territoire is None or problems:
         return None, problems
@@ -131,6 +121,17 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
         ),
         [],
     )
+
+
+def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[Fichier[M]]:
+    """Every YAML file of a folder, in name order; their problems are added to `problems`."""
+    found: list[Fichier[M]] = []
+    for path in sorted(folder.glob("*.yaml")):
+        fichier, more = load_file(path, model)
+        problems += more
+        if fichier:
+            found.append(fichier)
+    return found
 
 
 def _unexpected_files(dossier: Path) -> Iterable[Problem]:
