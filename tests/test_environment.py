@@ -29,6 +29,20 @@ def templates(tmp_path: Path) -> Path:
         "{{ cycler.__init__.__globals__.os }}\n", encoding="utf-8"
     )
     (tmp_path / "file.md.j2").write_text("{% include '/etc/passwd' %}\n", encoding="utf-8")
+    # The classic escapes from a template (server-side template injection), each refused.
+    classics = {
+        "lipsum.md.j2": "{{ lipsum.__globals__ }}",
+        "format.md.j2": '{{ "{0.__class__}".format(1) }}',
+        "attr.md.j2": "{{ ''|attr('__class__') }}",
+        "self.md.j2": "{{ self._TemplateReference__context }}",
+        "config.md.j2": "{{ config }}",
+        "import.md.j2": "{% import 'os' as os %}",
+        "parent.md.j2": "{% include '../../etc/passwd' %}",
+        "range.md.j2": "{{ range(10**9)|list|length }}",
+        "power.md.j2": "{{ 2 ** 100000 }}",
+    }
+    for name, text in classics.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
     (tmp_path / "frame.html.j2").write_text("<p>{{ nom }}</p>\n", encoding="utf-8")
     return tmp_path
 
@@ -56,6 +70,27 @@ def test_none_never_prints(templates):
         ("escape.md.j2", "accès refusé par le bac à sable : attribut « __class__ »"),
         ("globals.md.j2", "accès refusé par le bac à sable : attribut « __init__ »"),
         ("file.md.j2", "modèle introuvable « /etc/passwd » (les modèles sont dans templates/)"),
+        ("lipsum.md.j2", "accès refusé par le bac à sable : attribut « __globals__ »"),
+        ("format.md.j2", "accès refusé par le bac à sable : attribut « __class__ »"),
+        ("attr.md.j2", "accès refusé par le bac à sable : attribut « __class__ »"),
+        (
+            "self.md.j2",
+            "accès refusé par le bac à sable : attribut « _TemplateReference__context »",
+        ),
+        ("config.md.j2", "valeur manquante « config »"),
+        ("import.md.j2", "modèle introuvable « os » (les modèles sont dans templates/)"),
+        (
+            "parent.md.j2",
+            "modèle introuvable « ../../etc/passwd » (les modèles sont dans templates/)",
+        ),
+        (
+            "range.md.j2",
+            "calcul refusé par le bac à sable : intervalle de plus de 100000 éléments",
+        ),
+        (
+            "power.md.j2",
+            "calcul refusé par le bac à sable : exposant trop grand (100000 ; 100 au plus)",
+        ),
     ],
 )
 def test_the_sandbox_refuses_python_internals_and_files(templates, name, message):
@@ -93,3 +128,47 @@ def test_frames_escape_xml(templates):
 def test_md_escape_escapes_every_ascii_punctuation():
     assert md_escape("a*b_c[d](e)#f!g") == r"a\*b\_c\[d\]\(e\)\#f\!g"
     assert md_escape("ligne 1\nligne 2") == "ligne 1 ligne 2"
+
+
+def test_a_hostile_template_override_is_refused_by_the_build(tmp_path):
+    """Templates given with CTGDOCS_TEMPLATES run in the same sandbox: a real build says no."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from ctgdocs.paths import PROJECT_DIR, TEMPLATES_DIR
+
+    templates = tmp_path / "modeles"
+    shutil.copytree(TEMPLATES_DIR, templates)
+    recit = templates / "deliberation" / "recit.md.j2"
+    recit.write_text(
+        "{{ cycler.__init__.__globals__.os.system('touch pwned') }}\n"
+        + recit.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "CTGDOCS_TEMPLATES": str(templates)}
+    data = PROJECT_DIR / "data" / "vallee-des-baux-alpilles"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ctgdocs",
+            "build",
+            str(data),
+            "--format",
+            "html",
+            "--output",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "accès refusé par le bac à sable : attribut « __init__ »" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "pwned").exists()
+    assert not list((tmp_path / "out").rglob("*.html"))

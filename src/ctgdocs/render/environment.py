@@ -24,7 +24,7 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 from markupsafe import Markup
 
 from ctgdocs.domain.noms import elide
@@ -55,8 +55,21 @@ def _finalize_markdown(value: Any) -> Any:
     return md_escape(str(value))
 
 
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, and no computation that could exhaust the machine: a power's exponent is
+    capped (ranges already are, at 100 000 items)."""
+
+    intercepted_binops = frozenset({"**"})
+    MAX_EXPONENT = 100
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int | float) and abs(right) > self.MAX_EXPONENT:
+            raise SecurityError(f"exposant trop grand ({right} ; {self.MAX_EXPONENT} au plus)")
+        return super().call_binop(context, operator, left, right)
+
+
 def _make(templates_dir: Path, *, markdown: bool) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         loader=FileSystemLoader(str(templates_dir)),
         undefined=StrictUndefined,
         autoescape=not markdown,
@@ -87,6 +100,13 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         return env.get_template(name).render(context)
     except TemplateError as exc:
         raise template_error(exc, name) from exc
+    except OverflowError as exc:  # the sandbox's cap on ranges
+        where, line = _template_frame(exc, name)
+        location = f"{where}:{line}" if line else where
+        raise CtgTemplateError(
+            f"{location}: calcul refusé par le bac à sable : intervalle de plus de "
+            f"{MAX_RANGE} éléments"
+        ) from exc
 
 
 def template_error(exc: TemplateError, name: str) -> CtgTemplateError:
@@ -96,7 +116,11 @@ def template_error(exc: TemplateError, name: str) -> CtgTemplateError:
         what = f"valeur manquante « {missing} »" if missing else f"valeur manquante : {exc.message}"
     elif isinstance(exc, SecurityError):
         attribute = re.search(r"attribute '([^']+)'", str(exc.message))
-        what = f"accès refusé par le bac à sable : attribut « {attribute.group(1) if attribute else '?'} »"
+        what = (
+            f"accès refusé par le bac à sable : attribut « {attribute.group(1)} »"
+            if attribute
+            else f"calcul refusé par le bac à sable : {exc.message}"
+        )
     elif isinstance(exc, TemplateNotFound):
         what = f"modèle introuvable « {exc.name} » (les modèles sont dans templates/)"
     elif isinstance(exc, TemplateSyntaxError):
