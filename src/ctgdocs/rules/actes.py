@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.references import nomenclature
 
 NUMERO_ACTES = re.compile(r"^[0-9A-Z_]{1,15}$")
 OBJET_MAX = 499
@@ -50,6 +52,14 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             yield from _objet(s, n, delib.objet)
             if delib.actes is None:
                 continue
+            matiere = delib.actes.matiere
+            if matiere not in nomenclature():
+                proche = difflib.get_close_matches(matiere, list(nomenclature()), n=1, cutoff=0.6)
+                conseil = f" ; vouliez-vous dire « {proche[0]} » ?" if proche else ""
+                yield s.problem(
+                    ("deliberations", n, "actes", "matiere"),
+                    f"matière « {matiere} » absente de la nomenclature des actes{conseil}",
+                )
             numero = delib.actes.numero
             if not NUMERO_ACTES.match(numero):
                 suggestion = numero_suggere(numero)

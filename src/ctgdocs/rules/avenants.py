@@ -144,8 +144,9 @@ def deliberations(d: DonneesTerritoire) -> Iterator[Problem]:
             if signe is not None and seance.date > signe:
                 yield s.problem(
                     ("seance", "date"),
-                    f"le conseil autorise la signature avant qu'elle n'ait lieu : séance du "
-                    f"{date_fr(seance.date)}, avenant n° {ref.numero} signé le {date_fr(signe)}",
+                    f"la séance du {date_fr(seance.date)} suit la signature de l'avenant n° "
+                    f"{ref.numero} (le {date_fr(signe)}) : le conseil autorise la signature avant "
+                    "qu'elle ait lieu",
                 )
 
 
