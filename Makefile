@@ -3,7 +3,7 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 
-.PHONY: setup system demo test lint previews schema bench clean
+.PHONY: setup system demo test lint previews schema bench fuzz clean
 
 setup: system $(STAMP)
 
@@ -45,6 +45,10 @@ lint: setup
 
 bench: setup
 	$(PY) bench/run.py
+
+# Property-based build (tests/test_fuzz.py) with 500 examples; `make test` runs 25.
+fuzz: setup
+	CTGDOCS_FUZZ_EXAMPLES=500 $(PY) -m pytest -q tests/test_fuzz.py
 
 schema: setup
 	for f in territoire seance convention coordination acte avenant; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done

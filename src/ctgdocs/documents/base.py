@@ -81,10 +81,16 @@ def restreindre(
     return dataclasses.replace(d, seances=selected, avenants=tuple(avenants), **keep)
 
 
+SLUG_MAX = 30  # an id (60) + « -deliberation- » + this + « .modifie-NN.docx »: 120 at most
+
+
 def slug(text: str) -> str:
-    """A safe file-name part: « 2022/07/29/07 » → « 2022-07-29-07 »."""
+    """A safe file-name part: « 2022/07/29/07 » → « 2022-07-29-07 ». Only a-z, 0-9 and inner
+    hyphens, at most SLUG_MAX characters (two numbers cut to one name are refused as
+    duplicates by app._targets, never written one over the other)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80] or "sans-nom"
+    dashed = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return dashed[:SLUG_MAX].rstrip("-") or "sans-nom"
 
 
 __all__ = ["FICHIERS", "DocumentKind", "PlannedDocument", "planifier", "restreindre"]
