@@ -111,12 +111,9 @@ class Batch:
         self.close()
         return self.report
 
-    def record_changes(self, only: set[tuple[str, str]] | None = None) -> None:
-        """The text before (the text store) and now of each rendered document (only those in
-        `only`, when given)."""
+    def record_changes(self) -> None:
+        """The text before (the text store) and now of each rendered document."""
         for (territoire, stem), rendu in self.rendered.items():
-            if only is not None and (territoire, stem) not in only:
-                continue
             before = workdir.read_text(self.output, territoire, stem)
             self.report.changements.append(Changement(f"{territoire}/{stem}", before, rendu.text))
 
@@ -198,10 +195,15 @@ class Batch:
             os.replace(staged, target.dest)
             self.report.ecrits.append(target.dest)
             written.add((target.doc.territoire, target.doc.stem))
-        self.record_changes(only=written)
         for (territoire, stem), rendu in self.rendered.items():
+            if territoire in self.failed:
+                continue
             stored = workdir.read_text(self.output, territoire, stem)
-            if territoire not in self.failed and stored != rendu.text:
+            if (territoire, stem) in written:  # what changed, for --verbose
+                self.report.changements.append(
+                    Changement(f"{territoire}/{stem}", stored, rendu.text)
+                )
+            if stored != rendu.text:
                 workdir.write_text(self.output, territoire, stem, rendu.text)
         self.manifest.save()
 

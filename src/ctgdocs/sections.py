@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ctgdocs.tree import Block, Div, Heading, Tree, inline_text, iter_text, notes
+from ctgdocs.texte import document_text
+from ctgdocs.tree import Block, Div, Heading, Tree, inline_text
 
 PARTIES = "parties"
 CLOTURE = "cloture"
@@ -31,9 +32,7 @@ class Section:
 
     def texte(self) -> str:
         """What a reader reads in it, footnotes included: two parts differ when this does."""
-        lignes = list(iter_text(self.blocks))
-        lignes += [inline_text(n.inlines) for n in notes(self.blocks)]  # type: ignore[arg-type]
-        return "\n".join(lignes)
+        return document_text(Tree(self.blocks))
 
 
 def sections(tree: Tree) -> list[Section]:

@@ -23,7 +23,6 @@ from ctgdocs.domain.contrats import ENTREES, avenants, contrat, jusqu_a
 from ctgdocs.domain.noms import elide
 from ctgdocs.errors import DataError
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model import Partie
 from ctgdocs.model.avenant import Avenant
 from ctgdocs.render.body import render_body
 from ctgdocs.render.filters import date_fr
@@ -71,12 +70,14 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     return docs
 
 
-def changements(d: DonneesTerritoire, modifie: str) -> list[Changement]:
-    """What the last avenant of the view changes in the act's text, part by part."""
+def changements(d: DonneesTerritoire, modifie: str) -> tuple[list[Changement], DonneesTerritoire]:
+    """What the last avenant of the view changes in the act's text, part by part; and the data
+    after it."""
     liste = avenants(d, modifie)
     rendre = CONTRATS[modifie]
+    consolide = consolidation.etat(d, liste)
     avant = sections(rendre(consolidation.etat(d, liste[:-1])).tree)
-    apres = sections(rendre(consolidation.etat(d, liste)).tree)
+    apres = sections(rendre(consolide).tree)
     anciennes = {s.cle: s for s in avant}
     found = [
         Changement("remplace" if s.cle in anciennes else "ajoute", s)
@@ -84,14 +85,15 @@ def changements(d: DonneesTerritoire, modifie: str) -> list[Changement]:
         if s.cle not in anciennes or anciennes[s.cle].texte() != s.texte()
     ]
     nouvelles = {s.cle for s in apres}
-    return found + [Changement("supprime", s) for s in avant if s.cle not in nouvelles]
+    found += [Changement("supprime", s) for s in avant if s.cle not in nouvelles]
+    return found, consolide
 
 
 def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
     liste = avenants(d, modifie)
     fichier = liste[-1]
     av = fichier.model.avenant
-    found = changements(d, modifie)
+    found, apres = changements(d, modifie)
     if not found:
         quoi = ACTES[modifie]["ref"]
         raise DataError(
@@ -103,7 +105,6 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
                 )
             ]
         )
-    apres = consolidation.etat(d, liste)
     ctx = context(apres, av, found)
     tree = _citer(render_body("avenant/avenant.md.j2", ctx), found)
     territoire = ctx["territoire"]
@@ -124,10 +125,12 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
 def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> dict[str, Any]:
     """`d` is the data after the avenant: its parties sign it as they stand."""
     t = d.territoire.model
+    c = contrat(d, av.modifie)
+    assert c is not None
     n = len(found)
     return {
         "territoire": contexte_territoire(t),
-        **contexte_contrat(t, "avenant", _parties(d, av.modifie), None),
+        **contexte_contrat(t, "avenant", c.parties, None),
         "caf": organisation(t.organisations[t.territoire.caf]),
         "avenant": _avenant(av),
         "original": _original(d, av),
@@ -143,9 +146,8 @@ def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> dict[
 def pour_deliberation(d: DonneesTerritoire, modifie: str) -> dict[str, Any]:
     """What the clauses of a deliberation approving the last avenant of the view say of it:
     the avenant, the act it modifies, and the parts it changes, grouped by operation."""
-    liste = avenants(d, modifie)
-    av = liste[-1].model.avenant
-    found = changements(d, modifie)
+    av = avenants(d, modifie)[-1].model.avenant
+    found, apres = changements(d, modifie)
     portee = [
         {"operation": op, "parties": [nommer(ch.section)[0] for ch in found if ch.operation == op]}
         for op in ("remplace", "ajoute", "supprime")
@@ -153,7 +155,7 @@ def pour_deliberation(d: DonneesTerritoire, modifie: str) -> dict[str, Any]:
     return {
         **_avenant(av),
         "signe_le": av.signature.date,
-        "original": _original(consolidation.etat(d, liste), av),
+        "original": _original(apres, av),
         "portee": [g for g in portee if g["parties"]],
     }
 
@@ -191,14 +193,6 @@ def designation(d: DonneesTerritoire, modifie: str) -> str:
     assert d.acte is not None
     titre = d.acte.model.acte_engagement.titre
     return "l'" + titre[0].lower() + titre[1:]
-
-
-def _parties(d: DonneesTerritoire, modifie: str) -> list[Partie]:
-    if modifie == "convention":
-        assert d.convention is not None
-        return d.convention.model.convention.parties
-    assert d.acte is not None
-    return d.acte.model.acte_engagement.parties
 
 
 def nommer(section: Section) -> tuple[str, bool]:

@@ -11,7 +11,7 @@ from typing import Any
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier, slug
 from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.domain import noms, verbes
-from ctgdocs.domain.contrats import ENTREES, avenants, jusqu_a
+from ctgdocs.domain.contrats import ENTREES, avenant_n, jusqu_a
 from ctgdocs.domain.financement import regle_en_vigueur
 from ctgdocs.domain.regimes import DROIT_COMMUN, regime
 from ctgdocs.domain.vote import resultat
@@ -49,8 +49,8 @@ def _entrees(d: DonneesTerritoire, seance: str, delib: Deliberation) -> dict[str
     entrees = dict(ENTREES[ref.modifie])
     if entrees.get("seances", ()) is not None:
         entrees["seances"] = (seance,)
-    found = [a for a in avenants(d, ref.modifie) if a.model.avenant.numero == ref.numero]
-    return {**entrees, "avenants": tuple(jusqu_a(d, found[0].model.avenant)) if found else ()}
+    found = avenant_n(d, ref.modifie, ref.numero)
+    return {**entrees, "avenants": tuple(jusqu_a(d, found.model.avenant)) if found else ()}
 
 
 def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) -> RenderedDocument:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.model import Partie
 from ctgdocs.model.avenant import Avenant, FichierAvenant
 
 # The data files each act reads, as documents.base.planifier takes them; its avenants, and the
@@ -21,11 +22,10 @@ ENTREES: dict[str, dict[str, Any]] = {
 
 @dataclass(frozen=True)
 class Contrat:
-    kind: str  # "convention" | "acte-engagement": the document kind, and Avenant.modifie
-    fichier: str  # the DonneesTerritoire attribute holding its data file
     signe_le: dt.date | None
     debut: dt.date
     fin: dt.date
+    parties: list[Partie]  # who signs it, and so its avenants
 
 
 def contrat(d: DonneesTerritoire, modifie: str) -> Contrat | None:
@@ -34,17 +34,22 @@ def contrat(d: DonneesTerritoire, modifie: str) -> Contrat | None:
         if d.convention is None or d.territoire.model.territoire.ctg is None:
             return None
         ctg = d.territoire.model.territoire.ctg
-        signe_le = d.convention.model.convention.signature.date
-        return Contrat("convention", "convention", signe_le, ctg.debut, ctg.fin)
+        conv = d.convention.model.convention
+        return Contrat(conv.signature.date, ctg.debut, ctg.fin, conv.parties)
     if d.acte is None:
         return None
     a = d.acte.model.acte_engagement
-    return Contrat("acte-engagement", "acte", a.date_signature, a.debut, a.fin)
+    return Contrat(a.date_signature, a.debut, a.fin, a.parties)
 
 
 def avenants(d: DonneesTerritoire, modifie: str) -> list[Fichier[FichierAvenant]]:
     """The avenants to that act, in number order."""
     return [a for a in d.avenants if a.model.avenant.modifie == modifie]
+
+
+def avenant_n(d: DonneesTerritoire, modifie: str, numero: int) -> Fichier[FichierAvenant] | None:
+    """Avenant n° `numero` to that act, if the territory has it."""
+    return next((a for a in avenants(d, modifie) if a.model.avenant.numero == numero), None)
 
 
 def jusqu_a(d: DonneesTerritoire, avenant: Avenant) -> list[Fichier[FichierAvenant]]:

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 
 from ctgdocs import amend
-from ctgdocs.domain.contrats import avenants, contrat
+from ctgdocs.domain.contrats import avenant_n, avenants, contrat
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.render.filters import date_fr
@@ -41,12 +41,10 @@ def _suite(d: DonneesTerritoire, modifie: str) -> Iterator[Problem]:
             )
         return
     if c.signe_le is None:
+        e = "e" if modifie == "convention" else ""  # agreement: signée, signé
         yield liste[0].problem(
             ("avenant", "modifie"),
-            f"{NOMS[modifie]} n'est pas signée : un projet se corrige directement, sans avenant "
-            f"(indiquez {SIGNATURE[modifie]} une fois l'acte signé)"
-            if modifie == "convention"
-            else f"{NOMS[modifie]} n'est pas signé : un projet se corrige directement, sans "
+            f"{NOMS[modifie]} n'est pas signé{e} : un projet se corrige directement, sans "
             f"avenant (indiquez {SIGNATURE[modifie]} une fois l'acte signé)",
         )
         return
@@ -126,21 +124,21 @@ def deliberations(d: DonneesTerritoire) -> Iterator[Problem]:
                         )
                 continue
             ref = delib.avenant
-            found = [a for a in avenants(d, ref.modifie) if a.model.avenant.numero == ref.numero]
-            if not found:
+            found = avenant_n(d, ref.modifie, ref.numero)
+            if found is None:
                 yield s.problem(
                     where, f"aucun avenant n° {ref.numero} à {NOMS[ref.modifie]} dans avenants/"
                 )
                 continue
             c = contrat(d, ref.modifie)
-            parties = _parties(d, ref.modifie)
+            parties = [p.organisation for p in c.parties] if c else []
             if c is not None and seance.collectivite not in parties:
                 yield s.problem(
                     ("seance", "collectivite"),
                     f"« {seance.collectivite} » n'est pas partie à {NOMS[ref.modifie]} : seules "
                     f"ses parties ({', '.join(parties)}) approuvent ses avenants",
                 )
-            signe = found[0].model.avenant.signature.date
+            signe = found.model.avenant.signature.date
             if signe is not None and seance.date > signe:
                 yield s.problem(
                     ("seance", "date"),
@@ -148,11 +146,3 @@ def deliberations(d: DonneesTerritoire) -> Iterator[Problem]:
                     f"{ref.numero} (le {date_fr(signe)}) : le conseil autorise la signature avant "
                     "qu'elle ait lieu",
                 )
-
-
-def _parties(d: DonneesTerritoire, modifie: str) -> list[str]:
-    if modifie == "convention":
-        return (
-            [p.organisation for p in d.convention.model.convention.parties] if d.convention else []
-        )
-    return [p.organisation for p in d.acte.model.acte_engagement.parties] if d.acte else []
