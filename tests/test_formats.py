@@ -27,6 +27,7 @@ from support.extract import (
     pdftotext,
     read_html,
 )
+from support.pdfa import pdfa_facts
 from support.similarity import differences, without_notes, without_sequences, words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,9 @@ def _planned() -> dict[str, tuple[str, DocumentMeta, list[str]]]:
             " ".join(inline_text(c) for c in row) for row in _header_rows(rendered.tree.blocks)
         ]
         planned[f"{doc.territoire}/{doc.stem}"] = (doc.territoire, rendered.meta, notes, headers)
+        INPUTS[f"{doc.territoire}/{doc.stem}"] = {
+            p.resolve().relative_to(doc.dossier.resolve()).as_posix(): p for p in doc.entrees
+        }
     return planned
 
 
@@ -73,6 +77,7 @@ def _header_rows(blocks: tuple) -> list:
     return rows
 
 
+INPUTS: dict[str, dict[str, Path]] = {}  # territory/stem → its data files, by name in the folder
 PLANNED = _planned()
 STEMS = sorted(PLANNED)
 
@@ -130,6 +135,8 @@ def test_the_examples_give_several_documents() -> None:
 def test_every_document_is_written_in_every_format(output: tuple[Path, list[Path]]) -> None:
     out, written = output
     expected = {out / f"{key}.{fmt}" for key in PLANNED for fmt in FORMATS}
+    # the one example act sent to the préfecture has its @CTES metadata beside its PDF
+    expected.add(out / "grand-poitiers/poitiers-deliberation-2022-0301.actes.json")
     assert sorted(written) == sorted(expected)
     assert all(path.stat().st_size > 0 for path in written)
 
@@ -187,6 +194,35 @@ def test_docx_properties_have_title_and_author(document: Written) -> None:
 
 def test_html_is_in_french(document: Written) -> None:
     assert read_html(document.html).lang == "fr"
+
+
+# --- PDF/A ----------------------------------------------------------------------------
+
+
+def test_pdf_is_pdf_a_3b_tagged_in_french_with_its_fonts(document: Written) -> None:
+    facts = pdfa_facts(document.pdf)
+    assert (facts.part, facts.conformance) == ("3", "B")
+    assert facts.output_intents == ["/GTS_PDFA1"]
+    assert facts.lang == "fr" and facts.tagged
+    assert facts.fonts and not facts.unembedded_fonts
+    assert (facts.title, facts.creator, facts.description) == (
+        document.meta.title,
+        document.meta.author,
+        document.meta.subject,
+    )
+    assert facts.info["Subject"] == document.meta.subject
+
+
+def test_pdf_embeds_the_data_files_it_was_made_from(document: Written) -> None:
+    inputs = INPUTS[document.stem]
+    assert "territoire.yaml" in inputs
+    facts = pdfa_facts(document.pdf)
+    assert sorted(facts.embedded) == sorted(name.replace("/", "_") for name in inputs)
+    for name, path in inputs.items():
+        embedded = facts.embedded[name.replace("/", "_")]
+        assert embedded.contenu == path.read_bytes()
+        assert (embedded.relation, embedded.type) == ("/Source", "/application/yaml")
+        assert embedded.description == f"Données sources de ce document : {name}"
 
 
 # --- LibreOffice ----------------------------------------------------------------------

@@ -113,6 +113,11 @@ def _prepare(paths: Sequence[Path], options: BuildOptions) -> tuple[list[Target]
     unknown = [f for f in options.formats if f not in WRITERS]
     if unknown:
         raise UsageError(f"format inconnu « {unknown[0]} » ; formats connus : {', '.join(WRITERS)}")
+    if "actes" in options.formats and "pdf" not in options.formats:
+        raise UsageError(
+            "le format actes décrit le PDF de l'acte, fichier principal de la télétransmission : "
+            "demandez aussi le PDF (--format pdf,actes)"
+        )
     territoires, problems, invalid = _check(paths)
     if problems or not territoires:
         raise DataError(problems + [p for found in invalid.values() for p in found])
@@ -122,10 +127,19 @@ def _prepare(paths: Sequence[Path], options: BuildOptions) -> tuple[list[Target]
     return targets, report
 
 
+def formats_of(doc: PlannedDocument, formats: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats a document is written in: the @CTES metadata (actes) goes with the PDF of
+    an act sent to the préfecture, and only with it."""
+    chosen = tuple(f for f in formats if f != "actes")
+    if doc.actes and "pdf" in formats:
+        chosen += ("actes",)
+    return chosen
+
+
 def _targets(planned: list[PlannedDocument], options: BuildOptions) -> list[Target]:
     targets: dict[str, Target] = {}
     for doc in planned:
-        for fmt in options.formats:
+        for fmt in formats_of(doc, options.formats):
             name = f"{doc.stem}{SUFFIXES[fmt]}"
             dest = options.output / doc.territoire / name
             key = f"{doc.territoire}/{name}"

@@ -18,6 +18,7 @@ from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.referentiel import contexte_referentiel
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.domain import contrats, noms
+from ctgdocs.domain.teletransmission import pour_contrat
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Bloc, Deliberation, FichierSeance
 from ctgdocs.model.acte import ActeEngagement, FicheAction
@@ -65,9 +66,13 @@ FICHE_ACTION = (  # row label, field
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.acte is None:
         return []
-    signe_le = d.acte.model.acte_engagement.date_signature
+    acte = d.acte.model.acte_engagement
+    signe_le = acte.date_signature
+    actes = acte.actes is not None and signe_le is not None
     return [
-        planifier(KIND.name, d, "acte-engagement", render, signe_le=signe_le, **ENTREES),
+        planifier(
+            KIND.name, d, "acte-engagement", render, signe_le=signe_le, actes=actes, **ENTREES
+        ),
         *consolidation.plans(d, KIND.name, "acte-engagement", render_consolidee, ENTREES),
     ]
 
@@ -96,7 +101,12 @@ def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> Re
         if consolidee is None
         else f"Version consolidée au {date_fr(consolidee['effet'])}",
     )
-    return RenderedDocument(meta, tree)
+    if consolidee is not None:  # a consolidated version is a reading aid, never transmitted
+        return RenderedDocument(meta, tree)
+    model = d.acte.model.acte_engagement  # type: ignore[union-attr]
+    organisations = d.territoire.model.organisations
+    actes = pour_contrat(organisations, model.actes, model.date_signature, meta.subject)
+    return RenderedDocument(meta, tree, actes=actes)
 
 
 def context(d: DonneesTerritoire) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.domain.contrats import ENTREES, avenants, contrat, jusqu_a
 from ctgdocs.domain.noms import elide
+from ctgdocs.domain.teletransmission import pour_contrat
 from ctgdocs.errors import DataError
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model.avenant import Avenant
@@ -64,6 +65,7 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
                 av.modifie,
                 avenants=tuple(jusqu_a(d, av)),
                 signe_le=av.signature.date,
+                actes=av.actes is not None and av.signature.date is not None,
                 **ENTREES[av.modifie],
             )
         )
@@ -119,7 +121,9 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
         if av.signature.date
         else f"Projet d'avenant n° {av.numero}",
     )
-    return RenderedDocument(meta, tree)
+    organisations = apres.territoire.model.organisations
+    actes = pour_contrat(organisations, av.actes, av.signature.date, meta.subject)
+    return RenderedDocument(meta, tree, actes=actes)
 
 
 def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> dict[str, Any]:

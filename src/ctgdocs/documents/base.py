@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.writers.base import RenderedDocument
+from ctgdocs.writers.base import RenderedDocument, Source
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class PlannedDocument:
     entrees: tuple[Path, ...] = ()
     signe_le: dt.date | None = None
     dossier: Path | None = None  # the territory's folder: entrees are named relative to it
+    actes: bool = False  # sent to the préfecture: its @CTES metadata is written beside its PDF
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def planifier(
     seances: tuple[str, ...] | None = (),
     avenants: tuple[Any, ...] = (),
     signe_le: dt.date | None = None,
+    actes: bool = False,
 ) -> PlannedDocument:
     """A planned document whose render sees only the files it declares: `fichiers` (names from
     FICHIERS), the séance files named in `seances` (None: all of them) and `avenants`. Reading an
@@ -58,15 +60,34 @@ def planifier(
     vue = restreindre(d, fichiers, seances, avenants)
     entrees = [getattr(vue, nom).path for nom in FICHIERS if getattr(vue, nom) is not None]
     entrees += [s.path for s in vue.seances] + [a.path for a in vue.avenants]
+
+    def rendre() -> RenderedDocument:
+        rendered = render(vue, *args)
+        return dataclasses.replace(rendered, sources=sources(d.dossier, entrees))
+
     return PlannedDocument(
         kind=kind,
         territoire=d.slug,
         stem=stem,
-        render=lambda: render(vue, *args),
+        render=rendre,
         entrees=tuple(Path(p) for p in entrees),
         signe_le=signe_le,
         dossier=d.dossier,
+        actes=actes,
     )
+
+
+def sources(dossier: Path, entrees: list[str]) -> tuple[Source, ...]:
+    """The declared inputs as they are on disk, named under the territory's folder."""
+    found = []
+    for path in entrees:
+        p = Path(path)
+        try:
+            nom = p.resolve().relative_to(dossier.resolve()).as_posix()
+        except ValueError:
+            nom = p.name
+        found.append(Source(nom, p.read_bytes()))
+    return tuple(found)
 
 
 def restreindre(

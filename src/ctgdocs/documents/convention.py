@@ -20,6 +20,7 @@ from ctgdocs.documents.referentiel import contexte_poste
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.domain import contrats
 from ctgdocs.domain import convention as calcul
+from ctgdocs.domain.teletransmission import pour_contrat
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import AxeConvention, Bloc, Convention, FichierTerritoire
 from ctgdocs.render.body import render_body
@@ -47,9 +48,11 @@ ARTICLES: tuple[tuple[str, str], ...] = (
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.convention is None:
         return []
-    signe_le = d.convention.model.convention.signature.date
+    conv = d.convention.model.convention
+    signe_le = conv.signature.date
+    actes = conv.actes is not None
     return [
-        planifier(KIND.name, d, "convention", render, signe_le=signe_le, **ENTREES),
+        planifier(KIND.name, d, "convention", render, signe_le=signe_le, actes=actes, **ENTREES),
         *consolidation.plans(d, KIND.name, "convention", render_consolidee, ENTREES),
     ]
 
@@ -74,7 +77,12 @@ def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> Re
         if consolidee is None
         else f"Version consolidée au {date_fr(consolidee['effet'])}",
     )
-    return RenderedDocument(meta, tree)
+    if consolidee is not None:  # a consolidated version is a reading aid, never transmitted
+        return RenderedDocument(meta, tree)
+    model = d.convention.model.convention  # type: ignore[union-attr]
+    organisations = d.territoire.model.organisations
+    actes = pour_contrat(organisations, model.actes, model.signature.date, meta.subject)
+    return RenderedDocument(meta, tree, actes=actes)
 
 
 def articles(liste: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:

@@ -14,6 +14,7 @@ from ctgdocs.domain import noms, verbes
 from ctgdocs.domain.contrats import ENTREES, avenant_n, jusqu_a
 from ctgdocs.domain.financement import regle_en_vigueur
 from ctgdocs.domain.regimes import DROIT_COMMUN, regime
+from ctgdocs.domain.teletransmission import pour_deliberation
 from ctgdocs.domain.vote import resultat
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Deliberation, FichierSeance, Organisation, Personne, Seance
@@ -37,7 +38,18 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
         for delib in fichier.model.deliberations:
             stem = f"{org_id}-deliberation-{slug(delib.numero)}"
             entrees = _entrees(d, fichier.path, delib)
-            docs.append(planifier(KIND.name, d, stem, render, fichier.model, delib, **entrees))
+            docs.append(
+                planifier(
+                    KIND.name,
+                    d,
+                    stem,
+                    render,
+                    fichier.model,
+                    delib,
+                    actes=delib.actes is not None,
+                    **entrees,
+                )
+            )
     return docs
 
 
@@ -66,7 +78,9 @@ def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) ->
         header=f"{org['designation']} — séance du {date_fr(ctx['seance']['date'])}",
         footer=f"Délibération n° {delib.numero}",
     )
-    return RenderedDocument(meta, tree)
+    org_model = d.territoire.model.organisations[fichier.seance.collectivite]
+    actes = pour_deliberation(org_model, fichier.seance, delib)
+    return RenderedDocument(meta, tree, actes=actes)
 
 
 def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> dict[str, Any]:

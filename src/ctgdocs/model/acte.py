@@ -7,6 +7,7 @@ import datetime as dt
 
 from pydantic import Field
 
+from ctgdocs.model.actes import ActesContrat
 from ctgdocs.model.base import Identifiant, Modele, Texte
 from ctgdocs.model.convention import Partie
 from ctgdocs.model.seance import Bloc
@@ -71,6 +72,9 @@ class ActeEngagement(Modele):
     lieu: Texte = Field(description="« Fait au Pradet »")
     date_signature: dt.date | None = Field(None, description="Vide : « Le … » à compléter")
     annexes: Annexes = Annexes()
+    actes: ActesContrat | None = Field(
+        None, description="Télétransmission (@CTES) de l'acte signé : numéro, matière"
+    )
 
 
 class FichierActe(Modele):

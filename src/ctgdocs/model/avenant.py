@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from ctgdocs.model.actes import ActesContrat
 from ctgdocs.model.base import Modele, Texte
 from ctgdocs.model.seance import Bloc
 
@@ -80,6 +81,9 @@ class Avenant(Modele):
     effet: dt.date = Field(description="Date d'effet de l'avenant")
     signature: SignatureAvenant
     modifications: list[Modification] = Field(min_length=1)
+    actes: ActesContrat | None = Field(
+        None, description="Télétransmission (@CTES) de l'avenant signé : numéro, matière"
+    )
 
 
 class FichierAvenant(Modele):

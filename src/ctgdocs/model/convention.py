@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
+from ctgdocs.model.actes import ActesContrat
 from ctgdocs.model.base import Identifiant, Modele, Texte
 from ctgdocs.model.seance import Bloc
 
@@ -113,6 +114,9 @@ class Convention(Modele):
     resiliation: Resiliation = Resiliation()
     signature: Signature
     annexes: Annexes = Annexes()
+    actes: ActesContrat | None = Field(
+        None, description="Télétransmission (@CTES) de la convention signée : numéro, matière"
+    )
 
 
 class FichierConvention(Modele):

@@ -63,6 +63,9 @@ class Organisation(Modele):
         Annotated[str, StringConstraints(pattern=r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")] | None
     ) = None
     siren: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | None = None
+    siret: Annotated[str, StringConstraints(pattern=r"^\d{14}$")] | None = Field(
+        None, description="SIRET (SIREN + NIC) : colonne COLL_SIRET de l'export SCDL"
+    )
     population: Annotated[int, Field(ge=0)] | None = Field(
         None,
         description="Population municipale (délai de convocation : 5 jours francs dès 3 500 habitants)",

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from ctgdocs.model.actes import ActesMeta
 from ctgdocs.model.base import Entier, Identifiant, Modele, Texte
 
 
@@ -68,15 +69,6 @@ class Vote(Modele):
     ne_prennent_pas_part: Entier = 0
     voix_du_president: Literal["pour", "contre"] | None = Field(
         None, description="En cas de partage égal des voix, le vote du président est prépondérant"
-    )
-
-
-class ActesMeta(Modele):
-    """Metadata for the télétransmission (@CTES)."""
-
-    numero: Texte = Field(description="Numéro ACTES : 1 à 15 caractères, chiffres, majuscules ou _")
-    matiere: Annotated[str, Field(pattern=r"^\d\.\d{1,2}$")] = Field(
-        description="Code matière de la nomenclature (ex. « 7.1 »)"
     )
 
 

@@ -12,9 +12,10 @@ WRITERS: dict[str, str] = {
     "docx": "ctgdocs.writers.docx:DocxWriter",
     "pdf": "ctgdocs.writers.pdf:PdfWriter",
     "html": "ctgdocs.writers.html:HtmlWriter",
+    "actes": "ctgdocs.writers.actes:ActesWriter",
 }
 
-SUFFIXES = {name: "." + name for name in WRITERS}
+SUFFIXES = {name: "." + name for name in WRITERS} | {"actes": ".actes.json"}
 
 
 @cache

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ctgdocs.tree import Tree
+
+if TYPE_CHECKING:
+    from ctgdocs.domain.teletransmission import Teletransmission
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +27,22 @@ class DocumentMeta:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """A data file the document was produced from, embedded in its PDF (PDF/A-3)."""
+
+    nom: str  # its path under the territory's folder, e.g. "seances/2023-06-26-poitiers.yaml"
+    contenu: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedDocument:
     meta: DocumentMeta
     tree: Tree
+    # The data files it was produced from (set when it is planned: documents.base.planifier)
+    # and its @CTES metadata when it is an act sent to the préfecture. Neither is part of the
+    # document's identity: the layout caches key on meta and tree.
+    sources: tuple[Source, ...] = field(default=(), compare=False)
+    actes: Teletransmission | None = field(default=None, compare=False)
 
 
 class Writer(Protocol):

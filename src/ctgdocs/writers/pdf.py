@@ -1,5 +1,10 @@
 """PDF writer: WeasyPrint on the HTML writer's output. WeasyPrint is imported here only.
 
+Every PDF is PDF/A-3b (ISO 19005-3, level B), tagged (the structure of the HTML), in French,
+with title, author and subject, its fonts embedded, an sRGB output intent, and the data files
+it was produced from embedded as associated files (AFRelationship /Source). Its bytes depend on
+its inputs only: dates come from the act's date, the identifier from its title and sources.
+
 `heading_pages` tells on which page of this layout each heading starts: the DOCX writer's
 sommaire prints those numbers (print.css mirrors the DOCX frame's metrics, so LibreOffice puts
 the headings on the same pages). The pages of the last documents laid out are kept, so a
@@ -9,22 +14,30 @@ process that writes the PDF and the DOCX of a document lays it out once.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
+import hashlib
 import os
 from collections import OrderedDict
 from pathlib import Path
 from typing import ClassVar
 
-from weasyprint import HTML
+import pydyf
+from weasyprint import HTML, Attachment
 from weasyprint.document import Document
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from ctgdocs.domain.teletransmission import TAILLE_MAX
 from ctgdocs.errors import OutputError
 from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.tree import champs
 from ctgdocs.writers.atomic import atomic_path
-from ctgdocs.writers.base import RenderedDocument
+from ctgdocs.writers.base import RenderedDocument, Source
 from ctgdocs.writers.html import HEADING_ID, render_html
 
 BASE_URL = (TEMPLATES_DIR / "html").as_uri() + "/"
+PDF_VARIANT = "pdf/a-3b"
+SOURCE_SCHEME = "ctgdocs-source:"
+SOURCE_MIME = "application/yaml"  # fixed here: a guess from the file name depends on the machine
 REMEMBERED = 32  # documents whose heading pages are kept (a few ints each)
 MAX_PASSES = 4  # layouts tried until a printed page count is the document's own
 _pages: OrderedDict[RenderedDocument, dict[int, int]] = OrderedDict()
@@ -58,12 +71,75 @@ class PdfWriter:
     suffix: ClassVar[str] = ".pdf"
 
     def write(self, document: RenderedDocument, dest: Path) -> None:
-        # Dates inside the PDF come from the act's date, so the same inputs give the same bytes.
+        # Dates inside the PDF come from the act's date (fontTools reads SOURCE_DATE_EPOCH for
+        # the subset fonts), so the same inputs give the same bytes.
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(document.meta.date.timetuple()))
-        identifier = document.meta.title.encode("utf-8")
-        rendered = _render(document, pdf_identifier=identifier)
+        rendered = _render(document)
         with atomic_path(dest) as tmp:
-            rendered.write_pdf(str(tmp), pdf_identifier=identifier)
+            rendered.write_pdf(
+                str(tmp),
+                pdf_variant=PDF_VARIANT,
+                pdf_tags=True,
+                pdf_identifier=identifier(document),
+                attachments=attachments(document),
+                finisher=_unique_associated_files,
+            )
+            if document.actes is not None:
+                _taille_teletransmission(document, tmp.stat().st_size)
+
+
+def _taille_teletransmission(document: RenderedDocument, taille: int) -> None:
+    """@CTES takes an act and its annexes up to 150 Mo: refuse a PDF that would not go."""
+    if taille > TAILLE_MAX:
+        raise OutputError(
+            f"« {document.meta.title} » : le PDF fait {taille / 1e6:.1f} Mo ; @CTES refuse un "
+            f"acte et ses annexes au-delà de {TAILLE_MAX // 1000000} Mo"
+        )
+
+
+def _unique_associated_files(_document: Document, pdf: pydyf.PDF) -> None:
+    """WeasyPrint 70 lists each associated file twice in the catalog's /AF (from the name
+    tree and from the file specifications): keep each once, in order."""
+    if "AF" in pdf.catalog:
+        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
+
+
+def identifier(document: RenderedDocument) -> bytes:
+    """The PDF's permanent identifier (first half of /ID): the same for the same document from
+    the same data, another when its title or a source file changes."""
+    digest = hashlib.md5(document.meta.title.encode("utf-8"), usedforsecurity=False)
+    for source in document.sources:
+        digest.update(source.nom.encode("utf-8") + b"\0" + source.contenu)
+    return digest.hexdigest().encode("ascii")
+
+
+class _Sources(URLFetcher):
+    """Serves a document's source files to WeasyPrint, with a fixed media type."""
+
+    def __init__(self, sources: tuple[Source, ...]):
+        super().__init__()
+        self.sources = {SOURCE_SCHEME + s.nom: s.contenu for s in sources}
+
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        return URLFetcherResponse(url, self.sources[url], {"Content-Type": SOURCE_MIME})
+
+
+def attachments(document: RenderedDocument) -> list[Attachment]:
+    """The source files as PDF/A-3 associated files, dated with the act (reproducible)."""
+    when = dt.datetime.combine(document.meta.date, dt.time(), tzinfo=dt.UTC)
+    fetcher = _Sources(document.sources)
+    return [
+        Attachment(
+            url=SOURCE_SCHEME + source.nom,
+            url_fetcher=fetcher,
+            name=source.nom.replace("/", "_"),
+            description=f"Données sources de ce document : {source.nom}",
+            created=when,
+            modified=when,
+            relationship="Source",
+        )
+        for source in document.sources
+    ]
 
 
 def page_count(document: RenderedDocument) -> int:
