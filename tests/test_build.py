@@ -14,6 +14,7 @@ from ctgdocs.documents.deliberation import formule_vote
 from ctgdocs.domain.vote import resultat
 from ctgdocs.model import Vote
 from ctgdocs.tree import plain_text
+from support.pdfa import pdfa_facts
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -34,6 +35,21 @@ def test_same_inputs_same_bytes_serial_or_parallel(tmp_path):
     assert len(a) == expected > len(documents) and a == b
     manifest = (tmp_path / "a" / "manifest.json").read_bytes()
     assert manifest == (tmp_path / "b" / "manifest.json").read_bytes()
+
+
+def test_one_data_value_changes_the_bytes_of_its_document(copie, tmp_path):
+    c = copie(MAUSSANE)
+    options = BuildOptions(output=tmp_path / "a", formats=("docx", "pdf"), jobs=1)
+    build([c.dir], options)
+    c.edit(SEANCE_MAUSSANE, "heure: 19h00", "heure: 18h30")
+    build([c.dir], BuildOptions(output=tmp_path / "b", formats=("docx", "pdf"), jobs=1))
+    a, b = digests(tmp_path / "a"), digests(tmp_path / "b")
+    stem = f"{MAUSSANE}/maussane-les-alpilles-deliberation-2022-07-29-07"
+    assert sorted(a) == sorted(b) == [f"{stem}.docx", f"{stem}.pdf"]
+    assert a[f"{stem}.docx"] != b[f"{stem}.docx"] and a[f"{stem}.pdf"] != b[f"{stem}.pdf"]
+    # the PDF's permanent identifier follows its sources
+    first, second = (pdfa_facts(tmp_path / x / f"{stem}.pdf").identifier for x in "ab")
+    assert first and second and first[0] != second[0] and len(first[0]) == 32
 
 
 def test_no_temporary_file_is_left(tmp_path):
@@ -106,3 +122,13 @@ def test_a_failing_writer_leaves_no_file(tmp_path, monkeypatch):
         in lines
     )
     assert [p for p in out.rglob("*") if p.is_file() and ".ctgdocs" not in p.parts] == []
+
+
+def test_a_plain_weasyprint_pdf_is_not_taken_for_pdf_a(tmp_path):
+    """The PDF/A checks of test_formats can fail: a PDF written without the variant fails them."""
+    from weasyprint import HTML
+
+    HTML(string="<p>Texte</p>").write_pdf(tmp_path / "plain.pdf")
+    facts = pdfa_facts(tmp_path / "plain.pdf")
+    assert (facts.part, facts.conformance, facts.lang) == (None, None, None)
+    assert facts.output_intents == [] and not facts.tagged and facts.embedded == {}

@@ -199,6 +199,39 @@ def _notify(message: str) -> None:
     click.echo(message, err=True)
 
 
+@main.group()
+def export() -> None:
+    """Exporte les données dans un format d'échange (scdl)."""
+
+
+@export.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Fichier CSV à écrire (par défaut : la sortie standard).",
+)
+@click.option(
+    "--url-base",
+    default=None,
+    help="Adresse où les PDF sont publiés : DELIB_URL = <url-base><territoire>/<fichier>.pdf",
+)
+def scdl(paths: tuple[Path, ...], output: Path | None, url_base: str | None) -> None:
+    """Délibérations au format SCDL 2.1.5 (open data), une ligne par délibération."""
+    from ctgdocs.scdl import exporter
+    from ctgdocs.writers.atomic import write_bytes_atomic
+
+    text = exporter(_paths(paths), url_base)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_bytes_atomic(output, text.encode("utf-8"))
+    n = text.count("\r\n") - 1
+    click.echo(f"écrit : {output} ({n} délibération{'s' if n > 1 else ''})", err=True)
+
+
 @main.command()
 def kinds() -> None:
     """Liste les types de documents."""

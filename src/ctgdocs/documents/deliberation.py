@@ -34,15 +34,13 @@ ORGANES = {
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     docs = []
     for fichier in d.seances:
-        org_id = fichier.model.seance.collectivite
         for delib in fichier.model.deliberations:
-            stem = f"{org_id}-deliberation-{slug(delib.numero)}"
             entrees = _entrees(d, fichier.path, delib)
             docs.append(
                 planifier(
                     KIND.name,
                     d,
-                    stem,
+                    stem(fichier.model.seance, delib),
                     render,
                     fichier.model,
                     delib,
@@ -51,6 +49,11 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
                 )
             )
     return docs
+
+
+def stem(seance: Seance, delib: Deliberation) -> str:
+    """The file name of a deliberation's extract, without its suffix."""
+    return f"{seance.collectivite}-deliberation-{slug(delib.numero)}"
 
 
 def _entrees(d: DonneesTerritoire, seance: str, delib: Deliberation) -> dict[str, Any]:

@@ -88,12 +88,16 @@ class PdfWriter:
                 _taille_teletransmission(document, tmp.stat().st_size)
 
 
+def _mo(octets: int, spec: str) -> str:
+    return format(octets / 1e6, spec).replace(".", ",")
+
+
 def _taille_teletransmission(document: RenderedDocument, taille: int) -> None:
     """@CTES takes an act and its annexes up to 150 Mo: refuse a PDF that would not go."""
     if taille > TAILLE_MAX:
         raise OutputError(
-            f"« {document.meta.title} » : le PDF fait {taille / 1e6:.1f} Mo ; @CTES refuse un "
-            f"acte et ses annexes au-delà de {TAILLE_MAX // 1000000} Mo"
+            f"« {document.meta.title} » : le PDF fait {_mo(taille, '.1f')} Mo ; @CTES refuse un "
+            f"acte et ses annexes au-delà de {_mo(TAILLE_MAX, 'g')} Mo"
         )
 
 
