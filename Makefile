@@ -21,19 +21,9 @@ demo: setup
 	$(PY) -m ctgdocs build data/ --output output
 	@$(MAKE) --no-print-directory previews
 
-# The first page of one document of each kind (README).
-PREVIEWS := vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07 \
-	grand-poitiers/poitiers-deliberation-2022-0301 grand-chatellerault/convention \
-	grand-poitiers/referentiel-poste-charge-cooperation charente/tableau-etp \
-	le-pradet/acte-engagement grand-chatellerault/convention-avenant-1
-
+# The first page of every PDF of output/, and the README's gallery of them.
 previews:
-	@mkdir -p docs/apercus
-	@for pdf in $(addprefix output/,$(addsuffix .pdf,$(PREVIEWS))); do \
-		name=$$(basename $$pdf .pdf); \
-		pdftoppm -png -r 60 -f 1 -l 1 -singlefile $$pdf docs/apercus/$$name; \
-		echo "aperçu : docs/apercus/$$name.png"; \
-	done
+	$(PY) tools/apercus.py output README.md
 
 test: setup
 	$(VENV)/bin/ruff check src tests tools

@@ -503,6 +503,7 @@ def test_deliberation_rules_for_an_avenant(copie):
     c.edit(SEANCE_CAGC, "avenant: 3", "avenant: 1")
     c.edit(SEANCE_CAGC, "date: 2024-12-16", "date: 2024-12-21")
     c.edit(SEANCE_CAGC, "convocation: 2024-12-10", "convocation: 2024-12-15")
+    c.edit(SEANCE_CAGC, "publiee_le: 2024-12-18", "publiee_le: 2024-12-23")
     assert c.problems() == [
         f"{c.dir.name}/{SEANCE_CAGC}:{c.line(SEANCE_CAGC, 'date: 2024')}:3: seance.date : la séance du 21 "
         "décembre 2024 suit la signature de l'avenant n° 1 (le 20 décembre 2024) : le conseil "

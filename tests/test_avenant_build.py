@@ -34,6 +34,8 @@ def test_an_avenant_builds_exactly_its_outputs_and_leaves_the_signed_original(co
     assert sorted(p.name for p in report.ecrits) == [
         "grand-chatellerault-deliberation-2024-12-16-12.docx",
         "grand-chatellerault-deliberation-2024-12-16-12.html",
+        "grand-chatellerault-liste-deliberations-2024-12-16.docx",
+        "grand-chatellerault-liste-deliberations-2024-12-16.html",
     ]
 
     report = build([c.dir], options)

@@ -84,7 +84,7 @@ def test_unknown_format_and_kind():
     assert (code, err) == (
         1,
         "erreur (utilisation) : type de document inconnu « conventions » ; types connus : "
-        "deliberation, convention, referentiel-poste, tableau-etp, grille-evaluation, "
+        "deliberation, liste-deliberations, convention, referentiel-poste, tableau-etp, grille-evaluation, "
         "acte-engagement, avenant\n",
     )
 
@@ -110,6 +110,7 @@ def test_kinds():
     assert run("kinds") == (
         0,
         "deliberation\tExtrait du registre des délibérations\n"
+        "liste-deliberations\tListe des délibérations d'une séance (affichage et mise en ligne)\n"
         "convention\tConvention territoriale globale\n"
         "referentiel-poste\tRéférentiel de poste\n"
         "tableau-etp\tTableau des ETP de coordination\n"

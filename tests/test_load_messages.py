@@ -23,7 +23,7 @@ from test_rules import SM, SP, TM, at
             "  heure: 19h00\n  zzz: 1",
             "zzz",
             "zzz",
-            "seance.zzz : clé inconnue « zzz » (clés possibles : absents, collectivite, convocation, date, heure, lieu, membres_en_exercice, nature, pouvoirs, presents, president, secretaires, visas)",
+            "seance.zzz : clé inconnue « zzz » (clés possibles : absents, collectivite, convocation, date, heure, lieu, liste, membres_en_exercice, nature, pouvoirs, presents, president, secretaires, visas)",
         ),
         (
             "  heure: 19h00",

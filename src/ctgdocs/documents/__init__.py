@@ -8,6 +8,7 @@ from ctgdocs.documents import (
     convention,
     coordination,
     deliberation,
+    liste,
     referentiel,
 )
 from ctgdocs.documents.base import DocumentKind, PlannedDocument
@@ -22,6 +23,7 @@ def register(kind: DocumentKind) -> None:
 
 
 register(deliberation.KIND)
+register(liste.KIND)
 register(convention.KIND)
 register(referentiel.KIND)
 register(coordination.TABLEAU)

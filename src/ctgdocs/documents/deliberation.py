@@ -10,15 +10,14 @@ from typing import Any
 
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier, slug
 from ctgdocs.documents.territoire import contexte_territoire, personne
-from ctgdocs.domain import noms, verbes
+from ctgdocs.domain import noms, teletransmission, verbes
 from ctgdocs.domain.contrats import ENTREES, avenant_n, jusqu_a
 from ctgdocs.domain.financement import regle_en_vigueur
 from ctgdocs.domain.regimes import DROIT_COMMUN, regime
-from ctgdocs.domain.teletransmission import pour_deliberation
 from ctgdocs.domain.vote import resultat
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Deliberation, FichierSeance, Organisation, Personne, Seance
-from ctgdocs.references import branche_famille, nomenclature
+from ctgdocs.references import branche_famille
 from ctgdocs.render.body import render_bloc, render_body
 from ctgdocs.render.filters import date_fr, date_lettres, heure_lettres
 from ctgdocs.rules.presences import nombre_presents, nombre_representes
@@ -82,22 +81,31 @@ def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) ->
         footer=f"Délibération n° {delib.numero}",
     )
     org_model = d.territoire.model.organisations[fichier.seance.collectivite]
-    actes = pour_deliberation(org_model, fichier.seance, delib)
+    actes = teletransmission.pour_deliberation(org_model, fichier.seance, delib)
     return RenderedDocument(meta, tree, actes=actes)
+
+
+def contexte_seance(d: DonneesTerritoire, seance: Seance) -> dict[str, Any]:
+    """The collectivité, its executive and the séance, as every act of a séance names them."""
+    t = d.territoire.model
+    org = t.organisations[seance.collectivite]
+    executif = t.personnes[org.executif] if org.executif else None
+    return {
+        "collectivite": _collectivite(org, executif),
+        "executif": _executif(org, executif),
+        "seance": _seance(seance, org, t.personnes),
+    }
 
 
 def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> dict[str, Any]:
     t = d.territoire.model
     org = t.organisations[seance.collectivite]
-    executif = t.personnes[org.executif] if org.executif else None
     ctx: dict[str, Any] = {
         "territoire": contexte_territoire(t),
         "references": branche_famille(),
         "financement": _financement(t.organisations[t.territoire.caf], seance.date),
-        "collectivite": _collectivite(org, executif),
-        "executif": _executif(org, executif),
-        "seance": _seance(seance, org, t.personnes),
-        "deliberation": _deliberation(delib, seance, org, t.personnes),
+        **contexte_seance(d, seance),
+        "deliberation": deliberation_ctx(delib, seance, org, t.personnes),
     }
     if delib.avenant is not None:  # its clauses name the avenant, what it changes, the act
         from ctgdocs.documents.avenant import pour_deliberation  # (avenant renders the acts)
@@ -196,7 +204,7 @@ def _secretaire(p: Personne) -> dict[str, Any]:
     return {**personne(p), "libelle": f"{article} de séance"}
 
 
-def _deliberation(
+def deliberation_ctx(
     delib: Deliberation, seance: Seance, org: Organisation, personnes: dict[str, Personne]
 ) -> dict[str, Any]:
     rapporteurs = [personnes[r] for r in delib.rapporteurs]
@@ -252,15 +260,15 @@ def formule_vote(pour: int, contre: int, abstentions: int, res: Any) -> str:
 
 
 def _actes(delib: Deliberation, seance: Seance, org: Organisation) -> dict[str, Any] | None:
-    if delib.actes is None or org.siren is None or org.departement is None:
+    actes = teletransmission.pour_deliberation(org, seance, delib)
+    if actes is None:
         return None
-    dept = org.departement.zfill(3)
     return {
-        "numero": delib.actes.numero,
-        "matiere": delib.actes.matiere,
-        "matiere_libelle": nomenclature().get(delib.actes.matiere, ""),
-        "nature": "DE",
-        "identifiant": f"{dept}-{org.siren}-{seance.date:%Y%m%d}-{delib.actes.numero}-DE",
+        "numero": actes.numero,
+        "matiere": actes.matiere,
+        "matiere_libelle": actes.matiere_libelle,
+        "nature": actes.nature,
+        "identifiant": actes.identifiant,
     }
 
 

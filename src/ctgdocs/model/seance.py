@@ -114,6 +114,22 @@ class Deliberation(Modele):
                 yield key, i, bloc
 
 
+class ListeDeliberations(Modele):
+    """The liste des délibérations of the séance (L. 2121-25 CGCT)."""
+
+    publiee_le: dt.date | None = Field(
+        None,
+        description="Date d'affichage et de mise en ligne (dans la semaine qui suit la séance)",
+    )
+
+
+def _liste_demandee(value: Any) -> Any:
+    """« liste: true » asks for the list; « false » is no list."""
+    if isinstance(value, bool):
+        return {} if value else None
+    return value
+
+
 class Seance(Modele):
     collectivite: Identifiant
     date: dt.date
@@ -132,6 +148,11 @@ class Seance(Modele):
     )
     absents: list[Identifiant] = Field([], description="Absents excusés, non représentés")
     visas: list[Texte] = []
+    liste: Annotated[ListeDeliberations, BeforeValidator(_liste_demandee)] | None = Field(
+        None,
+        description="« true », ou « {publiee_le: date} » : le fichier contient toutes les "
+        "délibérations examinées en séance, et leur liste (article L. 2121-25 du CGCT) est produite",
+    )
 
 
 class FichierSeance(Modele):

@@ -4,6 +4,7 @@ template failure."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 
 from ctgdocs.domain.financement import regle_en_vigueur
@@ -11,6 +12,7 @@ from ctgdocs.domain.verbes import IRREGULIERS, troisieme_personne
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.model import FichierSeance, FichierTerritoire
+from ctgdocs.render.filters import date_fr
 
 
 def _ctg(t: FichierTerritoire, s: FichierSeance) -> str | None:
@@ -49,6 +51,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
     t = d.territoire.model
     for s in d.seances:
         org = t.organisations[s.model.seance.collectivite]
+        yield from _liste(s)
         for n, delib in enumerate(s.model.deliberations):
             yield from _verbes(s, n)
             for key, i, bloc in delib.blocs():
@@ -70,6 +73,46 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
                     yield s.problem(
                         ("deliberations", n, champ), f"la date de {champ} précède la séance"
                     )
+
+
+LISTE_DELAI = 7  # days: the list of deliberations is posted within a week (L. 2121-25 CGCT)
+
+
+def _liste(s: Fichier[FichierSeance]) -> Iterator[Problem]:
+    seance = s.model.seance
+    if seance.liste is None:
+        return
+    ordres = [d.ordre for d in s.model.deliberations if d.ordre is not None]
+    attendus = set(range(1, len(s.model.deliberations) + 1))
+    if ordres and sorted(ordres) != sorted(attendus):
+        manquent = sorted(attendus - set(ordres))
+        yield s.problem(
+            ("seance", "liste"),
+            f"la liste des délibérations les contient toutes : {len(attendus)} délibérations, "
+            f"numérotées de 1 à {len(attendus)} ; "
+            + (
+                f"manque{'nt' if len(manquent) > 1 else ''} {', '.join(map(str, manquent))}"
+                if manquent
+                else "numéros en double"
+            )
+            + " (ajoutez les délibérations de la séance, ou retirez liste:)",
+        )
+    publiee = seance.liste.publiee_le
+    if publiee is None:
+        return
+    if publiee < seance.date:
+        yield s.problem(
+            ("seance", "liste", "publiee_le"),
+            f"la liste des délibérations ne peut être publiée ({date_fr(publiee)}) avant la "
+            f"séance ({date_fr(seance.date)})",
+        )
+    elif publiee > seance.date + dt.timedelta(days=LISTE_DELAI):
+        yield s.problem(
+            ("seance", "liste", "publiee_le"),
+            f"la liste des délibérations est affichée et mise en ligne dans la semaine qui suit "
+            f"la séance (article L. 2121-25 du CGCT) : au plus tard le "
+            f"{date_fr(seance.date + dt.timedelta(days=LISTE_DELAI))}, pas le {date_fr(publiee)}",
+        )
 
 
 def _verbes(s: Fichier[FichierSeance], n: int) -> Iterator[Problem]:

@@ -1,0 +1,84 @@
+"""The liste des délibérations of a séance (article L. 2121-25 CGCT since 1 July 2022): posted
+and put online within a week, it gives the date of the séance and the objet of every
+deliberation examined, adopted or not. One document per séance file: it lists the
+deliberations that file holds, so the file must hold them all before the list is published.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
+from ctgdocs.documents.deliberation import contexte_seance
+from ctgdocs.domain.vote import resultat
+from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.model import Deliberation, FichierSeance
+from ctgdocs.render.body import render_body
+from ctgdocs.render.filters import date_fr
+from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+
+
+def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
+    return [
+        planifier(
+            KIND.name,
+            d,
+            f"{f.model.seance.collectivite}-liste-deliberations-{f.model.seance.date.isoformat()}",
+            render,
+            f.model,
+            seances=(f.path,),
+        )
+        for f in d.seances
+        if f.model.seance.liste is not None
+    ]
+
+
+def render(d: DonneesTerritoire, fichier: FichierSeance) -> RenderedDocument:
+    seance = fichier.seance
+    ctx = contexte_seance(d, seance)
+    lignes = [_ligne(n, delib) for n, delib in enumerate(fichier.deliberations)]
+    lignes.sort(key=lambda ligne: ligne["ordre"])
+    adoptees = sum(1 for ligne in lignes if ligne["adoptee"])
+    ctx["liste"] = {
+        "deliberations": lignes,
+        "adoptees": adoptees,
+        "rejetees": len(lignes) - adoptees,
+        "publiee_le": seance.liste.publiee_le if seance.liste else None,
+    }
+    tree = render_body("liste/liste.md.j2", ctx)
+    org = ctx["collectivite"]
+    quand = date_fr(seance.date)
+    meta = DocumentMeta(
+        title=f"Liste des délibérations — séance du {quand}",
+        subject=f"Délibérations examinées par le {org['organe'].lower()} le {quand}",
+        author=org["designation"],
+        date=seance.date,
+        header=f"{org['designation']} — séance du {quand}",
+        footer="Liste des délibérations",
+    )
+    return RenderedDocument(meta, tree)
+
+
+def _ligne(n: int, delib: Deliberation) -> dict[str, Any]:
+    res = resultat(delib.vote)
+    vote = delib.vote
+    if res.unanimite:
+        voix = "unanimité"
+    else:
+        abstentions = f"{vote.abstentions} abstention{'s' if vote.abstentions > 1 else ''}"
+        voix = f"{vote.pour} pour, {vote.contre} contre, {abstentions}"
+    return {
+        "ordre": delib.ordre if delib.ordre is not None else n + 1,
+        "numero": delib.numero,
+        "objet": delib.objet,
+        "voix": voix,
+        "adoptee": res.adoptee,
+        "resultat": "adoptée" if res.adoptee else "rejetée",
+    }
+
+
+KIND = DocumentKind(
+    name="liste-deliberations",
+    title="Liste des délibérations d'une séance (affichage et mise en ligne)",
+    plan=plan,
+)
