@@ -85,11 +85,11 @@ from ctgdocs.writers.docx_styles import (
 from ctgdocs.writers.docx_tables import (
     ALIGNMENTS,
     CELL_SPACING,
-    FIRST_COLUMN,
+    COLUMNS,
     SPLITTABLE,
     row_property,
     set_breaks,
-    set_first_column,
+    set_columns,
 )
 from ctgdocs.writers.docx_toc import (
     TOC_MAX_DEPTH,
@@ -182,7 +182,7 @@ class _Context:
     depth: int = 0  # list nesting
     form: bool = False  # inside a `formulaire` div
     split_tables: bool = False  # inside a `grille` div: tables may break between rows
-    first_column: float | None = None  # share of the width of a table's first column (by div)
+    columns: tuple[float, ...] | None = None  # shares of the width of a table's first columns
 
 
 # --- the body -----------------------------------------------------------------
@@ -330,10 +330,10 @@ class _BodyBuilder:
                 spacing.space_before = spacing.space_after = CELL_SPACING
                 add_inlines(paragraph, inlines, self.notes, bold=header)
         set_breaks(table, keep_together=not ctx.split_tables)
-        if ctx.first_column is not None and cols > 1:
+        if ctx.columns is not None and cols > 1:
             section = self._doc.sections[-1]
             width = section.page_width - section.left_margin - section.right_margin
-            set_first_column(table, ctx.first_column, width)
+            set_columns(table, ctx.columns, width)
 
     # sommaire
 
@@ -362,9 +362,7 @@ class _BodyBuilder:
             style=styles[0] if styles else ctx.style,
             form=ctx.form or FORM in block.classes,
             split_tables=ctx.split_tables or SPLITTABLE in block.classes,
-            first_column=next(
-                (FIRST_COLUMN[c] for c in block.classes if c in FIRST_COLUMN), ctx.first_column
-            ),
+            columns=next((COLUMNS[c] for c in block.classes if c in COLUMNS), ctx.columns),
         )
         self.blocks(block.children, inner)
 

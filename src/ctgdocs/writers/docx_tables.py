@@ -24,8 +24,13 @@ ALIGNMENTS = {
     None: WD_ALIGN_PARAGRAPH.LEFT,  # like an HTML cell: never justified
 }
 SPLITTABLE = "grille"  # div class: its tables may break between rows
-# Div class -> share of the text width given to a table's first column (as in print.css).
-FIRST_COLUMN = {"formulaire": 0.35, "grille": 0.26}
+# Div class -> shares of the text width given to a table's first columns (as in print.css);
+# the other columns split the rest equally.
+COLUMNS: dict[str, tuple[float, ...]] = {
+    "formulaire": (0.35,),
+    "grille": (0.26,),
+    "liste-deliberations": (0.07, 0.16, 0.47, 0.18, 0.12),
+}
 ROW_PROPERTIES = ("w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc")
 
 
@@ -54,14 +59,15 @@ def set_breaks(table: DocxTable, keep_together: bool) -> None:
                     paragraph.paragraph_format.keep_with_next = True
 
 
-def set_first_column(table: DocxTable, share: float, width: int) -> None:
-    """Fixed column widths: the first column takes `share` of the text width, the others split
-    the rest equally (print.css: `td:first-child { width: 35% }`)."""
+def set_columns(table: DocxTable, shares: tuple[float, ...], width: int) -> None:
+    """Fixed column widths: the first columns take their `shares` of the text width, the others
+    split the rest equally (print.css: `td:first-child { width: 35% }`)."""
     cols = len(table.columns)
-    first = int(width * share)
-    other = (width - first) // (cols - 1)
+    fixed = [int(width * share) for share in shares[:cols]]
+    rest = cols - len(fixed)
+    other = (width - sum(fixed)) // rest if rest else 0
     table.autofit = False
     for index, column in enumerate(table.columns):
-        column.width = first if index == 0 else other
+        column.width = fixed[index] if index < len(fixed) else other
         for cell in column.cells:
-            cell.width = first if index == 0 else other
+            cell.width = column.width
