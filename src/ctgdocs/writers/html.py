@@ -9,6 +9,7 @@ gives them their layout (`saut-de-page`: the div starts on a new page).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -41,8 +42,15 @@ CSS = TEMPLATES_DIR / "html" / "print.css"
 HEADING_ID = "titre-{}"  # the id of the n-th heading, from 1
 
 
-def render_html(document: RenderedDocument, pages: int | None = None) -> str:
-    """The HTML page; a page count in the body (`[[pages]]`) is the PDF layout's unless given."""
+@cache
+def css_text() -> str:
+    """print.css, read once per process."""
+    return CSS.read_text(encoding="utf-8")
+
+
+def render_html(document: RenderedDocument, pages: int | None = None, css: bool = True) -> str:
+    """The HTML page; a page count in the body (`[[pages]]`) is the PDF layout's unless given.
+    Without `css`, the page has no style: the PDF writer gives WeasyPrint the parsed print.css."""
     tree = document.tree
     if champs(tree.blocks):
         if pages is None:
@@ -54,7 +62,7 @@ def render_html(document: RenderedDocument, pages: int | None = None) -> str:
         "document": document.meta,
         "corps": Markup(tree_html(tree)),
         # Marked safe on purpose: escaped CSS silently loses fonts and page footers.
-        "css": Markup(CSS.read_text(encoding="utf-8")),
+        "css": Markup(css_text() if css else ""),
     }
     return render_template(frame_environment(), FRAME, context)
 

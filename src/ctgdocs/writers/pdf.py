@@ -18,12 +18,14 @@ import datetime as dt
 import hashlib
 import os
 from collections import OrderedDict
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
 import pydyf
-from weasyprint import HTML, Attachment
+from weasyprint import CSS, HTML, Attachment
 from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ctgdocs.domain.teletransmission import TAILLE_MAX
@@ -32,7 +34,7 @@ from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.tree import champs
 from ctgdocs.writers.atomic import atomic_path
 from ctgdocs.writers.base import RenderedDocument, Source
-from ctgdocs.writers.html import HEADING_ID, render_html
+from ctgdocs.writers.html import HEADING_ID, css_text, render_html
 
 BASE_URL = (TEMPLATES_DIR / "html").as_uri() + "/"
 PDF_VARIANT = "pdf/a-3b"
@@ -48,9 +50,12 @@ def _render(document: RenderedDocument, **options: object) -> Document:
     """The laid-out pages (the PDF writer's options change no layout). A document that prints
     its own page count (`[[pages]]`) is laid out again with the count found until it holds."""
     count = _counts.get(document, 1) if champs(document.tree.blocks) else None
+    stylesheet, fonts = _style()
     for _ in range(MAX_PASSES):
-        html = render_html(document, pages=count)
-        rendered = HTML(string=html, base_url=BASE_URL).render(**options)
+        html = render_html(document, pages=count, css=False)
+        rendered = HTML(string=html, base_url=BASE_URL).render(
+            stylesheets=[stylesheet], font_config=fonts, **options
+        )
         if count is None or len(rendered.pages) == count:
             break
         count = len(rendered.pages)
@@ -64,6 +69,14 @@ def _render(document: RenderedDocument, **options: object) -> Document:
     while len(_pages) > REMEMBERED:
         _counts.pop(_pages.popitem(last=False)[0], None)
     return rendered
+
+
+@cache
+def _style() -> tuple[CSS, FontConfiguration]:
+    """print.css parsed once per process, with the one font configuration its @font-face rules
+    load the repository's fonts into (a worker reuses both for every document it lays out)."""
+    fonts = FontConfiguration()
+    return CSS(string=css_text(), base_url=BASE_URL, font_config=fonts), fonts
 
 
 class PdfWriter:
