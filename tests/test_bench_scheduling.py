@@ -1,0 +1,56 @@
+"""How a batch hands out its work: one job per document (its files, PDF first), the longest
+documents first (by their text at the last build, else by their kind), and every result
+recorded in the order of the plan whatever the order the workers finish in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ctgdocs.app import BuildOptions, _prepare
+from ctgdocs.batch import Batch
+from ctgdocs.manifest import Fingerprints, fingerprints
+from ctgdocs.workdir import text_path
+
+
+def jobs(output: Path, formats: tuple[str, ...] = ("html", "docx")) -> list[tuple[str, list[str]]]:
+    options = BuildOptions(output=output, formats=formats)
+    targets, report = _prepare([Path("data")], options)
+    batch = Batch(targets, options, report)
+    batch.decide()
+    return [(job.doc.stem, [s.format for s in job.sorties]) for job in batch._jobs()]
+
+
+def test_a_first_build_starts_with_the_longest_kinds_and_pdf(chantier):
+    order = jobs(Path("neuf"), ("html", "docx", "pdf"))
+    assert order[0] == ("acte-engagement", ["pdf", "docx", "html"])
+    stems = [stem for stem, _ in order]
+    assert stems.index("referentiel-poste-charge-cooperation") < stems.index(
+        "poitiers-deliberation-2022-0301"
+    )
+    assert all(formats == ["pdf", "docx", "html"] for _, formats in order)
+
+
+def test_a_rebuild_starts_with_the_longest_texts(chantier, monkeypatch):
+    fp = fingerprints()
+    monkeypatch.setattr(
+        "ctgdocs.batch.fingerprints", lambda: Fingerprints("autres", fp.version, fp.code)
+    )
+    order = [stem for stem, _ in jobs(chantier.out)]
+    sizes = {p.stem: p.stat().st_size for p in (chantier.root / "out" / ".ctgdocs").rglob("*.txt")}
+    assert order == sorted(sizes, key=lambda stem: -sizes[stem]) and len(order) == 6
+    stored = text_path(chantier.root / "out", "le-pradet", "acte-engagement")
+    assert order[0] == "acte-engagement" and stored.stat().st_size > 20_000
+
+
+def test_parallel_results_are_recorded_in_the_order_of_the_plan(chantier):
+    report = chantier.build(output=Path("neuf"), jobs=2)
+    serial = chantier.build(output=Path("serie"), jobs=1)
+    assert [c.document for c in report.changements] == [c.document for c in serial.changements]
+    assert [c.document for c in report.changements] == [
+        "grand-poitiers/poitiers-deliberation-2022-0301",
+        "grand-poitiers/referentiel-poste-charge-cooperation",
+        "grand-poitiers/referentiel-poste-coordinateur-petite-enfance",
+        "grand-poitiers/referentiel-poste-coordinateur-proximite-poitiers",
+        "le-pradet/acte-engagement",
+        "vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07",
+    ]
