@@ -54,3 +54,37 @@ def test_parallel_results_are_recorded_in_the_order_of_the_plan(chantier):
         "le-pradet/acte-engagement",
         "vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07",
     ]
+
+
+def test_forked_workers_live_for_a_chunk_of_whole_territories():
+    """A worker copies the pages of the data it reads: it lives for one chunk of territories,
+    so its memory does not grow with the batch. Each chunk keeps the longest-first order."""
+    from dataclasses import dataclass
+
+    from ctgdocs.pool import DocJob, chunks
+
+    @dataclass(frozen=True)
+    class Doc:
+        territoire: str
+        stem: str
+
+    plan = [("a", 1), ("a", 5), ("b", 2), ("b", 9), ("b", 3), ("c", 4), ("d", 8), ("d", 7)]
+    jobs = [DocJob(n, Doc(t, f"{t}{cost}"), (), cost) for n, (t, cost) in enumerate(plan)]  # type: ignore[arg-type]
+    jobs.sort(key=lambda j: -j.cost)
+    assert [[j.doc.stem for j in part] for part in chunks(jobs, 3)] == [
+        ["b9", "a5", "b3", "b2", "a1"],
+        ["d8", "d7", "c4"],
+    ]
+    assert [[j.doc.stem for j in part] for part in chunks(jobs, 100)] == [
+        [j.doc.stem for j in jobs]
+    ]
+
+
+def test_a_build_in_several_chunks_writes_what_a_serial_build_writes(chantier, monkeypatch):
+    monkeypatch.setattr("ctgdocs.pool.CHUNK", 2)  # two chunks: grand-poitiers, then the two others
+    chunked = chantier.build(output=Path("morceaux"), jobs=2)
+    serial = chantier.build(output=Path("serie"), jobs=1)
+    assert chunked.ok and len(chunked.ecrits) == len(serial.ecrits) == 12
+    assert chantier.outputs(Path("morceaux")) == chantier.outputs(Path("serie"))
+    manifests = [(chantier.root / d / "manifest.json").read_bytes() for d in ("morceaux", "serie")]
+    assert manifests[0] == manifests[1]

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 PR_SET_PDEATHSIG = 1
 LOCAL, DASK = "local", "dask"
 IN_FLIGHT = 2  # jobs handed out per worker at a time
+CHUNK = 400  # documents per pool of forked workers, at least (whole territories)
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,15 @@ class LocalExecutor:
                 if not skip(job):
                     on_result(job, produce(job))
             return
+        parts = chunks(jobs, CHUNK)
+        if len(parts) > 1:  # forked again for each chunk: the writers are imported once, here
+            for fmt in sorted({s.format for job in jobs for s in job.sorties}):
+                get_writer(fmt)
+        for part in parts:
+            self._run_chunk(part, on_result, skip)
+
+    def _run_chunk(self, jobs: list[DocJob], on_result: OnResult, skip: Skip) -> None:
+        """One pool of forked workers for these jobs; they end with it."""
         _JOBS[:] = jobs
         pool = ProcessPoolExecutor(
             max_workers=min(self.workers, len(jobs)),
@@ -189,6 +199,26 @@ class LocalExecutor:
 
     def close(self) -> None:
         pass
+
+
+def chunks(jobs: list[DocJob], size: int) -> list[list[DocJob]]:
+    """The jobs in chunks of whole territories (in the order of the plan) of `size` documents
+    or more, the last one apart; each chunk longest first, as the jobs were.
+
+    A forked worker shares the build's data copy-on-write, but every object it reads gets its
+    reference count written, so the pages of the data it renders from become its own copies.
+    Workers that live for one chunk copy at most that chunk's data: their memory does not grow
+    with the batch."""
+    by_territory: dict[str, list[DocJob]] = {}
+    for job in sorted(jobs, key=lambda j: j.order):
+        by_territory.setdefault(job.doc.territoire, []).append(job)
+    result: list[list[DocJob]] = [[]]
+    for territory_jobs in by_territory.values():
+        if len(result[-1]) >= size:
+            result.append([])
+        result[-1] += territory_jobs
+    rank = {id(job): n for n, job in enumerate(jobs)}
+    return [sorted(part, key=lambda j: rank[id(j)]) for part in result if part]
 
 
 def _windowed(
