@@ -56,9 +56,11 @@ def test_parallel_results_are_recorded_in_the_order_of_the_plan(chantier):
     ]
 
 
-def test_forked_workers_live_for_a_chunk_of_whole_territories():
-    """A worker copies the pages of the data it reads: it lives for one chunk of territories,
-    so its memory does not grow with the batch. Each chunk keeps the longest-first order."""
+def test_forked_workers_live_for_a_chunk_of_the_plan():
+    """A worker copies the pages of the data it reads and WeasyPrint grows with each document:
+    a pool of workers lives for one chunk of documents, taken in the order of the plan (so from
+    one or two territories), so its memory does not grow with the batch. Each chunk keeps the
+    longest-first order."""
     from dataclasses import dataclass
 
     from ctgdocs.pool import DocJob, chunks
@@ -72,8 +74,9 @@ def test_forked_workers_live_for_a_chunk_of_whole_territories():
     jobs = [DocJob(n, Doc(t, f"{t}{cost}"), (), cost) for n, (t, cost) in enumerate(plan)]  # type: ignore[arg-type]
     jobs.sort(key=lambda j: -j.cost)
     assert [[j.doc.stem for j in part] for part in chunks(jobs, 3)] == [
-        ["b9", "a5", "b3", "b2", "a1"],
-        ["d8", "d7", "c4"],
+        ["a5", "b2", "a1"],
+        ["b9", "c4", "b3"],
+        ["d8", "d7"],
     ]
     assert [[j.doc.stem for j in part] for part in chunks(jobs, 100)] == [
         [j.doc.stem for j in jobs]
@@ -81,7 +84,7 @@ def test_forked_workers_live_for_a_chunk_of_whole_territories():
 
 
 def test_a_build_in_several_chunks_writes_what_a_serial_build_writes(chantier, monkeypatch):
-    monkeypatch.setattr("ctgdocs.pool.CHUNK", 2)  # two chunks: grand-poitiers, then the two others
+    monkeypatch.setattr("ctgdocs.pool.CHUNK", 2)  # 2 workers: chunks of 4, 2 documents
     chunked = chantier.build(output=Path("morceaux"), jobs=2)
     serial = chantier.build(output=Path("serie"), jobs=1)
     assert chunked.ok and len(chunked.ecrits) == len(serial.ecrits) == 12

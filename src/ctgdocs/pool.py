@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 PR_SET_PDEATHSIG = 1
 LOCAL, DASK = "local", "dask"
 IN_FLIGHT = 2  # jobs handed out per worker at a time
-CHUNK = 400  # documents per pool of forked workers, at least (whole territories)
+CHUNK = 200  # documents per worker in a pool of forked workers: then new workers
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ class LocalExecutor:
                 if not skip(job):
                     on_result(job, produce(job))
             return
-        parts = chunks(jobs, CHUNK)
+        parts = chunks(jobs, CHUNK * self.workers)
         if len(parts) > 1:  # forked again for each chunk: the writers are imported once, here
             for fmt in sorted({s.format for job in jobs for s in job.sorties}):
                 get_writer(fmt)
@@ -202,23 +202,18 @@ class LocalExecutor:
 
 
 def chunks(jobs: list[DocJob], size: int) -> list[list[DocJob]]:
-    """The jobs in chunks of whole territories (in the order of the plan) of `size` documents
-    or more, the last one apart; each chunk longest first, as the jobs were.
+    """The jobs cut, in the order of the plan (a territory after the other), into chunks of
+    `size` documents; each chunk longest first, as the jobs were.
 
-    A forked worker shares the build's data copy-on-write, but every object it reads gets its
-    reference count written, so the pages of the data it renders from become its own copies.
-    Workers that live for one chunk copy at most that chunk's data: their memory does not grow
-    with the batch."""
-    by_territory: dict[str, list[DocJob]] = {}
-    for job in sorted(jobs, key=lambda j: j.order):
-        by_territory.setdefault(job.doc.territoire, []).append(job)
-    result: list[list[DocJob]] = [[]]
-    for territory_jobs in by_territory.values():
-        if len(result[-1]) >= size:
-            result.append([])
-        result[-1] += territory_jobs
+    A forked worker lives for one chunk. It shares the build's data copy-on-write, but every
+    object it reads gets its reference count written, so the pages of the data it renders from
+    become its own; and a WeasyPrint process grows a little with each document. A worker that
+    renders a bounded number of documents, from one or two territories, does not grow with the
+    batch."""
+    in_plan = sorted(jobs, key=lambda j: j.order)
     rank = {id(job): n for n, job in enumerate(jobs)}
-    return [sorted(part, key=lambda j: rank[id(j)]) for part in result if part]
+    parts = [in_plan[i : i + size] for i in range(0, len(in_plan), size)]
+    return [sorted(part, key=lambda j: rank[id(j)]) for part in parts]
 
 
 def _windowed(
