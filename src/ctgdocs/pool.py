@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -176,8 +177,16 @@ class LocalExecutor:
         if len(parts) > 1:  # forked again for each chunk: the writers are imported once, here
             for fmt in sorted({s.format for job in jobs for s in job.sorties}):
                 get_writer(fmt)
-        for part in parts:
-            self._run_chunk(part, on_result, skip)
+        # The workers inherit the data copy-on-write. A full collection in a worker would write
+        # into every object it inherited, and so copy every page of the data (336 MB instead of
+        # 124 MB for a worker among 3 000 synthetic communes): frozen, they are never collected
+        # there (nor here, until the batch is done).
+        gc.freeze()
+        try:
+            for part in parts:
+                self._run_chunk(part, on_result, skip)
+        finally:
+            gc.unfreeze()
 
     def _run_chunk(self, jobs: list[DocJob], on_result: OnResult, skip: Skip) -> None:
         """One pool of forked workers for these jobs; they end with it."""
