@@ -219,3 +219,20 @@ def test_jobs_travel_in_lots_of_one_territory_longest_first():
         ["b5", "b6"],
         ["c7"],
     ]
+
+
+def test_a_scheduler_without_workers_is_said_and_nothing_is_written(pradet, monkeypatch):
+    from distributed import LocalCluster
+
+    monkeypatch.setattr("ctgdocs.distribue.CONNECT_TIMEOUT", 1)
+    with LocalCluster(
+        n_workers=0, dashboard_address=None, scheduler_port=0, silence_logs=logging.ERROR
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert build("--output", "out", "--executor", address) == (
+            1,
+            "",
+            f"erreur (exécuteur) : aucun worker Dask n'est connecté à l'ordonnanceur {address} "
+            f"(attendu 1 s) ; lancez dask worker {address} sur les machines de calcul\n",
+        )
+    assert nothing_written(pradet)

@@ -103,6 +103,14 @@ class DaskExecutor:
                 f"ordonnanceur Dask injoignable à {address} (aucune réponse en "
                 f"{CONNECT_TIMEOUT} s) ; vérifiez l'adresse et que dask scheduler y tourne"
             ) from error
+        try:
+            self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        except TimeoutError as error:
+            self.close()
+            raise ExecutorError(
+                f"aucun worker Dask n'est connecté à l'ordonnanceur {address} (attendu "
+                f"{CONNECT_TIMEOUT} s) ; lancez dask worker {address} sur les machines de calcul"
+            ) from error
         self.client.register_plugin(_without_profiler())
 
     def workers(self) -> int:
