@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ctgdocs.app import plan, validate
+from ctgdocs.tree import champs
 from ctgdocs.writers import get_writer
 from ctgdocs.writers import pdf as pdf_writer
 from ctgdocs.writers.html import render_html
@@ -61,7 +62,10 @@ def measure(repeat: int) -> tuple[list[dict], float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         for doc in docs:
             rendered = doc.render()
-            html = render_html(rendered)
+            # WeasyPrint gets the HTML the PDF writer gives it: with the page count printed,
+            # for a document that prints its own (« comporte N pages »).
+            printed = pdf_writer.page_count(rendered) if champs(rendered.tree.blocks) else None
+            html = render_html(rendered, pages=printed)
             count = None
             for fmt in ("html", "docx", "pdf"):
                 dest = Path(tmp) / f"{doc.stem}.{fmt}"

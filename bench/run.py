@@ -86,11 +86,11 @@ def targets(r: dict) -> list[dict]:
     pdf = [row for row in r["per_document"] if row["format"] == "pdf"]
     worst = max(pdf, key=lambda row: row["ratio"])
     three = [row["document"] for row in pdf if row["kind"] == "deliberation" and row["pages"] == 3]
-    docx3 = [
-        row["ctgdocs_ms"]
+    docx3 = {
+        row["document"].rsplit("/", 1)[-1]: row["ctgdocs_ms"]
         for row in r["per_document"]
         if row["format"] == "docx" and row["document"] in three
-    ]
+    }
     route = r["libreoffice_route"]
     dept = r["department"]
     nat = r["national"]["extrapolation"]
@@ -111,9 +111,9 @@ def targets(r: dict) -> list[dict]:
         ),
         (
             "DOCX ≤ 60 ms for a 3-page act",
-            f"{', '.join(f'{ms:.0f}' for ms in docx3)} ms (Poitiers, warm); {docx_synth} ms per "
-            "synthetic deliberation in a batch",
-            bool(docx3) and max(docx3) <= 60 and docx_synth <= 60,
+            f"{', '.join(f'{ms:.0f} ms ({stem})' for stem, ms in docx3.items())}, warm; "
+            f"{docx_synth} ms per synthetic 3-page deliberation in a batch",
+            bool(docx3) and max(docx3.values()) <= 60 and docx_synth <= 60,
         ),
         (
             f"--jobs {JOBS} speedup ≥ 1.8",
