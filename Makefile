@@ -3,7 +3,7 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 
-.PHONY: setup system demo test lint previews schema bench fuzz clean
+.PHONY: setup system demo test lint previews schema bench bench-quick fuzz clean
 
 setup: system $(STAMP)
 
@@ -33,8 +33,12 @@ lint: setup
 	$(VENV)/bin/ruff check src tests tools
 	$(VENV)/bin/ruff format --check src tests tools
 
+# bench/results/latest.json and a table (about 15 min on 2 cores); bench-quick: a few minutes.
 bench: setup
 	$(PY) bench/run.py
+
+bench-quick: setup
+	BENCH_QUICK=1 $(PY) bench/run.py
 
 # Property-based build (tests/test_fuzz.py) with 500 examples; `make test` runs 25.
 fuzz: setup

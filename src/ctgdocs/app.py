@@ -33,6 +33,7 @@ class BuildOptions:
     jobs: int = 0  # 0: one per core
     force: bool = False  # set hand-edited files aside, then regenerate them
     dry_run: bool = False  # decide and report only: render and write nothing
+    executor: str = "local"  # forked processes; "dask" (a LocalCluster) or "tcp://host:port"
 
 
 def _check(

@@ -1,6 +1,11 @@
 """One build of planned documents into an output folder, under its lock: decide against the
-manifest, render once per document what must be built, stage every file, then rename the
-files of the territories that succeeded into place and record them in the manifest."""
+manifest, then render each document that must be built and write its files into a staging
+folder (in worker processes, local or on a Dask cluster), then rename the files of the
+territories that succeeded into place and record them in the manifest.
+
+The build keeps the text of each document it rendered (for the manifest, the text store and
+--verbose), never its tree: a worker renders, writes, sends the text back and drops the tree.
+"""
 
 from __future__ import annotations
 
@@ -24,19 +29,34 @@ from ctgdocs.incremental import (
     frozen_changes,
 )
 from ctgdocs.manifest import Entry, Manifest, fingerprints, sha256_bytes, sha256_file
-from ctgdocs.pool import WriteJob, write_all
+from ctgdocs.pool import LOCAL, DocJob, Executor, LocalExecutor, Produit, Sortie, parse_executor
 from ctgdocs.rapport import BuildReport, Changement, Echec, error_lines, frozen_message
 from ctgdocs.texte import document_text
-from ctgdocs.writers import SUFFIXES
-from ctgdocs.writers.base import RenderedDocument
+from ctgdocs.writers import SUFFIXES, WRITERS
 
 if TYPE_CHECKING:
     from ctgdocs.app import BuildOptions, Notify, Progress
+    from ctgdocs.documents import PlannedDocument
+
+# The cost of a document, to hand out the longest first: its text's length at the last build
+# (the text store), else a typical length for its kind; times the cost of each format.
+FORMAT_COST = {"pdf": 1.0, "docx": 0.3, "html": 0.02, "actes": 0.001}
+TYPICAL_LENGTH = {
+    "convention": 60_000,
+    "acte-engagement": 60_000,
+    "referentiel-poste": 12_000,
+    "grille-evaluation": 10_000,
+    "avenant": 8_000,
+    "deliberation": 8_000,
+    "tableau-etp": 2_000,
+}
+FORMATS = tuple(WRITERS)  # the order failures of one document's files are reported in
+RENDER, WRITE = 0, 1  # failures of a territory are reported render first, then write
 
 
 @dataclass(frozen=True)
 class Rendu:
-    document: RenderedDocument
+    order: int  # rank of the document in the plan
     text: str
     text_sha: str
 
@@ -47,12 +67,14 @@ class Batch:
         self.options = options
         self.output = options.output
         self.report = report
+        self.executor_kind, self.address = parse_executor(options.executor)
         self.fp = fingerprints()
         self.hashes = InputHashes()
         self.manifest = Manifest(self.output, {})
         self.decisions: list[Decision] = []
         self.rendered: dict[tuple[str, str], Rendu] = {}
-        self.failed: dict[str, tuple[list[str], list[str]]] = {}  # territoire → lines, reasons
+        # territoire → (phase, rank in the plan, error lines, reason) of each failure
+        self.failed: dict[str, list[tuple[int, int, list[str], str]]] = {}
 
     def decide(self) -> None:
         """For each output: build it (and why), leave it, or protect it. Reads only."""
@@ -70,41 +92,28 @@ class Batch:
                 self.report.a_reconstruire.append((target.dest, decision.reason))
 
     def render(self, every_document: bool = False) -> None:
-        """Render each document with a file to build, once; refuse a signed text changed. Once
-        a territory failed, its other documents are not rendered, unless `every_document`."""
-        for decision in self._live(every_document):
-            doc = decision.target.doc
-            if (doc.territoire, doc.stem) in self.rendered or (
-                doc.territoire in self.failed and not every_document
-            ):
+        """Render, here, each document with a file to build, and keep its text (ctgdocs diff);
+        refuse a signed text changed. Once a territory failed, its other documents are not
+        rendered, unless `every_document`."""
+        for job in sorted(self._jobs(every_document), key=lambda j: j.order):
+            doc = job.doc
+            if doc.territoire in self.failed and not every_document:
                 continue
             try:
-                rendered = doc.render()
+                text = document_text(doc.render().tree)
             except CtgError as error:
-                self._fail(
-                    doc.territoire, error_lines(error), "un document n'a pas pu être produit"
-                )
+                self._fail(job, RENDER, error_lines(error), "un document n'a pas pu être produit")
                 continue
-            self.report.rendus += 1
-            text = document_text(rendered.tree)
-            rendu = Rendu(rendered, text, sha256_bytes(text.encode("utf-8")))
-            self.rendered[(doc.territoire, doc.stem)] = rendu
-            inputs = self.hashes.of(doc)
-            changed = frozen_changes(doc, self.manifest, rendu.text_sha, inputs, self.fp)
-            if changed and doc.signe_le is not None:
-                message = frozen_message(
-                    doc.territoire, doc.stem, doc.signe_le, doc.dossier, changed
-                )
-                self._fail(doc.territoire, [message], f"document signé modifié ({doc.stem})")
+            self._rendered(job, text)
 
     def run(self, progress: Progress | None, notify: Notify | None) -> BuildReport:
         with workdir.locked(self.output, notify) as lock_fd:
             workdir.clean_stale(self.output)
             self.decide()
-            self.render()
             staging = workdir.new_staging(self.output)
             try:
-                self._stage(staging, lock_fd, progress)
+                if jobs := self._jobs(staging=staging):
+                    self._produce(jobs, staging, lock_fd, progress)
                 self._commit(staging)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -113,16 +122,21 @@ class Batch:
 
     def record_changes(self) -> None:
         """The text before (the text store) and now of each rendered document."""
-        for (territoire, stem), rendu in self.rendered.items():
+        for (territoire, stem), rendu in self._in_order():
             before = workdir.read_text(self.output, territoire, stem)
             self.report.changements.append(Changement(f"{territoire}/{stem}", before, rendu.text))
 
     def close(self) -> None:
-        """The failed territories, into the report."""
-        self.report.echecs += [
-            Echec(territoire, tuple(lines), " ; ".join(reasons))
-            for territoire, (lines, reasons) in self.failed.items()
-        ]
+        """The failed territories, into the report: render failures first, then write
+        failures, each in the order of the plan."""
+        for territoire, failures in self.failed.items():
+            lines: list[str] = []
+            reasons: list[str] = []
+            for _, _, found, reason in sorted(failures, key=lambda f: (f[0], f[1])):
+                lines += found
+                if reason not in reasons:
+                    reasons.append(reason)
+            self.report.echecs.append(Echec(territoire, tuple(lines), " ; ".join(reasons)))
         self.report.echecs.sort(key=lambda e: e.territoire)
 
     # --- internals ---------------------------------------------------------------------
@@ -135,32 +149,92 @@ class Batch:
             if d.action == BUILD and (every_territory or d.target.doc.territoire not in self.failed)
         ]
 
-    def _fail(self, territoire: str, lines: list[str], reason: str) -> None:
-        known_lines, reasons = self.failed.setdefault(territoire, ([], []))
-        known_lines += lines
-        if reason not in reasons:
-            reasons.append(reason)
-
-    def _stage(self, staging: Path, lock_fd: int, progress: Progress | None) -> None:
-        jobs = [
-            WriteJob(
-                d.target.key,
-                d.target.format,
-                self.rendered[(d.target.doc.territoire, d.target.doc.stem)].document,
-                staging / d.target.key,
-                d.target.dest,
+    def _jobs(self, every_territory: bool = False, staging: Path | None = None) -> list[DocJob]:
+        """One job per document with a file to build (its files, costliest format first),
+        the longest jobs first."""
+        by_doc: dict[tuple[str, str], list[Target]] = {}
+        docs: dict[tuple[str, str], PlannedDocument] = {}
+        for decision in self._live(every_territory):
+            doc = decision.target.doc
+            by_doc.setdefault((doc.territoire, doc.stem), []).append(decision.target)
+            docs.setdefault((doc.territoire, doc.stem), doc)
+        jobs = []
+        for order, (key, targets) in enumerate(by_doc.items()):
+            targets.sort(key=lambda t: -FORMAT_COST.get(t.format, 1.0))
+            sorties = tuple(
+                Sortie(t.key, t.format, (staging or self.output) / t.key, t.dest) for t in targets
             )
-            for d in self._live()
-        ]
-        jobs.sort(key=lambda j: j.format != "pdf")  # longest first: no PDF straggles at the end
+            cost = self._length(docs[key]) * sum(FORMAT_COST.get(t.format, 1.0) for t in targets)
+            jobs.append(DocJob(order, docs[key], sorties, cost))
+        jobs.sort(key=lambda j: -j.cost)
+        return jobs
+
+    def _length(self, doc: PlannedDocument) -> int:
+        try:
+            return workdir.text_path(self.output, doc.territoire, doc.stem).stat().st_size
+        except OSError:
+            return TYPICAL_LENGTH.get(doc.kind, 10_000)
+
+    def _rendered(self, job: DocJob, text: str) -> None:
+        """A document's text: kept, and checked against its signed text."""
+        doc = job.doc
+        self.report.rendus += 1
+        rendu = Rendu(job.order, text, sha256_bytes(text.encode("utf-8")))
+        self.rendered[(doc.territoire, doc.stem)] = rendu
+        changed = frozen_changes(doc, self.manifest, rendu.text_sha, self.hashes.of(doc), self.fp)
+        if changed and doc.signe_le is not None:
+            message = frozen_message(doc.territoire, doc.stem, doc.signe_le, doc.dossier, changed)
+            self._fail(job, RENDER, [message], f"document signé modifié ({doc.stem})")
+
+    def _fail(self, job: DocJob, phase: int, lines: list[str], reason: str) -> None:
+        self.failed.setdefault(job.doc.territoire, []).append((phase, job.order, lines, reason))
+
+    def _executor(self, lock_fd: int) -> Executor:
         workers = self.options.jobs or os.cpu_count() or 1
-        errors = write_all(jobs, workers, lock_fd, progress)
-        for decision in self.decisions:
-            if decision.target.key in errors:
-                territoire = decision.target.doc.territoire
+        if self.executor_kind == LOCAL:
+            return LocalExecutor(workers, lock_fd)
+        from ctgdocs.distribue import DaskExecutor
+
+        return DaskExecutor(self.address, workers)
+
+    def _produce(
+        self, jobs: list[DocJob], staging: Path, lock_fd: int, progress: Progress | None
+    ) -> None:
+        """Render and write every job into the staging folder, keep each document's text."""
+        total = sum(len(job.sorties) for job in jobs)
+        done = 0
+
+        def on_result(job: DocJob, produit: Produit) -> None:
+            nonlocal done
+            if produit.text is None:
                 self._fail(
-                    territoire, errors[decision.target.key], "un fichier n'a pas pu être écrit"
+                    job, RENDER, produit.render_errors, "un document n'a pas pu être produit"
                 )
+            else:
+                self._rendered(job, produit.text)
+            for key, data in produit.contents.items():  # from a worker without shared files
+                staged = staging / key
+                staged.parent.mkdir(parents=True, exist_ok=True)
+                staged.write_bytes(data)
+            for sortie in sorted(job.sorties, key=lambda s: FORMATS.index(s.format)):
+                if failed := produit.write_errors.get(sortie.key):
+                    self._fail(job, WRITE, failed, "un fichier n'a pas pu être écrit")
+            done += len(job.sorties)
+            if progress:
+                progress(done, total)
+
+        def skip(job: DocJob) -> bool:
+            nonlocal done
+            if job.doc.territoire not in self.failed:
+                return False
+            done += len(job.sorties)
+            return True
+
+        executor = self._executor(lock_fd)
+        try:
+            executor.run(jobs, on_result, skip)
+        finally:
+            executor.close()
 
     def _commit(self, staging: Path) -> None:
         """Record the new entries as pending, rename the files into place, record them final."""
@@ -195,7 +269,7 @@ class Batch:
             os.replace(staged, target.dest)
             self.report.ecrits.append(target.dest)
             written.add((target.doc.territoire, target.doc.stem))
-        for (territoire, stem), rendu in self.rendered.items():
+        for (territoire, stem), rendu in self._in_order():
             if territoire in self.failed:
                 continue
             stored = workdir.read_text(self.output, territoire, stem)
@@ -206,6 +280,10 @@ class Batch:
             if stored != rendu.text:
                 workdir.write_text(self.output, territoire, stem, rendu.text)
         self.manifest.save()
+
+    def _in_order(self) -> list[tuple[tuple[str, str], Rendu]]:
+        """The rendered documents in the order of the plan."""
+        return sorted(self.rendered.items(), key=lambda item: item[1].order)
 
     def _entry(self, target: Target, sha: str) -> Entry:
         doc = target.doc

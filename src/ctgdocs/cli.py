@@ -115,6 +115,13 @@ def _formats(formats: str) -> tuple[str, ...]:
     help="Processus en parallèle (0 : un par cœur).",
 )
 @click.option(
+    "--executor",
+    default="local",
+    show_default=True,
+    help="Où écrire les fichiers : local (processus de cette machine), dask (un LocalCluster "
+    "de --jobs processus) ou l'adresse d'un ordonnanceur Dask (tcp://hôte:port).",
+)
+@click.option(
     "--force",
     is_flag=True,
     help="Met de côté les fichiers modifiés à la main (<nom>.modifie-N), puis les régénère.",
@@ -134,6 +141,7 @@ def build(
     formats: str,
     output: Path,
     jobs: int,
+    executor: str,
     force: bool,
     dry_run: bool,
     verbose: bool,
@@ -150,6 +158,7 @@ def build(
         kinds=kinds,
         formats=_formats(formats),
         jobs=jobs,
+        executor=executor,
         force=force,
         dry_run=dry_run,
     )
