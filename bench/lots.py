@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -44,8 +45,19 @@ def best_s(fn, repeat: int) -> float:
     return min(fn() for _ in range(repeat))
 
 
+_FRESH: list[Path] = []
+
+
 def fresh() -> Path:
-    return Path(tempfile.mkdtemp(prefix="bench-"))
+    """An empty temporary folder, removed when the bench ends."""
+    _FRESH.append(Path(tempfile.mkdtemp(prefix="bench-")))
+    return _FRESH[-1]
+
+
+@atexit.register
+def _remove_fresh() -> None:
+    for folder in _FRESH:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 # --- the examples ----------------------------------------------------------------------
