@@ -80,9 +80,7 @@ def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) ->
         header=f"{org['designation']} — séance du {date_fr(ctx['seance']['date'])}",
         footer=f"Délibération n° {delib.numero}",
     )
-    org_model = d.territoire.model.organisations[fichier.seance.collectivite]
-    actes = teletransmission.pour_deliberation(org_model, fichier.seance, delib)
-    return RenderedDocument(meta, tree, actes=actes)
+    return RenderedDocument(meta, tree, actes=ctx["deliberation"]["actes"])
 
 
 def contexte_seance(d: DonneesTerritoire, seance: Seance) -> dict[str, Any]:
@@ -239,7 +237,8 @@ def deliberation_ctx(
         "executoire": max(delib.publication, delib.transmission)
         if delib.publication and delib.transmission
         else None,
-        "actes": _actes(delib, seance, org),
+        # the @CTES metadata, printed in the form layout and written beside the PDF
+        "actes": teletransmission.pour_deliberation(org, seance, delib),
     }
 
 
@@ -257,19 +256,6 @@ def formule_vote(pour: int, contre: int, abstentions: int, res: Any) -> str:
     if abstentions:
         parts.append(voix(abstentions, "abstention"))
     return "par " + ", ".join(parts[:-1]) + " et " + parts[-1]
-
-
-def _actes(delib: Deliberation, seance: Seance, org: Organisation) -> dict[str, Any] | None:
-    actes = teletransmission.pour_deliberation(org, seance, delib)
-    if actes is None:
-        return None
-    return {
-        "numero": actes.numero,
-        "matiere": actes.matiere,
-        "matiere_libelle": actes.matiere_libelle,
-        "nature": actes.nature,
-        "identifiant": actes.identifiant,
-    }
 
 
 def _financement(caf: Organisation, date: Any) -> dict[str, Any] | None:
