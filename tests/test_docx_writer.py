@@ -375,6 +375,54 @@ def test_unused_missing_style_is_not_an_error(tmp_path: Path) -> None:
     write(tmp_path, Tree(blocks=(p("Sans centrage"),)), frame=frame)
 
 
+def _style_refs(path: Path) -> list[str | None]:
+    """The style each paragraph and table of the body refers to (None: its type's default)."""
+    body = xml_part(path, "word/document.xml").find("w:body", NS)
+    refs = []
+    for element in body.iter(f"{{{W}}}p", f"{{{W}}}tbl"):
+        ref = element.find("w:pPr/w:pStyle", NS) if element.tag == f"{{{W}}}p" else None
+        if element.tag == f"{{{W}}}tbl":
+            ref = element.find("w:tblPr/w:tblStyle", NS)
+        refs.append(None if ref is None else ref.get(f"{{{W}}}val"))
+    return refs
+
+
+def _python_docx_refs(path: Path) -> list[str | None]:
+    """The same, had python-docx's own `.style = …` assigned each element's style by name."""
+    document = docx.Document(str(path))
+    names = [
+        (block.style.name, kind)
+        for block, kind in (
+            (DocxParagraph(e, document._body), WD_STYLE_TYPE.PARAGRAPH)
+            if e.tag == f"{{{W}}}p"
+            else (docx.table.Table(e, document._body), WD_STYLE_TYPE.TABLE)
+            for e in document.element.body.iter(f"{{{W}}}p", f"{{{W}}}tbl")
+        )
+    ]
+    return [document.part.get_style_id(name, kind) for name, kind in names]
+
+
+def test_style_references_are_the_ones_python_docx_writes(tmp_path: Path) -> None:
+    refs = _style_refs(write(tmp_path))
+    assert refs == _python_docx_refs(tmp_path / "out.docx")
+    assert None in refs and "Heading1" in refs  # Normal is the default: no reference to it
+
+
+def test_a_frame_with_another_default_style_gets_references_accordingly(tmp_path: Path) -> None:
+    def change(frame) -> None:
+        frame.styles["Normal"].element.set(qn("w:default"), "0")
+        frame.styles["Centré"].element.set(qn("w:default"), "1")
+
+    path = write(tmp_path, frame=_broken_frame(tmp_path, change))
+    refs = _style_refs(path)
+    assert refs == _python_docx_refs(path)
+    assert "Normal" in refs and frame_style_id(path, "Centré") not in refs
+
+
+def frame_style_id(path: Path, name: str) -> str:
+    return docx.Document(str(path)).styles[name].style_id
+
+
 def test_missing_placeholder_names_the_frame(tmp_path: Path) -> None:
     def change(frame) -> None:
         frame.paragraphs[0].text = "Corps"

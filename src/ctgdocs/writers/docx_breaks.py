@@ -9,11 +9,10 @@ empty paragraph one point high carries the break just before it.
 from __future__ import annotations
 
 from docx.shared import Pt
-from docx.styles.style import BaseStyle
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ctgdocs.writers.docx_sinks import Sink
+from ctgdocs.writers.docx_sinks import Sink, StyleId
 
 PAGE_BREAK = "saut-de-page"  # the div class
 BREAK_CARRIER_HEIGHT = Pt(1)  # the empty paragraph before a table that opens the div
@@ -22,19 +21,19 @@ BREAK_CARRIER_HEIGHT = Pt(1)  # the empty paragraph before a table that opens th
 class PageBreakBefore:
     """A sink whose first paragraph, or first table, starts a new page."""
 
-    def __init__(self, sink: Sink, normal: BaseStyle) -> None:
+    def __init__(self, sink: Sink, normal: StyleId) -> None:
         self._sink = sink
         self._normal = normal
         self._pending = True
 
-    def paragraph(self, style: BaseStyle) -> DocxParagraph:
+    def paragraph(self, style: StyleId) -> DocxParagraph:
         paragraph = self._sink.paragraph(style)
         if self._pending:
             self._pending = False
             paragraph.paragraph_format.page_break_before = True
         return paragraph
 
-    def table(self, rows: int, cols: int, style: BaseStyle) -> DocxTable:
+    def table(self, rows: int, cols: int, style: StyleId) -> DocxTable:
         if self._pending:
             carrier = self.paragraph(self._normal).paragraph_format
             carrier.space_before = carrier.space_after = Pt(0)

@@ -100,7 +100,8 @@ class Footnotes:
         self._last_id += 1
         note_id = str(self._last_id)
 
-        call = paragraph.add_run(style=reference)
+        call = paragraph.add_run()
+        call._r.style = reference.style_id  # not a default style: python-docx's id, its scan spared
         call._r.append(element("w:footnoteReference", {"w:id": note_id}))
 
         footnote = element("w:footnote", {"w:id": note_id})
