@@ -94,3 +94,33 @@ def test_a_build_in_several_chunks_writes_what_a_serial_build_writes(chantier, m
     assert chantier.outputs(Path("morceaux")) == chantier.outputs(Path("serie"))
     manifests = [(chantier.root / d / "manifest.json").read_bytes() for d in ("morceaux", "serie")]
     assert manifests[0] == manifests[1]
+
+
+def test_the_loaded_data_is_frozen_out_of_the_collector_while_documents_render(
+    chantier, monkeypatch
+):
+    """A build renders with the data it loaded frozen (gc.freeze): in one process as in forked
+    workers, and unfrozen once the batch is done."""
+    import gc
+    import os
+
+    from ctgdocs import pool
+
+    seen = chantier.root / "gel.txt"
+    produce = pool.produce
+
+    def observed(job):
+        with seen.open("a") as out:
+            out.write(f"{os.getpid()} {gc.get_freeze_count()}\n")
+        return produce(job)
+
+    monkeypatch.setattr(pool, "produce", observed)
+    assert gc.get_freeze_count() == 0
+    for jobs in (1, 2):
+        assert chantier.build(output=Path(f"gel{jobs}"), jobs=jobs).ok
+        assert gc.get_freeze_count() == 0
+    lines = [line.split() for line in seen.read_text().splitlines()]
+    assert len(lines) == 12  # 6 documents, twice
+    assert {pid for pid, _ in lines[:6]} == {str(os.getpid())}
+    assert str(os.getpid()) not in {pid for pid, _ in lines[6:]}
+    assert all(int(count) > 10_000 for _, count in lines)

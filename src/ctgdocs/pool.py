@@ -168,6 +168,18 @@ class LocalExecutor:
         self.lock_fd = lock_fd
 
     def run(self, jobs: list[DocJob], on_result: OnResult, skip: Skip) -> None:
+        # The data loaded and checked before the batch lives as long as the batch: frozen, the
+        # collector no longer walks it at each full collection (a WeasyPrint layout triggers
+        # several). In a forked worker, a collection would also write into every object it
+        # inherited copy-on-write, and so copy every page of the data (336 MB instead of 124 MB
+        # for a worker among 3 000 synthetic communes). Unfrozen when the batch is done.
+        gc.freeze()
+        try:
+            self._run(jobs, on_result, skip)
+        finally:
+            gc.unfreeze()
+
+    def _run(self, jobs: list[DocJob], on_result: OnResult, skip: Skip) -> None:
         if self.workers == 1 or len(jobs) <= 1:
             for job in jobs:
                 if not skip(job):
@@ -177,16 +189,8 @@ class LocalExecutor:
         if len(parts) > 1:  # forked again for each chunk: the writers are imported once, here
             for fmt in sorted({s.format for job in jobs for s in job.sorties}):
                 get_writer(fmt)
-        # The workers inherit the data copy-on-write. A full collection in a worker would write
-        # into every object it inherited, and so copy every page of the data (336 MB instead of
-        # 124 MB for a worker among 3 000 synthetic communes): frozen, they are never collected
-        # there (nor here, until the batch is done).
-        gc.freeze()
-        try:
-            for part in parts:
-                self._run_chunk(part, on_result, skip)
-        finally:
-            gc.unfreeze()
+        for part in parts:
+            self._run_chunk(part, on_result, skip)
 
     def _run_chunk(self, jobs: list[DocJob], on_result: OnResult, skip: Skip) -> None:
         """One pool of forked workers for these jobs; they end with it."""
