@@ -169,13 +169,19 @@ class Run:
 
 
 def build_synthetic(
-    communes: int, jobs: int, cache: Path, executor: str = "local", formats: str = "pdf,docx,html"
+    communes: int,
+    jobs: int,
+    cache: Path,
+    executor: str = "local",
+    formats: str = "pdf,docx,html",
+    sample: bool = True,
 ) -> Run:
+    """One build of a synthetic territory, its memory sampled unless `sample` is False."""
     data = synthetic(communes, cache)
     out = fresh()
     argv = [sys.executable, "-m", "ctgdocs", "build", str(data), "--output", str(out)]
     argv += ["--jobs", str(jobs), "--executor", executor, "--format", formats]
-    mesure = memoire.run(argv, ROOT, env=ENV)
+    mesure = memoire.run(argv, ROOT, env=ENV, sample=sample)
     shutil.rmtree(out)
     if mesure.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} : {mesure.stderr[-2000:]}")

@@ -38,6 +38,15 @@ def test_the_sampler_sees_each_worker_and_its_own_memory(tmp_path):
     assert mesure.main_uss_mb < 40 and mesure.seconds >= 1.5
 
 
+def test_a_timed_only_run_samples_no_memory(tmp_path):
+    """The runs that measure the speedup are not sampled: the sampler's reads of each
+    process's memory would take their share of a core from the workers."""
+    script = "import time; block = bytearray(40 * 2**20); time.sleep(0.5); print('fini')"
+    mesure = memoire.run([sys.executable, "-c", script], tmp_path, interval=0.05, sample=False)
+    assert mesure.returncode == 0 and mesure.stdout == "fini\n" and mesure.seconds >= 0.5
+    assert mesure.main.rss == mesure.main.uss == 0 and mesure.workers == {}
+
+
 def test_a_linear_fit_and_the_national_extrapolation():
     assert lots.linear([(10, 3.0), (300, 32.0), (3000, 302.0)]) == (2.0, 0.1)
 
