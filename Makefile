@@ -33,7 +33,7 @@ lint: setup
 	$(VENV)/bin/ruff check src tests tools
 	$(VENV)/bin/ruff format --check src tests tools
 
-# bench/results/latest.json and a table (about 15 min on 2 cores); bench-quick: about 5 min.
+# bench/results/latest.json and a table (about 13 min on 2 cores); bench-quick: about 2.5 min.
 bench: setup
 	$(PY) bench/run.py
 

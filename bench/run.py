@@ -1,8 +1,8 @@
 """Benchmark: ctgdocs against the raw libraries, batches, rebuilds, cold starts, synthetic
 departments and a national sample, the Dask executor, and the targets of issue 8.
 
-    make bench                      full run (≈ 15 min on 2 cores)
-    make bench-quick                the same sections on smaller samples (≈ 5 min)
+    make bench                      full run (≈ 13 min on 2 cores)
+    make bench-quick                the same sections on smaller samples (≈ 2.5 min)
     python bench/run.py --table     the table of the last run again
 
 Prints a table and writes bench/results/latest.json (bench/results/quick.json in quick mode).
