@@ -47,7 +47,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length
-from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ctgdocs.errors import TemplateError, display_path
@@ -69,7 +68,7 @@ from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 from ctgdocs.writers.docx_breaks import PAGE_BREAK, PageBreakBefore
 from ctgdocs.writers.docx_inlines import Footnotes, add_inlines
 from ctgdocs.writers.docx_package import normalize_zip, set_core_properties
-from ctgdocs.writers.docx_sinks import BeforeParagraph, InCell, Sink, StyleId, styled
+from ctgdocs.writers.docx_sinks import BeforeParagraph, InCell, Sink, styled
 from ctgdocs.writers.docx_styles import (
     BULLET_CONTINUATIONS,
     BULLETS,
@@ -81,6 +80,7 @@ from ctgdocs.writers.docx_styles import (
     TABLE,
     TOC_HEADING,
     TOC_LEVELS,
+    FrameStyles,
 )
 from ctgdocs.writers.docx_tables import (
     ALIGNMENTS,
@@ -108,11 +108,6 @@ SIGNATURES = "signatures"  # a div of `signature` divs: a borderless table, one 
 SIGNATURE = "signature"
 FORM = "formulaire"  # tables inside it have no header row (their first row is data too)
 NUMBER_INDENT = Cm(0.75)  # the indent step of `Liste numérotée`
-STYLE_KINDS = {
-    WD_STYLE_TYPE.PARAGRAPH: "paragraphe",
-    WD_STYLE_TYPE.CHARACTER: "caractère",
-    WD_STYLE_TYPE.TABLE: "tableau",
-}
 
 
 class DocxWriter:
@@ -197,9 +192,8 @@ class _BodyBuilder:
         self._doc = doc
         self._where = where
         self._pages = pages  # heading number → page, computed only if a sommaire needs it
-        self._styles: dict[str, BaseStyle] = {}
-        self._style_ids: dict[str, StyleId] = {}
-        self.notes = Footnotes(doc, where, self.style)
+        self.styles = FrameStyles(doc, where)
+        self.notes = Footnotes(doc, where, self.styles.style)
         self._heading_count = 0  # every heading of the tree, as the HTML writer numbers them
         self._headings: list[WrittenHeading] = []
         self._sommaires: list[PendingSommaire] = []
@@ -216,37 +210,6 @@ class _BodyBuilder:
             ask_to_update_fields(self._doc.settings.element)
         self.notes.save()
 
-    # styles
-
-    def style(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> BaseStyle:
-        """The frame's style of that name; a TemplateError naming the frame when it lacks it."""
-        if name not in self._styles:
-            try:
-                found = self._doc.styles[name]
-            except KeyError:
-                raise TemplateError(
-                    f"{self._where} : le style « {name} » est absent du cadre"
-                ) from None
-            if found.type != kind:
-                raise TemplateError(
-                    f"{self._where} : le style « {name} » n'est pas un style de {STYLE_KINDS[kind]}"
-                )
-            self._styles[name] = found
-        return self._styles[name]
-
-    def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> StyleId:
-        """The id paragraphs or tables of that style refer to, resolved once per document: none
-        for the default style of its type, as python-docx writes it. (python-docx reads the
-        type and default flag of every style of the frame to find the default; only the few
-        styles that carry a default flag are read here.)"""
-        if name not in self._style_ids:
-            style = self.style(name, kind)
-            flagged = self._doc.styles.element.xpath("w:style[@w:default]")
-            defaults = [s for s in flagged if s.type == kind and s.default]
-            default = defaults[-1] if defaults else None
-            self._style_ids[name] = None if default is style.element else style.style_id
-        return self._style_ids[name]
-
     # paragraphs
 
     def new_paragraph(self, ctx: _Context, style: str | None = None) -> DocxParagraph:
@@ -254,13 +217,13 @@ class _BodyBuilder:
         item = ctx.item
         if item is not None and not item.started:
             item.started = True
-            paragraph = ctx.sink.paragraph(self.style_id(item.style))
+            paragraph = ctx.sink.paragraph(self.styles.style_id(item.style))
             if item.label:
                 paragraph.add_run(item.label)
             if item.indent is not None:
                 paragraph.paragraph_format.left_indent = item.indent
             return paragraph
-        paragraph = ctx.sink.paragraph(self.style_id(style or ctx.style or NORMAL))
+        paragraph = ctx.sink.paragraph(self.styles.style_id(style or ctx.style or NORMAL))
         if ctx.indent is not None and style is None:
             paragraph.paragraph_format.left_indent = ctx.indent
             paragraph.paragraph_format.first_line_indent = Cm(0)
@@ -287,7 +250,7 @@ class _BodyBuilder:
 
     def rule(self, block: Rule, ctx: _Context) -> None:
         self.flush_label(ctx)
-        paragraph = ctx.sink.paragraph(self.style_id(NORMAL))
+        paragraph = ctx.sink.paragraph(self.styles.style_id(NORMAL))
         borders = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
         for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1")):
@@ -329,7 +292,9 @@ class _BodyBuilder:
         if cols == 0:
             return
         self.flush_label(ctx)
-        table = ctx.sink.table(len(block.rows), cols, self.style_id(TABLE, WD_STYLE_TYPE.TABLE))
+        table = ctx.sink.table(
+            len(block.rows), cols, self.styles.style_id(TABLE, WD_STYLE_TYPE.TABLE)
+        )
         header_rows = 0 if ctx.form else block.header_rows
         for index, (cells, row) in enumerate(zip(block.rows, table.rows, strict=True)):
             header = index < header_rows
@@ -337,7 +302,7 @@ class _BodyBuilder:
                 row_property(row._tr, "w:tblHeader")
             for col, inlines in enumerate(cells):
                 paragraph = row.cells[col].paragraphs[0]
-                styled(paragraph, self.style_id(NORMAL))
+                styled(paragraph, self.styles.style_id(NORMAL))
                 align = block.aligns[col] if col < len(block.aligns) else None
                 paragraph.alignment = ALIGNMENTS.get(align, WD_ALIGN_PARAGRAPH.LEFT)
                 spacing = paragraph.paragraph_format
@@ -355,18 +320,20 @@ class _BodyBuilder:
         """The title now; the TOC field once every heading is written (see finish)."""
         self.flush_label(ctx)
         if block.title:
-            ctx.sink.paragraph(self.style_id(TOC_HEADING)).add_run(block.title)
+            ctx.sink.paragraph(self.styles.style_id(TOC_HEADING)).add_run(block.title)
         depth = min(max(block.depth, 1), TOC_MAX_DEPTH)
-        self._sommaires.append(PendingSommaire(ctx.sink.paragraph(self.style_id(NORMAL))._p, depth))
+        self._sommaires.append(
+            PendingSommaire(ctx.sink.paragraph(self.styles.style_id(NORMAL))._p, depth)
+        )
 
     def _toc_style(self, level: int) -> str:
-        return self.style(TOC_LEVELS[level - 1]).style_id
+        return self.styles.style(TOC_LEVELS[level - 1]).style_id
 
     # divs
 
     def div(self, block: Div, ctx: _Context) -> None:
         if PAGE_BREAK in block.classes:
-            ctx = replace(ctx, sink=PageBreakBefore(ctx.sink, self.style_id(NORMAL)))
+            ctx = replace(ctx, sink=PageBreakBefore(ctx.sink, self.styles.style_id(NORMAL)))
         if SIGNATURES in block.classes and _is_signature_row(block):
             self._signatures(block, ctx)
             return
@@ -382,7 +349,7 @@ class _BodyBuilder:
 
     def _signatures(self, block: Div, ctx: _Context) -> None:
         self.flush_label(ctx)
-        style = self.style_id(SIGNATURE_TABLE, WD_STYLE_TYPE.TABLE)
+        style = self.styles.style_id(SIGNATURE_TABLE, WD_STYLE_TYPE.TABLE)
         table = ctx.sink.table(1, len(block.children), style)
         row = table.rows[0]
         row_property(row._tr, "w:cantSplit")  # a signature block never splits across pages
