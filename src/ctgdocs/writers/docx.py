@@ -190,7 +190,6 @@ class _BodyBuilder:
         self, doc: DocxDocument, where: str, pages: Callable[[], Mapping[int, int]]
     ) -> None:
         self._doc = doc
-        self._where = where
         self._pages = pages  # heading number → page, computed only if a sommaire needs it
         self.styles = FrameStyles(doc, where)
         self.notes = Footnotes(doc, where, self.styles.style)
