@@ -1,4 +1,4 @@
-"""Shared fixtures: copies of the example territories that a test can edit, and the seeds."""
+"""Shared fixtures: copies of the example territories that a test can edit."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from ctgdocs.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 MAUSSANE = "vallee-des-baux-alpilles"
 SEANCE_MAUSSANE = "seances/2022-07-29-maussane-les-alpilles.yaml"

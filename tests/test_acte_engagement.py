@@ -6,17 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, SEEDS
+from conftest import DATA
 from ctgdocs.app import plan, validate
 from ctgdocs.tree import Div, Heading, Table, inline_text, plain_text
+from support.seeds import seed
 from support.similarity import similarity, words
 
 P = "le-pradet"
 
-
-def seed(name: str) -> str:
-    (path,) = SEEDS.glob(f"{name}_*.txt")
-    return Path(path).read_text(encoding="utf-8")
 
 
 def render(folder: Path):

@@ -7,17 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, SEEDS
+from conftest import DATA
 from ctgdocs.app import plan, validate
 from ctgdocs.tree import Heading, ListBlock, Paragraph, inline_text, plain_text
+from support.seeds import seed
 from support.similarity import similarity, words
 
 G = "grand-chatellerault"
 
-
-def seed(name: str) -> str:
-    (path,) = SEEDS.glob(f"{name}_*.txt")
-    return Path(path).read_text(encoding="utf-8")
 
 
 def rendered(folder: Path, kind: str, stem: str | None = None):

@@ -40,6 +40,7 @@ from ctgdocs.tree import (
 )
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 from ctgdocs.writers.docx import DEFAULT_FRAME, DocxWriter
+from support.extract import libreoffice_pdf
 
 HEADER = "A & B <C> \"D\" 'E'"
 FOOTER = "CC du Pays de Fabre — Délibération 2022/07/29/07"
@@ -797,26 +798,6 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _to_pdf(source: Path, tmp_path: Path) -> Path:
-    """LibreOffice's PDF of a DOCX (own profile: no clash with a running LibreOffice)."""
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return source.with_suffix(".pdf")
-
-
 def _pdf_pages(pdf: Path, *options: str) -> list[str]:
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", *options, str(pdf), "-"],
@@ -833,7 +814,7 @@ def test_libreoffice_renders_every_paragraph_and_the_page_numbers(
 ) -> None:
     source = tmp_path / "deliberation.docx"
     shutil.copy(written, source)
-    flat = _words("\n".join(_pdf_pages(_to_pdf(source, tmp_path))))
+    flat = _words("\n".join(_pdf_pages(libreoffice_pdf(source, tmp_path))))
     for piece in iter_text(TREE.blocks):
         for line in piece.split("\n"):
             assert _words(line) in flat
@@ -859,7 +840,7 @@ def noted_pages(tmp_path_factory: pytest.TempPathFactory, noted: Path) -> list[s
     tmp = tmp_path_factory.mktemp("lo-notes")
     source = tmp / "notes.docx"
     shutil.copy(noted, source)
-    return _pdf_pages(_to_pdf(source, tmp), "-layout")
+    return _pdf_pages(libreoffice_pdf(source, tmp), "-layout")
 
 
 def _page_of(pages: list[str], needle: str) -> int:

@@ -8,6 +8,7 @@ DOCX files, converts them too (slow tests).
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -250,6 +251,18 @@ def test_libreoffice_lays_the_docx_out_like_our_pdf(document: Written, libreoffi
     ours = pdf_pages(document.pdf)
     assert 1 <= ours <= MAX_PAGES
     assert abs(pdf_pages(libreoffice(document)) - ours) <= 1
+
+
+@pytest.mark.slow
+def test_libreoffice_sets_the_docx_in_the_shipped_font(document: Written, libreoffice) -> None:
+    """The frame's Arial is laid out with fonts/LiberationSans (its metric twin), never with a
+    substitute such as DejaVu Sans: the page count and line breaks depend on it."""
+    listing = subprocess.run(
+        ["pdffonts", str(libreoffice(document))], check=True, capture_output=True, text=True
+    ).stdout
+    fonts = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()}
+    text_fonts = {font for font in fonts if font != "OpenSymbol"}  # LibreOffice's own bullets
+    assert text_fonts and all(font.startswith("LiberationSans") for font in text_fonts), fonts
 
 
 @pytest.mark.slow

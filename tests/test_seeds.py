@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import DATA, SEEDS
+from conftest import DATA
 from ctgdocs.app import plan, validate
 from ctgdocs.tree import plain_text
+from support.seeds import seed
 from support.similarity import similarity, words
 
 
@@ -16,11 +15,6 @@ from support.similarity import similarity, words
 def textes() -> dict[str, str]:
     docs = plan(validate([DATA]), ["deliberation"])
     return {doc.stem: plain_text(doc.render().tree) for doc in docs}
-
-
-def seed(name: str) -> str:
-    (path,) = SEEDS.glob(f"{name}_*.txt")
-    return Path(path).read_text(encoding="utf-8")
 
 
 def test_maussane_matches_seed_003(textes):

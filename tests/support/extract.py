@@ -7,6 +7,7 @@ can compare the formats with each other.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -246,8 +247,32 @@ def html_text(path: Path) -> str:
 # --- LibreOffice --------------------------------------------------------------------
 
 
+FONTS = Path(__file__).resolve().parent.parent.parent / "fonts"
+
+
+def libreoffice_fontconfig(outdir: Path) -> Path:
+    """A fontconfig file that adds the shipped fonts/ to the machine's own configuration.
+
+    The DOCX frame asks for Arial; fontconfig's metric aliases map it to Liberation Sans, which
+    fonts/ ships. So LibreOffice lays our DOCX out with the same font on every machine, whether or
+    not a Liberation package is installed."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    conf = outdir / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        "<fontconfig>\n"
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{FONTS}</dir>\n"
+        f"  <cachedir>{outdir / 'fc-cache'}</cachedir>\n"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
 def libreoffice_pdf(docx_path: Path, outdir: Path) -> Path:
-    """Convert a DOCX to PDF with LibreOffice, using a private profile under outdir."""
+    """Convert a DOCX to PDF with LibreOffice, using a private profile under outdir and the
+    shipped fonts (`libreoffice_fontconfig`)."""
     outdir.mkdir(parents=True, exist_ok=True)
     command = [
         "soffice",
@@ -259,7 +284,10 @@ def libreoffice_pdf(docx_path: Path, outdir: Path) -> Path:
         str(outdir),
         str(docx_path),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=LIBREOFFICE_TIMEOUT)
+    env = {**os.environ, "FONTCONFIG_FILE": str(libreoffice_fontconfig(outdir / "lo-fonts"))}
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=LIBREOFFICE_TIMEOUT, env=env
+    )
     pdf = outdir / f"{docx_path.stem}.pdf"
     if result.returncode != 0 or not pdf.is_file():
         raise RuntimeError(
