@@ -15,7 +15,6 @@ from support.similarity import similarity, words
 P = "le-pradet"
 
 
-
 def render(folder: Path):
     (doc,) = plan(validate([folder]), ["acte-engagement"])
     return doc.render()

@@ -16,7 +16,6 @@ from support.similarity import similarity, words
 G = "grand-chatellerault"
 
 
-
 def rendered(folder: Path, kind: str, stem: str | None = None):
     docs = [d for d in plan(validate([folder]), [kind]) if d.stem == (stem or kind)]
     assert len(docs) == 1, [d.stem for d in docs]

@@ -8,10 +8,11 @@ from pathlib import Path
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
-    """A path as the user should read it: relative to the working directory when inside it."""
-    p = Path(path)
+    """A path as the user should read it: relative to the working directory when inside it.
+    Links are not followed: a link is named as the user wrote it, not by its target."""
+    p = Path(os.path.abspath(path))
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ctgdocs import access
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.writers.base import RenderedDocument, Source
 
@@ -78,15 +79,16 @@ def planifier(
 
 
 def sources(dossier: Path, entrees: list[str]) -> tuple[Source, ...]:
-    """The declared inputs as they are on disk, named under the territory's folder."""
+    """The declared inputs as they are on disk, named under the territory's folder: each is read
+    again only if it is still a regular file inside that folder (`ctgdocs.access`)."""
     found = []
     for path in entrees:
         p = Path(path)
         try:
-            nom = p.resolve().relative_to(dossier.resolve()).as_posix()
+            nom = p.absolute().relative_to(dossier.absolute()).as_posix()
         except ValueError:
             nom = p.name
-        found.append(Source(nom, p.read_bytes()))
+        found.append(Source(nom, access.read_bytes(p, [dossier])))
     return tuple(found)
 
 

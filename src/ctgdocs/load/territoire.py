@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,8 +75,11 @@ class DonneesTerritoire:
     avenants: tuple[Fichier[FichierAvenant], ...] = ()
 
 
-def load_file(path: Path, model: type[M]) -> tuple[Fichier[M] | None, list[Problem]]:
-    doc = read_yaml(path)
+def load_file(
+    path: Path, model: type[M], root: Path | None = None
+) -> tuple[Fichier[M] | None, list[Problem]]:
+    """One data file, read only if it is a regular file inside `root` (the territory's folder)."""
+    doc = read_yaml(path, root)
     if doc.problems:
         return None, list(doc.problems)
     try:
@@ -91,9 +95,9 @@ def load_file(path: Path, model: type[M]) -> tuple[Fichier[M] | None, list[Probl
 
 def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Problem]]:
     problems = list(_unexpected_files(dossier))
-    territoire, found = load_file(dossier / FICHIER_TERRITOIRE, FichierTerritoire)
+    territoire, found = load_file(dossier / FICHIER_TERRITOIRE, FichierTerritoire, dossier)
     problems += found
-    seances = _load_folder(dossier / DOSSIER_SEANCES, FichierSeance, problems)
+    seances = _load_folder(dossier, DOSSIER_SEANCES, FichierSeance, problems)
     optional: dict[str, Fichier | None] = {}
     for name, model in (
         (FICHIER_CONVENTION, FichierConvention),
@@ -101,10 +105,10 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
         (FICHIER_ACTE, FichierActe),
     ):
         optional[name] = None
-        if (dossier / name).is_file():
-            optional[name], found = load_file(dossier / name, model)
+        if _present(dossier / name):
+            optional[name], found = load_file(dossier / name, model, dossier)
             problems += found
-    avenants = _load_folder(dossier / DOSSIER_AVENANTS, FichierAvenant, problems)
+    avenants = _load_folder(dossier, DOSSIER_AVENANTS, FichierAvenant, problems)
     avenants.sort(key=lambda a: (a.model.avenant.modifie, a.model.avenant.numero))
     if territoire is None or problems:
         return None, problems
@@ -123,21 +127,37 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
     )
 
 
-def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[Fichier[M]]:
-    """Every YAML file of a folder, in name order; their problems are added to `problems`."""
+def _load_folder(
+    dossier: Path, name: str, model: type[M], problems: list[Problem]
+) -> list[Fichier[M]]:
+    """Every YAML file of a subfolder of the territory, in name order; their problems are added
+    to `problems`. Each must lie inside the territory's folder once resolved."""
     found: list[Fichier[M]] = []
-    for path in sorted(folder.glob("*.yaml")):
-        fichier, more = load_file(path, model)
+    for path in sorted((dossier / name).glob("*.yaml")):
+        fichier, more = load_file(path, model, dossier)
         problems += more
         if fichier:
             found.append(fichier)
     return found
 
 
+def _present(path: Path) -> bool:
+    """A name in the folder, whatever it is (a link to nothing, a pipe): reading it decides."""
+    return path.is_symlink() or path.exists()
+
+
+def _walk(dossier: Path) -> Iterable[Path]:
+    """Every file under the folder, links to folders not followed (a loop ends nowhere)."""
+    for folder, dirs, files in os.walk(dossier, followlinks=False):
+        dirs.sort()
+        for name in sorted(files + [d for d in dirs if (Path(folder) / d).is_symlink()]):
+            yield Path(folder) / name
+
+
 def _unexpected_files(dossier: Path) -> Iterable[Problem]:
-    for path in sorted(dossier.rglob("*")):
+    for path in _walk(dossier):
         rel = path.relative_to(dossier)
-        if path.is_dir() or rel.name.startswith("."):
+        if rel.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
             continue
         expected = rel in (
             Path(FICHIER_TERRITOIRE),
@@ -161,11 +181,11 @@ def find_territoires(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if (path / FICHIER_TERRITOIRE).is_file():
+        if _present(path / FICHIER_TERRITOIRE):
             found.append(path)
             continue
         children = (
-            sorted(p for p in path.iterdir() if (p / FICHIER_TERRITOIRE).is_file())
+            sorted(p for p in path.iterdir() if _present(p / FICHIER_TERRITOIRE))
             if path.is_dir()
             else []
         )

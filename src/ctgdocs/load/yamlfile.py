@@ -18,6 +18,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ctgdocs.access import AccessRefused, read_bytes
 from ctgdocs.errors import Location, Problem
 from ctgdocs.load import yamlmessages as msg
 
@@ -84,15 +85,19 @@ class YamlDocument:
     problems: list[Problem]
 
 
-def read_yaml(path: Path) -> YamlDocument:
-    """Read and parse a YAML file; problems (French) are in the result, never raised."""
+def read_yaml(path: Path, root: Path | None = None) -> YamlDocument:
+    """Read and parse a YAML file; problems (French) are in the result, never raised.
+
+    The file must be a regular file inside `root` once resolved (by default, its own folder):
+    a link out of it, a named pipe or a device is refused, with nothing read (`ctgdocs.access`)."""
     file = str(path)
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-            if len(raw) > MAX_BYTES:
-                size = max(len(raw), Path(path).stat().st_size)
-                return _failed(file, Location(file), msg.too_big(size, MAX_BYTES))
+        raw = read_bytes(Path(path), [root or Path(path).parent], limit=MAX_BYTES)
+        if len(raw) > MAX_BYTES:
+            size = max(len(raw), Path(path).stat().st_size)
+            return _failed(file, Location(file), msg.too_big(size, MAX_BYTES))
+    except AccessRefused as refused:
+        return _failed(file, Location(file), refused.reason)
     except OSError as exc:
         return _failed(file, Location(file), msg.read_error(exc))
     if raw.startswith(b"\xef\xbb\xbf"):

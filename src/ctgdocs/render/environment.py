@@ -10,7 +10,9 @@ filters. They differ only in what escaping means for their output:
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,9 +26,11 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 from markupsafe import Markup
 
+from ctgdocs import access
 from ctgdocs.domain.noms import elide
 from ctgdocs.errors import TemplateError as CtgTemplateError
 from ctgdocs.errors import display_path
@@ -68,9 +72,37 @@ class _Sandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+class _ConfinedLoader(FileSystemLoader):
+    """Jinja's file loader, reading only regular files inside the templates folder once their
+    path is resolved: a clause that is a link out of it, or a named pipe, is refused with the
+    template's name (`ctgdocs.access`), nothing read."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(str(root))
+        self.root = root
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.root.joinpath(*split_template_path(template))
+        if not (path.is_symlink() or path.exists()):
+            raise TemplateNotFound(template)
+        try:
+            source = access.read_text(path, [self.root])
+        except access.AccessRefused as refused:
+            raise CtgTemplateError(f"modèle « {template} » : {refused.reason}") from refused
+        mtime = path.stat().st_mtime
+        return source, os.path.normpath(path), lambda: _mtime(path) == mtime
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
+
+
 def _make(templates_dir: Path, *, markdown: bool) -> SandboxedEnvironment:
     env = _Sandbox(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=_ConfinedLoader(templates_dir),
         undefined=StrictUndefined,
         autoescape=not markdown,
         finalize=_finalize_markdown if markdown else _refuse_none,
