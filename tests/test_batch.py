@@ -311,4 +311,7 @@ def test_a_system_error_names_the_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(HtmlWriter, "write", full)
     job = WriteJob("t/d.html", "html", None, tmp_path / "x", Path("out/t/d.html"))
-    assert write(job) == ["erreur (écriture impossible) : out/t/d.html: No space left on device"]
+    assert write(job) == [
+        "erreur (écriture impossible) : out/t/d.html: disque plein ; libérez de la place ou "
+        "écrivez sur un autre disque"
+    ]

@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ctgdocs import rules
+from ctgdocs import destination, rules, workdir
 from ctgdocs.documents import KINDS, PlannedDocument
 from ctgdocs.errors import DataError, OutputError, Problem, UsageError
 from ctgdocs.incremental import Target
 from ctgdocs.load.territoire import DonneesTerritoire, find_territoires, load_territoire
+from ctgdocs.manifest import MANIFEST
 from ctgdocs.rapport import BuildReport, data_failure
 from ctgdocs.writers import SUFFIXES, WRITERS
 
@@ -38,8 +39,9 @@ class BuildOptions:
 
 def _check(
     paths: Sequence[Path],
-) -> tuple[list[DonneesTerritoire], list[Problem], dict[str, list[Problem]]]:
-    """Valid territories, problems with the paths themselves, problems per invalid territory."""
+) -> tuple[list[DonneesTerritoire], list[Problem], dict[str, list[Problem]], list[Path]]:
+    """Valid territories, problems with the paths themselves, problems per invalid territory,
+    and every territory folder found."""
     dossiers, path_problems = find_territoires(paths)
     territoires = []
     invalid: dict[str, list[Problem]] = {}
@@ -51,12 +53,12 @@ def _check(
             invalid[dossier.name] = found
         elif donnees is not None:
             territoires.append(donnees)
-    return territoires, path_problems, invalid
+    return territoires, path_problems, invalid, dossiers
 
 
 def validate(paths: Sequence[Path]) -> list[DonneesTerritoire]:
     """Load and check every territory under paths; raise DataError with every problem found."""
-    territoires, problems, invalid = _check(paths)
+    territoires, problems, invalid, _ = _check(paths)
     problems += [p for found in invalid.values() for p in found]
     if problems:
         raise DataError(problems)
@@ -119,9 +121,12 @@ def _prepare(paths: Sequence[Path], options: BuildOptions) -> tuple[list[Target]
             "le format actes décrit le PDF de l'acte, fichier principal de la télétransmission : "
             "demandez aussi le PDF (--format pdf,actes)"
         )
-    territoires, problems, invalid = _check(paths)
+    territoires, problems, invalid, dossiers = _check(paths)
     if problems or not territoires:
         raise DataError(problems + [p for found in invalid.values() for p in found])
+    destination.check_folder(
+        options.output, dossiers, [d.name for d in dossiers] + [workdir.WORKDIR, MANIFEST]
+    )
     targets = _targets(plan(territoires, options.kinds), options)
     report = BuildReport(output=options.output, dry_run=options.dry_run)
     report.echecs += [data_failure(t, DataError(found)) for t, found in invalid.items()]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ctgdocs import workdir
+from ctgdocs import destination, workdir
 from ctgdocs.errors import CtgError
 from ctgdocs.incremental import (
     BUILD,
@@ -107,6 +107,14 @@ class Batch:
             self._rendered(job, text)
 
     def run(self, progress: Progress | None, notify: Notify | None) -> BuildReport:
+        """Build; an output folder that cannot be used (a file, read-only, full) is an
+        OutputError in French, and the files already in place are left as they were."""
+        try:
+            return self._run(progress, notify)
+        except OSError as error:
+            raise destination.output_error(error, self.output) from error
+
+    def _run(self, progress: Progress | None, notify: Notify | None) -> BuildReport:
         with workdir.locked(self.output, notify) as lock_fd:
             workdir.clean_stale(self.output)
             self.decide()
@@ -266,7 +274,7 @@ class Batch:
                 os.replace(target.dest, aside)
                 self.report.mis_de_cote.append((target.dest, aside))
             target.dest.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, target.dest)
+            destination.move_into_place(staged, target.dest)
             self.report.ecrits.append(target.dest)
             written.add((target.doc.territoire, target.doc.stem))
         for (territoire, stem), rendu in self._in_order():

@@ -218,7 +218,7 @@ def export() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     default=None,
     help="Fichier CSV à écrire (par défaut : la sortie standard).",
 )
@@ -229,14 +229,22 @@ def export() -> None:
 )
 def scdl(paths: tuple[Path, ...], output: Path | None, url_base: str | None) -> None:
     """Délibérations au format SCDL 2.1.5 (open data), une ligne par délibération."""
+    from ctgdocs import destination
+    from ctgdocs.errors import OutputError
+    from ctgdocs.load.territoire import find_territoires
     from ctgdocs.scdl import exporter
     from ctgdocs.writers.atomic import write_bytes_atomic
 
+    if output is not None:  # before anything is read: never over a file that is read
+        destination.check_file(output, find_territoires(_paths(paths))[0])
     text = exporter(_paths(paths), url_base)
     if output is None:
         click.echo(text, nl=False)
         return
-    write_bytes_atomic(output, text.encode("utf-8"))
+    try:
+        write_bytes_atomic(output, text.encode("utf-8"))
+    except OSError as error:
+        raise OutputError(f"{output} : {destination.reason(error)}") from error
     n = text.count("\r\n") - 1
     click.echo(f"écrit : {output} ({n} délibération{'s' if n > 1 else ''})", err=True)
 

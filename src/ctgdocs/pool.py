@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from ctgdocs import destination
 from ctgdocs.errors import CtgError, UsageError
 from ctgdocs.writers import get_writer
 from ctgdocs.writers.base import RenderedDocument
@@ -53,7 +54,7 @@ def write(job: WriteJob) -> list[str]:
     try:
         get_writer(job.format).write(job.document, job.staged)
     except OSError as exc:
-        return [f"erreur (écriture impossible) : {job.dest}: {exc.strerror or exc}"]
+        return [f"erreur (écriture impossible) : {job.dest}: {destination.reason(exc)}"]
     except ValueError as exc:  # a writer refused a value (e.g. XML-incompatible text)
         return [
             f"erreur (écriture impossible) : {job.dest}: le document n'a pas pu être écrit ({exc})"
