@@ -103,6 +103,37 @@ def test_a_render_error_drops_its_whole_territory(chantier, monkeypatch):
     assert not (chantier.root / "neuf" / "grand-poitiers").exists()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_crash_of_ours_is_its_territory_s_failure_only(chantier, monkeypatch, jobs):
+    """A bug that raises something else than a user error (here an InvalidOperation, as a
+    Decimal out of range once gave) fails its territory, named; the others are built."""
+    import decimal
+
+    real_plan = ctgdocs.app.plan
+
+    def crash(self=None):
+        raise decimal.InvalidOperation([decimal.InvalidOperation])
+
+    def plan(territoires, kinds):
+        return [
+            dataclasses.replace(doc, render=crash) if doc.kind == "deliberation" else doc
+            for doc in real_plan(territoires, kinds)
+            if doc.territoire != MAUSSANE
+        ]
+
+    monkeypatch.setattr(ctgdocs.app, "plan", plan)
+    code, out, err = chantier.cli("build", "--output", "neuf", "--jobs", jobs)
+    assert code == 1
+    assert err == (
+        "erreur interne de ctgdocs : grand-poitiers/poitiers-deliberation-2022-0301 : "
+        "InvalidOperation([<class 'decimal.InvalidOperation'>]) (signalez-la avec les données de "
+        "ce territoire ; les autres territoires sont produits)\n"
+    )
+    assert "écrit : neuf/le-pradet/acte-engagement.docx" in out.splitlines()
+    assert "Traceback" not in err
+    assert not (chantier.root / "neuf" / "grand-poitiers").exists()
+
+
 def test_a_write_error_leaves_its_whole_territory_as_it_was(chantier, monkeypatch):
     from ctgdocs.writers.html import HtmlWriter
 

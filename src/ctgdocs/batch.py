@@ -29,7 +29,16 @@ from ctgdocs.incremental import (
     frozen_changes,
 )
 from ctgdocs.manifest import Entry, Manifest, fingerprints, sha256_bytes, sha256_file
-from ctgdocs.pool import LOCAL, DocJob, Executor, LocalExecutor, Produit, Sortie, parse_executor
+from ctgdocs.pool import (
+    LOCAL,
+    DocJob,
+    Executor,
+    LocalExecutor,
+    Produit,
+    Sortie,
+    internal_error,
+    parse_executor,
+)
 from ctgdocs.rapport import BuildReport, Changement, Echec, error_lines, frozen_message
 from ctgdocs.texte import document_text
 from ctgdocs.writers import SUFFIXES, WRITERS
@@ -103,6 +112,9 @@ class Batch:
                 text = document_text(doc.render().tree)
             except CtgError as error:
                 self._fail(job, RENDER, error_lines(error), "un document n'a pas pu être produit")
+                continue
+            except Exception as error:  # a bug of ours on this data: this territory's failure
+                self._fail(job, RENDER, [internal_error(doc, error)], "erreur interne de ctgdocs")
                 continue
             self._rendered(job, text)
 

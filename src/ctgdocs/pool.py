@@ -61,7 +61,17 @@ def write(job: WriteJob) -> list[str]:
         ]
     except CtgError as exc:
         return error_lines(exc)
+    except Exception as exc:  # a bug of ours on this data: this file's failure only
+        return [f"erreur interne de ctgdocs : {job.dest}: {exc!r} (signalez-la avec ce fichier)"]
     return []
+
+
+def internal_error(doc: PlannedDocument, error: Exception) -> str:
+    """A render that crashed: named by territory and document, so the others are still built."""
+    return (
+        f"erreur interne de ctgdocs : {doc.territoire}/{doc.stem} : {error!r} (signalez-la "
+        "avec les données de ce territoire ; les autres territoires sont produits)"
+    )
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,8 @@ def produce(job: DocJob, inline: bool = True) -> Produit:
         rendered = job.doc.render()
     except CtgError as error:
         return Produit(None, render_errors=error_lines(error))
+    except Exception as error:  # a bug of ours on this data: this territory's failure only
+        return Produit(None, render_errors=[internal_error(job.doc, error)])
     produit = Produit(document_text(rendered.tree))
     with contextlib.ExitStack() as stack:
         tmp = None if inline else Path(stack.enter_context(tempfile.TemporaryDirectory()))
