@@ -10,13 +10,21 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ctgdocs import __version__
+from ctgdocs import __version__, cli_fr
 from ctgdocs.errors import CtgError, DataError
 
 if TYPE_CHECKING:
     from ctgdocs.rapport import BuildReport
 
 FORMATS = "docx,pdf,html"
+
+cli_fr.install()  # click's own messages in French
+
+
+class Entier(click.IntRange):
+    """An integer option, named in French in click's messages."""
+
+    name = "nombre entier"
 
 
 def _fail(error: CtgError) -> None:
@@ -53,8 +61,8 @@ class Group(click.Group):
         return None
 
 
-@click.group(cls=Group)
-@click.version_option(__version__, prog_name="ctgdocs")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ctgdocs", message="%(prog)s, version %(version)s")
 @click.option("--debug", is_flag=True, help="Affiche la trace Python des erreurs.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
@@ -110,7 +118,7 @@ def _formats(formats: str) -> tuple[str, ...]:
 @_selection
 @click.option(
     "--jobs",
-    type=click.IntRange(min=0),
+    type=Entier(min=0),
     default=0,
     help="Processus en parallèle (0 : un par cœur).",
 )
