@@ -455,3 +455,41 @@ def test_large_file_is_fast(tmp_path):
     assert len(doc.data["points"]) == 400
     assert doc.marks.value(("points", 399, "pour")) == Mark(2004, 11)
     assert elapsed < 0.5
+
+
+# --- \u escapes of UTF-16 pairs (as JSON writes an emoji) ------------------------------------
+
+
+def test_a_pair_of_surrogate_escapes_is_the_character_it_stands_for():
+    doc = parse_yaml('a: "famille \\ud83d\\udc6a et \\uD83D\\uDE00"\nb: 2\n', "f.yaml")
+    assert doc.problems == []
+    assert doc.data == {"a": "famille 👪 et 😀", "b": 2}
+    assert doc.marks.value(("b",)) == Mark(2, 4)
+
+
+def test_many_pairs_in_one_file_are_read():
+    text = "".join(f'k{n}: "\\ud83d\\udc6a"\n' for n in range(50))
+    doc = parse_yaml(text, "f.yaml")
+    assert doc.problems == [] and set(doc.data.values()) == {"👪"}
+
+
+def test_surrogate_escapes_outside_double_quotes_stay_literal():
+    doc = parse_yaml("a: '\\ud83d\\udc6a'\nb: x\\ud83d\n", "f.yaml")
+    assert doc.problems == []
+    assert doc.data == {"a": "\\ud83d\\udc6a", "b": "x\\ud83d"}
+
+
+def test_a_lone_surrogate_escape_says_so_at_its_place():
+    doc = parse_yaml('a: 1\nb: "x \\ud83d y"\n', "f.yaml")
+    (problem,) = doc.problems
+    assert (problem.location.line, problem.location.col) == (2, 7)
+    assert problem.message == (
+        "échappement « \\ud83d » : moitié d'une paire de substitution UTF-16, sans l'autre "
+        "moitié ; écrivez le caractère lui-même, ou la paire entière (ex. : « \\ud83d\\udc6a » "
+        "pour 👪)"
+    )
+
+
+def test_a_low_surrogate_alone_says_so_too():
+    (problem,) = parse_yaml('a: "\\udc6a"\n', "f.yaml").problems
+    assert problem.message.startswith("échappement « \\udc6a » : moitié d'une paire")

@@ -25,6 +25,7 @@ from ctgdocs.load import yamlmessages as msg
 MAX_BYTES = 5 * 2**20
 MAX_DEPTH = 100
 MAX_CHARACTER_PROBLEMS = 20
+MAX_SURROGATE_REPAIRS = 1000  # pairs of \\u escapes (JSON's way to write an emoji) in one file
 
 Path_ = tuple[str | int, ...]
 
@@ -210,17 +211,28 @@ def _parse_text(text: str, file: str) -> YamlDocument:
     problems = _character_problems(text, file)
     if problems:
         return _document(file, None, problems)
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    except _TooDeep as exc:
-        return _failed(file, _location(file, exc.mark), msg.too_deep(MAX_DEPTH))
-    except yaml.MarkedYAMLError as exc:
-        return _failed(file, *_syntax_problem(exc, text, file))
-    except yaml.YAMLError:
-        return _failed(file, Location(file), msg.SYNTAX)
-    finally:
-        loader.dispose()
+    for _ in range(MAX_SURROGATE_REPAIRS + 1):
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            break
+        except _TooDeep as exc:
+            return _failed(file, _location(file, exc.mark), msg.too_deep(MAX_DEPTH))
+        except yaml.MarkedYAMLError as exc:
+            if (repaired := _surrogate_pair(exc, text)) is not None:
+                text = repaired  # « \ud83d\udc6a » read as the one character it stands for
+                continue
+            if (lone := _lone_surrogate(exc, text)) is not None:
+                mark = exc.problem_mark  # at the hex digits: the escape starts 2 before
+                where = Location(file, mark.line + 1, mark.column - 1) if mark else Location(file)
+                return _failed(file, where, msg.lone_surrogate(lone))
+            return _failed(file, *_syntax_problem(exc, text, file))
+        except yaml.YAMLError:
+            return _failed(file, Location(file), msg.SYNTAX)
+        finally:
+            loader.dispose()
+    else:
+        return _failed(file, Location(file), msg.too_many_surrogates(MAX_SURROGATE_REPAIRS))
     problems = [Problem(_location(file, mark), message) for mark, message in loader.refused]
     if node is None or (node.tag == _TAG + "null" and isinstance(node, ScalarNode)):
         return _document(file, None, [Problem(Location(file, 1, 1), msg.EMPTY), *problems])
@@ -229,6 +241,45 @@ def _parse_text(text: str, file: str) -> YamlDocument:
     if not isinstance(data, dict):
         problems.append(Problem(Location(file, 1, 1), msg.top_level_not_mapping(data)))
     return _document(file, data, problems, converter.values, converter.keys)
+
+
+_BAD_ESCAPE = "found invalid Unicode character escape code"
+_PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_LONE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _escape_at(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:
+    """Where the \\u escape libyaml refused starts: (offset of its line, column of the backslash)."""
+    mark = exc.problem_mark
+    if exc.problem != _BAD_ESCAPE or mark is None or mark.column < 2:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    return sum(len(line) + 1 for line in lines[: mark.line]), mark.column - 2
+
+
+def _surrogate_pair(exc: yaml.MarkedYAMLError, text: str) -> str | None:
+    """The text with the refused UTF-16 pair of escapes (as JSON writes an emoji) written as
+    the one \\U escape libyaml reads; None when the refused escape is not such a pair."""
+    at = _escape_at(exc, text)
+    if at is None:
+        return None
+    start = at[0] + at[1]
+    pair = _PAIR.match(text, start)
+    if pair is None:
+        return None
+    high, low = int(pair.group(1), 16), int(pair.group(2), 16)
+    code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+    return f"{text[:start]}\\U{code:08x}{text[pair.end() :]}"
+
+
+def _lone_surrogate(exc: yaml.MarkedYAMLError, text: str) -> str | None:
+    at = _escape_at(exc, text)
+    if at is None:
+        return None
+    lone = _LONE.match(text, at[0] + at[1])
+    return lone.group(0) if lone else None
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> tuple[Location, str]:

@@ -133,3 +133,18 @@ _SYNTAX_MESSAGES = (
     ("undefined alias", ALIAS),
     ("duplicate anchor", ALIAS),
 )
+
+
+def lone_surrogate(escape: str) -> str:
+    return (
+        f"échappement « {escape} » : moitié d'une paire de substitution UTF-16, sans l'autre "
+        "moitié ; écrivez le caractère lui-même, ou la paire entière (ex. : "
+        "« \\ud83d\\udc6a » pour 👪)"
+    )
+
+
+def too_many_surrogates(limit: int) -> str:
+    return (
+        f"plus de {limit} paires d'échappements « \\u » : écrivez les caractères eux-mêmes "
+        "(le fichier est en UTF-8)"
+    )
