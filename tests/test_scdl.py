@@ -240,7 +240,7 @@ def test_several_collectivites_in_one_file_sorted_by_name(copie) -> None:
 def test_no_folder_is_a_usage_error() -> None:
     code, _, err = export()
     assert code == 2
-    assert err.splitlines()[-1] == "Error: indiquez au moins un dossier de données (ex. : data/)"
+    assert err.splitlines()[-1] == "Erreur : indiquez au moins un dossier de données (ex. : data/)"
 
 
 def test_a_folder_without_deliberations_has_nothing_to_export() -> None:

@@ -25,7 +25,7 @@ from ctgdocs.model.acte import ActeEngagement, FicheAction
 from ctgdocs.references import branche_famille, referentiel
 from ctgdocs.render.body import render_bloc, render_body
 from ctgdocs.render.filters import date_fr, nombre_lettres
-from ctgdocs.render.markdown import LINE_SEPARATOR
+from ctgdocs.render.markdown import LINE_SEPARATOR, data_text
 from ctgdocs.tree import Tree
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 
@@ -201,7 +201,7 @@ def _cellule(blocs: list[Bloc] | str | None) -> Markup:
     texts = [blocs] if isinstance(blocs, str) else [b.texte or "" for b in blocs]
     lines = [line.strip() for text in texts for line in text.strip().splitlines() if line.strip()]
     lines = ["– " + line[2:] if line.startswith("- ") else line for line in lines]
-    return Markup(LINE_SEPARATOR.join(lines).replace("|", "\\|"))
+    return Markup(data_text(LINE_SEPARATOR.join(lines)).replace("|", "\\|"))
 
 
 def _annexes(data: ActeEngagement) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model.avenant import Avenant
 from ctgdocs.render.body import render_body
 from ctgdocs.render.filters import date_fr
+from ctgdocs.render.markdown import data_text
 from ctgdocs.sections import Section, sections
 from ctgdocs.tree import Block, Div, Heading, Paragraph, Run, Tree, inline_text
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
@@ -169,7 +170,7 @@ def _avenant(av: Avenant) -> dict[str, Any]:
         "numero": av.numero,
         "objet": av.objet,
         "afin": "afin " + elide(av.objet),  # « afin de prolonger », « afin d'intégrer »
-        "expose": [Markup(b.texte) for b in av.expose if b.texte],
+        "expose": [Markup(data_text(b.texte)) for b in av.expose if b.texte],
         "effet": av.effet,
     }
 

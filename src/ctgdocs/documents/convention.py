@@ -25,6 +25,7 @@ from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import AxeConvention, Bloc, Convention, FichierTerritoire
 from ctgdocs.render.body import render_body
 from ctgdocs.render.filters import date_fr, nombre_lettres
+from ctgdocs.render.markdown import data_text
 from ctgdocs.render.valeurs import substituer
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 
@@ -135,7 +136,7 @@ def _textes(blocs: list[Bloc], valeurs: dict[str, int]) -> list[Markup]:
     out = []
     for bloc in blocs:
         assert bloc.texte is not None, "clauses are not allowed in a convention's data texts"
-        out.append(Markup(substituer(bloc.texte.strip(), valeurs)))
+        out.append(Markup(substituer(data_text(bloc.texte.strip()), valeurs)))
     return out
 
 

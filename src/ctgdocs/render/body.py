@@ -7,7 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ctgdocs.render.environment import body_environment, render_template
-from ctgdocs.render.markdown import to_tree
+from ctgdocs.render.markdown import data_text, to_tree
 from ctgdocs.tree import Tree
 
 
@@ -27,5 +27,5 @@ def render_bloc(
     """A block of a data file: its text is Markdown, never a template; a clause is a shared
     template (templates/clauses/) rendered with the document's context."""
     if texte is not None:
-        return Markup(texte.strip())
+        return Markup(data_text(texte.strip()))
     return Markup(render_fragment(f"clauses/{clause}.md.j2", context, inline=inline))

@@ -8,6 +8,7 @@ off: it comes out as text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
@@ -37,12 +38,29 @@ from ctgdocs.tree import (
 
 SOMMAIRE = "[[sommaire]]"
 PAGES = "[[pages]]"  # inline: the document's page count (tree.Champ)
+_LITERAL_BRACKET = "\ue000"  # an escaped « [ » while fields are found (a private-use character)
 LINE_SEPARATOR = "\u2028"  # a line break inside a table cell (Markdown cells are one line)
+
+
+# What a data text may not do, since it is a template's vocabulary: place a field or the
+# sommaire (« [[…]] »), open a « ::: » block (signatures, a page), or make a heading (an ATX
+# « # » or a setext underline), which would become an article or a section.
+_FIELD_OPEN = re.compile(r"\[\[")
+_DIRECTIVE_LINE = re.compile(r"^( {0,3})(:{3,}|#{1,6}(?=[ \t]|$)|=+[ \t]*$|-{3,}[ \t]*$)", re.M)
+
+
+def data_text(texte: str) -> str:
+    """A text written in a data file, as Markdown that can hold what its documentation allows
+    (paragraphs, lists, emphasis, footnotes) and prints every layout directive literally:
+    « [[sommaire]] », « ::: signatures » or « ## Article 1er » come out as typed."""
+    escaped = _FIELD_OPEN.sub(r"\\[\\[", texte)
+    return _DIRECTIVE_LINE.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
 @cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    md.disable("text_join")  # an escaped « [ » stays its own token: it never opens a field
     md.use(footnote_plugin, inline=True)
     container_plugin(md, "div", validate=lambda params, *_: bool(params.strip()))
     return md
@@ -176,8 +194,10 @@ def inlines(
             pieces.append(Break())
         elif tok.type == "footnote_ref":
             pieces.append(Note(notes.get(tok.meta["id"], ())))
-        elif tok.type in ("text", "code_inline", "softbreak", "image"):
+        elif tok.type in ("text", "text_special", "code_inline", "softbreak", "image"):
             text = " " if tok.type == "softbreak" else tok.content
+            if tok.type == "text_special" and text == "[":
+                text = _LITERAL_BRACKET
             last = pieces[-1] if pieces else None
             if isinstance(last, tuple) and last[1:] == (bold, italic):
                 pieces[-1] = (last[0] + text, bold, italic)
@@ -199,6 +219,7 @@ def _typeset(pieces: list[tuple[str, bool, bool] | Break | Note]) -> list[Inline
             for m, part in enumerate(line.split(PAGES)):
                 if m:
                     out.append(Champ("pages", bold=bold, italic=italic))
+                part = part.replace(_LITERAL_BRACKET, "[")
                 for segment, sup in segments_ordinaux(espaces_fr(part)):
                     out.append(Run(segment, bold=bold, italic=italic, sup=sup))
     return out
