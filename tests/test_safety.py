@@ -287,3 +287,28 @@ def test_a_build_killed_midway_leaves_whole_files_old_or_new(tmp_path, monkeypat
     assert report.ok and report.proteges == []
     assert chantier.outputs() == new
     assert not list((root / "out" / ".ctgdocs").glob("tmp-*"))
+    # the text store is brought up to date too: each stored text is the one of its files
+    assert _texts(root / "out") == _texts(root / "nouveau")
+    assert not list((root / "out" / ".ctgdocs").rglob("*.nouveau"))
+
+
+def _texts(out: Path) -> dict[str, str]:
+    store = out / ".ctgdocs" / "textes"
+    return {str(p.relative_to(store)): p.read_text(encoding="utf-8") for p in store.rglob("*.txt")}
+
+
+def test_a_staged_text_is_kept_only_if_its_files_hold_it(tmp_path):
+    import hashlib
+
+    from ctgdocs import workdir
+
+    out = tmp_path / "out"
+    for stem, text in (("renomme", "nouveau texte A"), ("pas-renomme", "nouveau texte B")):
+        workdir.text_path(out, "t", stem).parent.mkdir(parents=True, exist_ok=True)
+        workdir.text_path(out, "t", stem).write_text("ancien", encoding="utf-8")
+        workdir.stage_text(out, "t", stem, text)
+    in_place = {("t", "renomme"): {hashlib.sha256(b"nouveau texte A").hexdigest()}}
+    workdir.settle_texts(out, lambda t, s: in_place.get((t, s), {"autre"}))
+    assert workdir.read_text(out, "t", "renomme") == "nouveau texte A"
+    assert workdir.read_text(out, "t", "pas-renomme") == "ancien"
+    assert not list(out.rglob("*.nouveau"))

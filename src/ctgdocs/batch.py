@@ -88,6 +88,8 @@ class Batch:
     def decide(self) -> None:
         """For each output: build it (and why), leave it, or protect it. Reads only."""
         self.manifest = Manifest.load(self.output)
+        if not self.options.dry_run:  # a build stopped during its renames: its texts too
+            workdir.settle_texts(self.output, self._text_shas)
         for target in self.targets:
             entry = self.manifest.entries.get(target.key)
             inputs = self.hashes.of(target.doc)
@@ -273,6 +275,10 @@ class Batch:
                 moves.append((decision, staged))
         if not live and not self.manifest.settled:
             return
+        texts = self._new_texts()
+        for territoire, stem, stored, text in texts:  # staged beside the stored (settle_texts)
+            if stored != text:
+                workdir.stage_text(self.output, territoire, stem, text)
         self.manifest.save(pending)
         written: set[tuple[str, str]] = set()
         for decision, staged in moves:
@@ -289,17 +295,28 @@ class Batch:
             destination.move_into_place(staged, target.dest)
             self.report.ecrits.append(target.dest)
             written.add((target.doc.territoire, target.doc.stem))
-        for (territoire, stem), rendu in self._in_order():
-            if territoire in self.failed:
-                continue
-            stored = workdir.read_text(self.output, territoire, stem)
+        for territoire, stem, stored, text in texts:
             if (territoire, stem) in written:  # what changed, for --verbose
-                self.report.changements.append(
-                    Changement(f"{territoire}/{stem}", stored, rendu.text)
-                )
-            if stored != rendu.text:
-                workdir.write_text(self.output, territoire, stem, rendu.text)
+                self.report.changements.append(Changement(f"{territoire}/{stem}", stored, text))
+            if stored != text:
+                workdir.promote_text(self.output, territoire, stem)
         self.manifest.save()
+
+    def _new_texts(self) -> list[tuple[str, str, str | None, str]]:
+        """(territoire, stem, stored text, new text) of each rendered document of a territory
+        that did not fail, in the order of the plan."""
+        return [
+            (territoire, stem, workdir.read_text(self.output, territoire, stem), rendu.text)
+            for (territoire, stem), rendu in self._in_order()
+            if territoire not in self.failed
+        ]
+
+    def _text_shas(self, territoire: str, stem: str) -> set[str]:
+        return {
+            e.text_sha256
+            for e in self.manifest.entries.values()
+            if e.territoire == territoire and e.stem == stem
+        }
 
     def _in_order(self) -> list[tuple[tuple[str, str], Rendu]]:
         """The rendered documents in the order of the plan."""

@@ -1,6 +1,11 @@
 """The hidden work folder of an output folder, output/.ctgdocs/: the lock held by the build
 that writes, the staging folders (tmp-<pid>/) and the text of each document at its last build
-(textes/<territoire>/<stem>.txt)."""
+(textes/<territoire>/<stem>.txt).
+
+A build writes each new text beside the old one first (<stem>.txt.nouveau), renames its files
+into place, then the new texts: a build stopped between the two is settled by the next one
+(`settle_texts`), which keeps each new text only if the manifest, settled by the files' bytes,
+says its files were renamed."""
 
 from __future__ import annotations
 
@@ -73,5 +78,30 @@ def read_text(output: Path, territoire: str, stem: str) -> str | None:
         return None
 
 
-def write_text(output: Path, territoire: str, stem: str, text: str) -> None:
-    write_bytes_atomic(text_path(output, territoire, stem), text.encode("utf-8"))
+NEW_TEXT = ".nouveau"
+
+
+def stage_text(output: Path, territoire: str, stem: str, text: str) -> None:
+    """The new text of a document, beside its stored text until its files are in place."""
+    path = text_path(output, territoire, stem)
+    write_bytes_atomic(path.with_name(path.name + NEW_TEXT), text.encode("utf-8"))
+
+
+def promote_text(output: Path, territoire: str, stem: str) -> None:
+    path = text_path(output, territoire, stem)
+    os.replace(path.with_name(path.name + NEW_TEXT), path)
+
+
+def settle_texts(output: Path, text_shas: Callable[[str, str], set[str]]) -> None:
+    """After a build stopped midway: each staged text becomes the stored text if one of the
+    document's files holds it (`text_shas(territoire, stem)`: the text hashes the settled
+    manifest records for its files), and is dropped otherwise."""
+    import hashlib
+
+    for staged in sorted((workdir(output) / TEXTS).glob(f"*/*.txt{NEW_TEXT}")):
+        territoire, stem = staged.parent.name, staged.name.removesuffix(f".txt{NEW_TEXT}")
+        sha = hashlib.sha256(staged.read_bytes()).hexdigest()
+        if sha in text_shas(territoire, stem):
+            os.replace(staged, staged.with_name(f"{stem}.txt"))
+        else:
+            staged.unlink()
