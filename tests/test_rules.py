@@ -338,7 +338,7 @@ def test_clause_prerequisite(copie):
     assert c.problems() == [
         f"{at(c, SP, 'clause: financement_coordination', 'clause')}: deliberations[0].expose[5].clause : la "
         "clause « financement_coordination » ne peut être rédigée : aucune règle de financement de la "
-        "coordination de Caisse d'allocations familiales de la Vienne en vigueur à la date de la séance "
+        "coordination de la Caisse d'allocations familiales de la Vienne en vigueur à la date de la séance "
         "(organisations.caf-86.regles_financement)"
     ]
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from ctgdocs.documents.territoire import organisation
 from ctgdocs.domain import noms
+from ctgdocs.domain.prepositions import de
 from ctgdocs.model import FichierTerritoire, Partie
 from ctgdocs.render.filters import nombre_lettres
 
@@ -95,7 +96,7 @@ def contexte_contrat(
         "nombre_parties": len(parties),
         "nombre_parties_lettres": nombre_lettres(len(parties), feminin=True),
         "comite_pilotage": {
-            "membres": ["de " + a for a in avec_article.values()],
+            "membres": [de(a) for a in avec_article.values()],
             "co_animation": [
                 avec_article[i] for i in (avec_article if co_animation is None else co_animation)
             ],

@@ -18,6 +18,7 @@ from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.referentiel import contexte_referentiel
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.domain import contrats, noms
+from ctgdocs.domain.prepositions import de
 from ctgdocs.domain.teletransmission import pour_contrat
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Bloc, Deliberation, FichierSeance
@@ -146,7 +147,7 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
             "commune": {
                 **organisation(commune),
                 "fin_cej": commune.fin_cej,
-                "de_nom_designation": "de " + noms.nom_avec_article(commune),
+                "de_nom_designation": de(noms.nom_avec_article(commune)),
             },
             "caf": organisation(caf),
             "visas": data.visas,

@@ -20,7 +20,7 @@ from ctgdocs.documents.acte import ACTES, contexte_contrat, numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.domain.contrats import ENTREES, avenants, contrat, jusqu_a
-from ctgdocs.domain.noms import elide
+from ctgdocs.domain.prepositions import de, elide, joindre
 from ctgdocs.domain.teletransmission import pour_contrat
 from ctgdocs.errors import DataError
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -103,7 +103,7 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
             [
                 fichier.problem(
                     ("avenant", "modifications"),
-                    f"l'avenant ne change le texte d'aucun article de {quoi} : il n'y a rien "
+                    f"l'avenant ne change le texte d'aucun article {de(quoi)} : il n'y a rien "
                     "à signer",
                 )
             ]
@@ -111,7 +111,7 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
     ctx = context(apres, av, found)
     tree = _citer(render_body("avenant/avenant.md.j2", ctx), found)
     territoire = ctx["territoire"]
-    titre = f"Avenant n° {av.numero} à {ctx['original']['designation']}"
+    titre = f"Avenant n° {av.numero} {joindre('à', ctx['original']['designation'])}"
     meta = DocumentMeta(
         title=titre,
         subject=f"{titre} : {av.objet}",
@@ -210,12 +210,11 @@ def nommer(section: Section) -> tuple[str, bool]:
 def _modification(ch: Changement) -> dict[str, Any]:
     nom, feminin = nommer(ch.section)
     court = nom.split(" « ")[0]  # « l'article 8 », « le préambule »
-    de = "du " + court[3:] if court.startswith("le ") else "de " + court
     return {
         "operation": ch.operation,
         "designation": nom,
         "feminin": feminin,
-        "titre": f"{_TITRES[ch.operation]} {de}",
+        "titre": f"{_TITRES[ch.operation]} {de(court)}",
     }
 
 

@@ -13,6 +13,7 @@ from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.domain import noms, teletransmission, verbes
 from ctgdocs.domain.contrats import ENTREES, avenant_n, jusqu_a
 from ctgdocs.domain.financement import regle_en_vigueur
+from ctgdocs.domain.prepositions import de, joindre
 from ctgdocs.domain.regimes import DROIT_COMMUN, regime
 from ctgdocs.domain.vote import resultat
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -122,14 +123,16 @@ def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> dict[s
 
 
 def _collectivite(org: Organisation, executif: Personne | None) -> dict[str, Any]:
+    # Where its council deliberates: a commune in itself, another body at its seat.
+    siege = org.siege or (org.nom if org.type == "commune" else None)
     return {
         "nom": org.nom,
         "type": org.type,
         "designation": noms.designation(org),
-        "de_nom": noms.de(org.nom),
-        "a_nom": noms.a(org.nom),
-        # Where its council deliberates: a commune in itself, another body at its seat.
-        "a_siege": noms.a(org.siege or org.nom) if org.siege or org.type == "commune" else None,
+        "de_nom": de(org.nom),
+        "a_nom": joindre("à", org.nom),
+        "designation_avec_article": noms.designation_avec_article(org),
+        "a_siege": joindre("à", siege) if siege else None,
         "organe": ORGANES.get(org.type, "Conseil"),
         "mise_en_page": org.deliberations.mise_en_page,
         "representation_etat": org.representation_etat,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ctgdocs.domain import noms
+from ctgdocs.domain.prepositions import de
 from ctgdocs.model import FichierTerritoire, Organisation, Personne
 
 
@@ -23,7 +24,7 @@ def organisation(org: Organisation) -> dict[str, Any]:
         "designation": noms.designation(org),
         "nom_court": noms.nom_court(org),
         "sigle": org.sigle,
-        "de_nom": noms.de(org.nom),
+        "de_nom": de(org.nom),
         "avec_article": noms.avec_article(org),
         "nom_entier": noms.nom_avec_article(org),
     }

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from ctgdocs.domain.prepositions import de
 from ctgdocs.model import Organisation, Personne
-
-_VOYELLES = tuple("aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
 
 
 def nom_complet(p: Personne) -> str:
@@ -32,29 +31,6 @@ def titre(org: Organisation, p: Personne) -> str:
     """« Monsieur le Maire », « Madame la Maire », « Madame la Présidente »."""
     article = "le" if p.civilite == "M." else "la"
     return f"{civilite_longue(p)} {article} {fonction_executif(org, p)}"
-
-
-def elide(mot: str, article: str = "de") -> str:
-    """« de » + word, elided before a vowel or a mute h: « d'Aureille », « de Maussane »."""
-    return f"{article[0]}'{mot}" if mot.startswith(_VOYELLES) else f"{article} {mot}"
-
-
-def de(nom: str) -> str:
-    """« de » contracted with the name's own article: du Pradet, des Baux-de-Provence, de La Ciotat."""
-    if nom.startswith("Le "):
-        return "du " + nom[3:]
-    if nom.startswith("Les "):
-        return "des " + nom[4:]
-    return elide(nom)
-
-
-def a(nom: str) -> str:
-    """« à » contracted: au Pradet, aux Baux-de-Provence, à Maussane-les-Alpilles."""
-    if nom.startswith("Le "):
-        return "au " + nom[3:]
-    if nom.startswith("Les "):
-        return "aux " + nom[4:]
-    return "à " + nom
 
 
 def designation(org: Organisation) -> str:
@@ -93,6 +69,11 @@ def avec_article(org: Organisation) -> str:
         name = (
             org.nom
         )  # « Grand Châtellerault » is a proper name: « la Communauté d'agglomération… »
+    return _avec(article, name)
+
+
+def _avec(article: str, name: str) -> str:
+    """« la » + « Caf » → « la Caf »; « l' » + « État » → « l'État »."""
     return f"{article}{'' if article.endswith(chr(39)) else ' '}{name}"
 
 
@@ -109,7 +90,14 @@ def nom_avec_article(org: Organisation) -> str:
     article = _ARTICLES.get(org.type)
     if article is None:
         return org.nom
-    return f"{article}{'' if article.endswith(chr(39)) else ' '}{org.nom}"
+    return _avec(article, org.nom)
+
+
+def designation_avec_article(org: Organisation) -> str:
+    """The designation as a sentence names the organisation: « la Commune de Maussane-les-Alpilles »,
+    « la Ville de Poitiers », « la Communauté d'agglomération de Grand Châtellerault »."""
+    article = "la" if org.type == "commune" else _ARTICLES.get(org.type)
+    return designation(org) if article is None else _avec(article, designation(org))
 
 
 def appellation(org: Organisation) -> str:

@@ -5,7 +5,7 @@ Narrative extracts say « APPROUVE … »; form extracts propose « d'approuver 
 
 from __future__ import annotations
 
-from ctgdocs.domain.noms import elide
+from ctgdocs.domain.prepositions import elide
 
 # Third person singular of the verbs that are not regular -er verbs.
 IRREGULIERS = {

@@ -31,7 +31,7 @@ from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 from markupsafe import Markup
 
 from ctgdocs import access
-from ctgdocs.domain.noms import elide
+from ctgdocs.domain.prepositions import a, de, elide
 from ctgdocs.errors import TemplateError as CtgTemplateError
 from ctgdocs.errors import display_path
 from ctgdocs.paths import TEMPLATES_DIR
@@ -112,6 +112,8 @@ def _make(templates_dir: Path, *, markdown: bool) -> SandboxedEnvironment:
     )
     env.filters.update(FILTERS)
     env.filters["elide"] = elide
+    env.filters["de"] = de
+    env.filters["a"] = a
     env.filters["lignes"] = lambda items: LINE_SEPARATOR.join(str(i) for i in items)
     return env
 

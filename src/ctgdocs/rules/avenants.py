@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ctgdocs import amend
 from ctgdocs.domain.contrats import avenant_n, avenants, contrat
+from ctgdocs.domain.prepositions import de, joindre
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.render.filters import date_fr
@@ -87,7 +88,7 @@ def _etats(
         if not c.debut <= av.effet <= c.fin:
             yield a.problem(
                 ("avenant", "effet"),
-                f"l'avenant doit prendre effet pendant la durée de {NOMS[modifie]}, du "
+                f"l'avenant doit prendre effet pendant la durée {de(NOMS[modifie])}, du "
                 f"{date_fr(c.debut)} au {date_fr(c.fin)} : un acte échu ne peut plus être modifié",
             )
         suivant, found = amend.consolider(d, liste[:n])
@@ -127,7 +128,8 @@ def deliberations(d: DonneesTerritoire) -> Iterator[Problem]:
             found = avenant_n(d, ref.modifie, ref.numero)
             if found is None:
                 yield s.problem(
-                    where, f"aucun avenant n° {ref.numero} à {NOMS[ref.modifie]} dans avenants/"
+                    where,
+                    f"aucun avenant n° {ref.numero} {joindre('à', NOMS[ref.modifie])} dans avenants/",
                 )
                 continue
             c = contrat(d, ref.modifie)
@@ -135,7 +137,7 @@ def deliberations(d: DonneesTerritoire) -> Iterator[Problem]:
             if c is not None and seance.collectivite not in parties:
                 yield s.problem(
                     ("seance", "collectivite"),
-                    f"« {seance.collectivite} » n'est pas partie à {NOMS[ref.modifie]} : seules "
+                    f"« {seance.collectivite} » n'est pas partie {joindre('à', NOMS[ref.modifie])} : seules "
                     f"ses parties ({', '.join(parties)}) approuvent ses avenants",
                 )
             signe = found.model.avenant.signature.date

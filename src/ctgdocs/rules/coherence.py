@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ctgdocs.domain.noms import avec_civilite, titre
+from ctgdocs.domain.prepositions import de
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
 
@@ -29,6 +30,6 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
                     if found.group(0) != attendu:
                         yield s.problem(
                             ("deliberations", n, key, i, "texte"),
-                            f"le texte dit « {found.group(0)} » mais l'exécutif de {org.nom} est "
+                            f"le texte dit « {found.group(0)} » mais l'exécutif {de(org.nom)} est "
                             f"{avec_civilite(executif)} : écrivez « {attendu} »",
                         )

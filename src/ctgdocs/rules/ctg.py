@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ctgdocs.domain.noms import de
+from ctgdocs.domain.prepositions import de
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.render.filters import date_fr

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ctgdocs.domain.noms import nom_complet
+from ctgdocs.domain.prepositions import de
 from ctgdocs.domain.regimes import DROIT_COMMUN, delai_requis, jours_francs, regime
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
@@ -179,7 +180,7 @@ def _civilites(s: Fichier[FichierSeance], d: DonneesTerritoire) -> Iterator[Prob
         if personnes[ident].civilite is None:
             yield s.problem(
                 path,
-                f"civilité de {nom_complet(personnes[ident])} manquante (personnes.{ident}.civilite : « M. » ou « Mme »)",
+                f"civilité {de(nom_complet(personnes[ident]))} manquante (personnes.{ident}.civilite : « M. » ou « Mme »)",
             )
     if org.executif is None:
         yield t.problem(

@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from ctgdocs.domain.financement import regle_en_vigueur
+from ctgdocs.domain.noms import nom_avec_article
+from ctgdocs.domain.prepositions import de
 from ctgdocs.domain.verbes import IRREGULIERS, troisieme_personne
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
@@ -35,7 +37,7 @@ def _financement(t: FichierTerritoire, s: FichierSeance) -> str | None:
     caf = t.organisations[t.territoire.caf]
     if regle_en_vigueur(caf, s.seance.date):
         return None
-    return f"aucune règle de financement de la coordination de {caf.nom} en vigueur à la date de la séance (organisations.{t.territoire.caf}.regles_financement)"
+    return f"aucune règle de financement de la coordination {de(nom_avec_article(caf))} en vigueur à la date de la séance (organisations.{t.territoire.caf}.regles_financement)"
 
 
 # What each clause reads beyond the session itself.
