@@ -35,6 +35,8 @@ from ctgdocs.domain.prepositions import a, de, elide
 from ctgdocs.errors import TemplateError as CtgTemplateError
 from ctgdocs.errors import display_path
 from ctgdocs.paths import TEMPLATES_DIR
+from ctgdocs.render import budget
+from ctgdocs.render.budget import BudgetedCodeGenerator, budgeted_range
 from ctgdocs.render.filters import FILTERS
 from ctgdocs.render.markdown import LINE_SEPARATOR
 
@@ -61,15 +63,35 @@ def _finalize_markdown(value: Any) -> Any:
 
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, and no computation that could exhaust the machine: a power's exponent is
-    capped (ranges already are, at 100 000 items)."""
+    capped (ranges already are, at 100 000 items), and each render spends a budget of time and
+    characters (`render.budget`) at every call, access, range item, `~`, `*` and output."""
 
-    intercepted_binops = frozenset({"**"})
+    code_generator_class = BudgetedCodeGenerator
+    intercepted_binops = frozenset({"**", "*"})
     MAX_EXPONENT = 100
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int | float) and abs(right) > self.MAX_EXPONENT:
             raise SecurityError(f"exposant trop grand ({right} ; {self.MAX_EXPONENT} au plus)")
+        if operator == "*":
+            budget.repeat(left, right)
         return super().call_binop(context, operator, left, right)
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        budget.tick()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        budget.tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        budget.tick()
+        return super().getitem(obj, argument)
+
+    @staticmethod
+    def budgeted_concat(parts: tuple[Any, ...], markup: bool) -> str:
+        return budget.concat(parts, markup)
 
 
 class _ConfinedLoader(FileSystemLoader):
@@ -111,6 +133,7 @@ def _make(templates_dir: Path, *, markdown: bool) -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
+    env.globals["range"] = budgeted_range
     env.filters["elide"] = elide
     env.filters["de"] = de
     env.filters["a"] = a
@@ -131,9 +154,16 @@ def frame_environment(templates_dir: Path = TEMPLATES_DIR) -> SandboxedEnvironme
 def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
     """Render a template; any Jinja error becomes a TemplateError naming the template and line."""
     try:
-        return env.get_template(name).render(context)
+        with budget.opened() as spent:
+            return budget.generate(env.get_template(name), context, spent)
     except TemplateError as exc:
         raise template_error(exc, name) from exc
+    except RecursionError as exc:
+        where, line = _template_frame(exc, name)
+        location = f"{where}:{line}" if line else where
+        raise CtgTemplateError(
+            f"{location}: calcul refusé par le bac à sable : récursion trop profonde"
+        ) from exc
     except OverflowError as exc:  # the sandbox's cap on ranges
         where, line = _template_frame(exc, name)
         location = f"{where}:{line}" if line else where
