@@ -55,7 +55,10 @@ class Diagnostic:
 def missing() -> str | None:
     """Why the server cannot run here (French), or None."""
     if shutil.which("node") is None:
-        return "node est absent : le test de yaml-language-server demande Node.js (paquet nodejs)"
+        return (
+            "node est absent : le test de yaml-language-server demande Node.js "
+            "(make setup installe les paquets nodejs et npm)"
+        )
     if not SERVER_JS.is_file():
         return (
             "yaml-language-server n'est pas installé : lancez « make setup » "
