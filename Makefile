@@ -2,10 +2,12 @@
 VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
+LSP     := tools/lsp
+LSP_STAMP := $(LSP)/node_modules/.installed-stamp
 
 .PHONY: setup system demo test lint previews schema bench bench-quick fuzz clean
 
-setup: system $(STAMP)
+setup: system $(STAMP) $(LSP_STAMP)
 
 system:
 	@bash tools/setup_system.sh
@@ -15,6 +17,12 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
+
+# yaml-language-server, the server of VS Code's YAML extension, at the version of
+# tools/lsp/package-lock.json: tests/test_yaml_language_server.py runs it on the data files.
+$(LSP_STAMP): $(LSP)/package.json $(LSP)/package-lock.json
+	npm ci --prefix $(LSP) --no-audit --no-fund --loglevel=error
+	@touch $(LSP_STAMP)
 
 demo: setup
 	rm -rf output
@@ -48,4 +56,4 @@ schema: setup
 	for f in territoire seance convention coordination acte avenant; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
 
 clean:
-	rm -rf output $(VENV) .pytest_cache
+	rm -rf output $(VENV) .pytest_cache $(LSP)/node_modules

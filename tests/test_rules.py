@@ -244,7 +244,7 @@ def test_convocation_after_the_session(copie):
 
 def test_actes_number_with_a_hyphen_says_how_to_write_it(copie):
     c = copie(POITIERS)
-    c.edit(SEANCE_POITIERS, "numero: 2022_0301", "numero: 2022-0301")
+    c.edit(SEANCE_POITIERS, 'numero: "2022_0301"', "numero: 2022-0301")
     assert c.problems() == [
         f"{at(c, SP, 'actes:', 'numero')}: deliberations[0].actes.numero : numéro ACTES « 2022-0301 » "
         "invalide : 1 à 15 caractères parmi chiffres, majuscules et _ (tiret, barre et espace refusés par "
@@ -254,7 +254,7 @@ def test_actes_number_with_a_hyphen_says_how_to_write_it(copie):
 
 def test_actes_number_too_long(copie):
     c = copie(POITIERS)
-    c.edit(SEANCE_POITIERS, "numero: 2022_0301", "numero: DELIB_2022_0301_BIS")
+    c.edit(SEANCE_POITIERS, 'numero: "2022_0301"', "numero: DELIB_2022_0301_BIS")
     assert c.problems() == [
         f"{at(c, SP, 'actes:', 'numero')}: deliberations[0].actes.numero : numéro ACTES "
         "« DELIB_2022_0301_BIS » invalide : 1 à 15 caractères parmi chiffres, majuscules et _ (tiret, barre "

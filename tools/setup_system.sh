@@ -3,8 +3,12 @@
 #  - libharfbuzz-subset0: WeasyPrint subsets fonts with HarfBuzz (3x faster PDFs; silent slow path without it)
 #  - libreoffice-writer-nogui: the real DOCX consumer the tests convert every DOCX with
 #  - poppler-utils: pdftotext / pdftoppm (text of PDFs in tests, previews in the README)
+#  - nodejs, npm (only where the machine has no Node.js of its own): yaml-language-server, the
+#    server of VS Code's YAML extension, that tests the JSON Schemas on the data files
 set -euo pipefail
 packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

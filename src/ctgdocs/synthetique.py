@@ -233,7 +233,7 @@ def _seance(c: Conseil) -> str:
     lines += [
         "",
         "deliberations:",
-        f"  - numero: {numero}",
+        f"  - numero: {_q(numero)}",
         f"    objet: {_q('CAF - Convention territoriale globale de services aux familles 2023-2026 (fictive)')}",
         f"    rapporteurs: [{c.maire}]",
         "    expose:",

@@ -55,7 +55,12 @@ class Orientation(Modele):
     actions: list[Texte] = []
 
 
-Orientations = list[Annotated[Orientation, BeforeValidator(_intitule_seul)]]
+# An orientation without actions is written as its intitulé alone.
+Orientations = list[
+    Annotated[
+        Orientation, BeforeValidator(_intitule_seul, json_schema_input_type=Texte | Orientation)
+    ]
+]
 
 
 class Volet(Modele):

@@ -31,7 +31,20 @@ def _heure(value: Any) -> Any:
     return value
 
 
-Heure = Annotated[dt.time, BeforeValidator(_heure)]
+# What `_heure` accepts, for editors (the JSON Schema): « 19h00 », « 19:00 », « 19h », « 9h30 ».
+HEURE_MOTIF = r"^\s*0*([01]?[0-9]|2[0-3])([hH:](0*[0-5]?[0-9])?)?\s*$"
+HeureEcrite = Annotated[
+    str,
+    Field(
+        pattern=HEURE_MOTIF,
+        json_schema_extra={"patternErrorMessage": "Heure attendue : « 19h00 » ou « 19:00 »."},
+    ),
+]
+Heure = Annotated[
+    dt.time,
+    BeforeValidator(_heure, json_schema_input_type=HeureEcrite),
+    Field(description="Heure d'ouverture de la séance : « 19h00 » ou « 19:00 »"),
+]
 
 
 class BlocModele(Modele):
@@ -47,7 +60,10 @@ class BlocModele(Modele):
         return self
 
 
-Bloc = Annotated[BlocModele, BeforeValidator(_texte_seul)]
+# A block is written as its text alone, or as {texte: …} or {clause: …}.
+Bloc = Annotated[
+    BlocModele, BeforeValidator(_texte_seul, json_schema_input_type=Texte | BlocModele)
+]
 
 
 class Decision(BlocModele):
@@ -92,7 +108,15 @@ class Deliberation(Modele):
     objet: Texte
     rapporteurs: list[Identifiant] = Field(min_length=1)
     actes: ActesMeta | None = None
-    avenant: Annotated[RefAvenant, BeforeValidator(_numero_seul)] | None = Field(
+    avenant: (
+        Annotated[
+            RefAvenant,
+            BeforeValidator(
+                _numero_seul, json_schema_input_type=Annotated[int, Field(ge=1)] | RefAvenant
+            ),
+        ]
+        | None
+    ) = Field(
         None, description="L'avenant approuvé (son numéro) : les clauses d'avenant le nomment"
     )
     commission: Texte | None = None
@@ -148,7 +172,13 @@ class Seance(Modele):
     )
     absents: list[Identifiant] = Field([], description="Absents excusés, non représentés")
     visas: list[Texte] = []
-    liste: Annotated[ListeDeliberations, BeforeValidator(_liste_demandee)] | None = Field(
+    liste: (
+        Annotated[
+            ListeDeliberations,
+            BeforeValidator(_liste_demandee, json_schema_input_type=bool | ListeDeliberations),
+        ]
+        | None
+    ) = Field(
         None,
         description="« true », ou « {publiee_le: date} » : le fichier contient toutes les "
         "délibérations examinées en séance, et leur liste (article L. 2121-25 du CGCT) est produite",

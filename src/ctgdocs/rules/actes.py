@@ -10,10 +10,10 @@ from typing import Any
 from ctgdocs.domain.contrats import contrat
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.model.actes import NUMERO_ACTES_MOTIF, OBJET_MAX
 from ctgdocs.references import nomenclature
 
-NUMERO_ACTES = re.compile(r"^[0-9A-Z_]{1,15}$")
-OBJET_MAX = 499
+NUMERO_ACTES = re.compile(NUMERO_ACTES_MOTIF)
 
 
 def numero_suggere(numero: str) -> str:
