@@ -118,7 +118,12 @@ def message(err: dict, path: tuple, model: type[BaseModel]) -> str:
     if kind == "greater_than":
         return f"nombre supérieur à {ctx.get('gt')} attendu, reçu « {shown} »"
     if kind == "less_than_equal":
-        return f"nombre inférieur ou égal à {ctx.get('le')} attendu, reçu « {shown} »"
+        return f"nombre inférieur ou égal à {_nombre(ctx.get('le'))} attendu, reçu « {shown} »"
+    if kind == "finite_number":
+        return f"nombre attendu, reçu « {shown} » (ni NaN ni infini)"
+    if kind == "decimal_max_places":
+        places = ctx.get("decimal_places")
+        return f"au plus {places} chiffres après la virgule (des centimes), reçu « {shown} »"
     if kind == "string_type":
         hint = " (mettez la valeur entre guillemets)" if not isinstance(value, dict | list) else ""
         return f"texte attendu, reçu « {shown} »{hint}"
@@ -242,3 +247,11 @@ def _is_model(annotation: Any) -> bool:
         else annotation
     )
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _nombre(value: object) -> str:
+    """A bound as a French reader reads it: 100 000 000, not 100000000."""
+    text = str(value)
+    if text.isdigit() and len(text) > 4:
+        return f"{int(text):,}".replace(",", "\u202f")
+    return text

@@ -20,4 +20,8 @@ Identifiant = Annotated[
     Field(description="Identifiant : minuscules, chiffres et tirets (ex. « jc-carre »)."),
 ]
 Texte = Annotated[str, StringConstraints(min_length=1)]
-Entier = Annotated[int, Field(ge=0)]
+# Every number has a plausible range, so that nothing reaches a computation (Decimal, num2words,
+# dates) outside its domain. The largest council in France (Paris) has 163 members.
+MEMBRES_MAX = 1000
+EUROS_MAX = 100_000_000  # a post's yearly cost or a cap, in euros
+Entier = Annotated[int, Field(ge=0, le=MEMBRES_MAX)]

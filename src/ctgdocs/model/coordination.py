@@ -9,10 +9,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ctgdocs.model.base import Identifiant, Modele, Texte
+from ctgdocs.model.base import EUROS_MAX, Identifiant, Modele, Texte
 
 Etp = Annotated[Decimal, Field(gt=0, le=50, description="Équivalent temps plein (ex. 0.7)")]
-Euros = Annotated[Decimal, Field(ge=0, description="Montant en euros")]
+Euros = Annotated[
+    Decimal, Field(ge=0, le=EUROS_MAX, decimal_places=2, description="Montant en euros")
+]
 
 NIVEAUX = {
     "charge-cooperation": "Chargé(e) de coopération territoriale",

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from ctgdocs.model.base import Identifiant, Modele, Texte
+from ctgdocs.model.base import EUROS_MAX, Identifiant, Modele, Texte
 
 
 class Personne(Modele):
@@ -41,7 +41,10 @@ class RegleFinancement(Modele):
     objet: Literal["coordination"] = "coordination"
     taux: Annotated[Decimal, Field(gt=0, le=1, description="Taux du coût (0.5 pour 50 %)")]
     plafond_annuel_par_etp: Annotated[
-        Decimal, Field(gt=0, description="Plafond en euros par ETP et par an")
+        Decimal,
+        Field(
+            gt=0, le=EUROS_MAX, decimal_places=2, description="Plafond en euros par ETP et par an"
+        ),
     ]
     depuis: dt.date = Field(description="Date d'entrée en vigueur de la règle")
     source: Texte = Field(description="D'où vient la règle (délibération, circulaire, date)")
