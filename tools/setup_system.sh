@@ -3,8 +3,9 @@
 #  - libharfbuzz-subset0: WeasyPrint subsets fonts with HarfBuzz (3x faster PDFs; silent slow path without it)
 #  - libreoffice-writer-nogui: the real DOCX consumer the tests convert every DOCX with
 #  - poppler-utils: pdftotext / pdftoppm (text of PDFs in tests, previews in the README)
+#  - chromium: the browser the HTML preview is opened in by tests/test_html_browser.py (headless)
 set -euo pipefail
-packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils)
+packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
