@@ -139,4 +139,4 @@ def test_a_screenshot_shows_the_document(preview: Path, tmp_path: Path) -> None:
     histogram = image.histogram()
     dark, white = sum(histogram[:64]), histogram[255]
     assert dark > 5_000 and white > 0.3 * WINDOW[0] * WINDOW[1]
-    assert histogram[230] > 0.02 * WINDOW[0] * WINDOW[1]  # screen.css: the ground, #e6e6e6
+    assert histogram[230] > 0.02 * WINDOW[0] * WINDOW[1]  # preview.css: the ground, #e6e6e6

@@ -127,7 +127,7 @@ def test_the_preview_has_no_page_counter(page) -> None:
     assert "Page" not in read.body
     assert read.body.count("Pied") == 1  # the footer, once, after the document
     assert html.index('<div class="pied-courant">Pied</div>') > html.index("</main>")
-    assert ".sommaire a::after { content: none; }" in html  # no page numbers on a screen
+    assert ".sommaire a::after { content: none; }" in html  # no page numbers without pages
 
 
 # --- fonts --------------------------------------------------------------------------

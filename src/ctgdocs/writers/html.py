@@ -5,8 +5,8 @@
 - The preview (`preview_html`), the .html file a clerk opens in a browser, where there are no
   pages: footnote calls link to numbered notes at the end of the document, each with a link
   back to its call; the footer has no page counter; its fonts are the build's copy of them in
-  the output folder (writers/html_fonts.py), found whatever --output is; screen.css lays the
-  page out as a sheet on screen. It keeps print.css, for a browser's own printing.
+  the output folder (writers/html_fonts.py), found whatever --output is; preview.css adds the
+  rules of a page without pages, and lays it out as a sheet on screen. It keeps print.css.
 
 Headings get the ids `titre-1`, `titre-2`… in reading order (every heading of the tree, in divs
 and list items too): the sommaire links to them, and the DOCX writer reads their pages from the
@@ -50,7 +50,7 @@ NoteHtml = Callable[[Note], str]  # how a note is written where it stands: its c
 
 FRAME = "html/frame.html.j2"
 CSS = TEMPLATES_DIR / "html" / "print.css"
-SCREEN_CSS = TEMPLATES_DIR / "html" / "screen.css"
+PREVIEW_CSS = TEMPLATES_DIR / "html" / "preview.css"
 HEADING_ID = "titre-{}"  # the id of the n-th heading, from 1
 NOTE_ID = "note-{}"  # the preview's n-th note, at the end, from 1
 CALL_ID = "appel-note-{}"  # its call in the text
@@ -65,15 +65,15 @@ def css_text() -> str:
 
 
 @cache
-def screen_css_text() -> str:
-    """screen.css, the preview's own rules, read once per process."""
-    return SCREEN_CSS.read_text(encoding="utf-8")
+def preview_css_text() -> str:
+    """preview.css, the preview's own rules, read once per process."""
+    return PREVIEW_CSS.read_text(encoding="utf-8")
 
 
 @cache
 def preview_css() -> str:
-    """print.css with its fonts at their copy in the output folder, then screen.css."""
-    return link_fonts(css_text(), CSS.parent) + "\n" + screen_css_text()
+    """print.css with its fonts at their copy in the output folder, then preview.css."""
+    return link_fonts(css_text(), CSS.parent) + "\n" + preview_css_text()
 
 
 def render_html(document: RenderedDocument, pages: int | None = None, css: bool = True) -> str:
@@ -85,7 +85,7 @@ def render_html(document: RenderedDocument, pages: int | None = None, css: bool 
 
 
 def preview_html(document: RenderedDocument) -> str:
-    """The HTML preview: notes at the end, no page counter, fonts in DIR/_polices/, screen.css."""
+    """The HTML preview: notes at the end, no page counter, fonts in DIR/_polices/, preview.css."""
     body = _HtmlTree(_filled(document, None), preview=True).html()
     return _page(document, body, Markup(preview_css()), preview=True)
 
