@@ -60,7 +60,7 @@ def test_one_invalid_territory_does_not_stop_the_others(chantier):
         f"échec : {MAUSSANE} : 4 erreurs dans les données ; rien n'a été écrit pour ce territoire",
         "Résumé : 10 écrits, 0 inchangé, 1 en échec, 0 protégé.",
     ]
-    assert sorted(chantier.outputs(Path("neuf"))) == sorted(written)
+    assert sorted(chantier.documents(Path("neuf"))) == sorted(written)
     assert not (chantier.root / "neuf" / MAUSSANE).exists()
 
 

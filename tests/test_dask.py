@@ -68,7 +68,8 @@ def test_a_local_cluster_of_two_workers_writes_what_a_local_build_writes(tmp_pat
     files = tree(root / "local")
     assert files == tree(root / "dask")
     assert len([f for f in files if f.endswith(".pdf")]) == 6
-    assert {f.rsplit(".", 1)[-1] for f in files} == {"pdf", "docx", "html", "json", "txt"}
+    # txt: the text store, and the licence of the previews' fonts (ttf) beside them
+    assert {f.rsplit(".", 1)[-1] for f in files} == {"pdf", "docx", "html", "json", "txt", "ttf"}
 
     # Rebuilt on the cluster after a change: only what changed, the same bytes as locally.
     seance = root / "data" / "grand-poitiers" / "seances" / "2023-06-26-poitiers.yaml"

@@ -119,8 +119,8 @@ def document(request: pytest.FixtureRequest, output: tuple[Path, list[Path]]) ->
 
 def assert_same_words(expected: str, actual: str, what: str, document: Written) -> None:
     """Same words, footnotes and table headers aside: each format places notes its own way
-    (the DOCX keeps them in their own part, the PDF at the foot of each page, the HTML at the
-    call) and the PDF repeats a table's header row on every page the table runs over."""
+    (the DOCX keeps them in their own part, the PDF at the foot of each page, the HTML after
+    the text) and the PDF repeats a table's header row on every page the table runs over."""
     headers = [words(h) for h in document.headers]
     found, wanted = without_notes(actual, expected, document.notes)
     found, wanted = without_sequences(found, headers), without_sequences(wanted, headers)
@@ -166,6 +166,13 @@ def test_html_says_the_words_of_the_docx(document: Written) -> None:
         "HTML vs DOCX (sommaire aside: the HTML has no pages)",
         document,
     )
+
+
+def test_html_lists_every_footnote_at_the_end_in_reading_order(document: Written) -> None:
+    """The preview has no pages: its notes follow the text, numbered as the PDF numbers them."""
+    assert [words(n) for n in read_html(document.html).notes] == [
+        words(text) for _, text in document.notes
+    ]
 
 
 def test_pdf_prints_the_running_header_and_footer_on_every_page(document: Written) -> None:

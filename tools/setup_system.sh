@@ -5,8 +5,9 @@
 #  - poppler-utils: pdftotext / pdftoppm (text of PDFs in tests, previews in the README)
 #  - nodejs, npm (only where the machine has no Node.js of its own): yaml-language-server, the
 #    server of VS Code's YAML extension, that tests the JSON Schemas on the data files
+#  - chromium: the browser the HTML preview is opened in by tests/test_html_browser.py (headless)
 set -euo pipefail
-packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils)
+packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils chromium)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 missing=()

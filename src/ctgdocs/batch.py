@@ -5,6 +5,9 @@ territories that succeeded into place and record them in the manifest.
 
 The build keeps the text of each document it rendered (for the manifest, the text store and
 --verbose), never its tree: a worker renders, writes, sends the text back and drops the tree.
+
+A build with HTML previews keeps the fonts they use in DIR/_polices/ beside them (assets.py):
+decided with the documents, copied and renamed into place with them.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ctgdocs import destination, workdir
+from ctgdocs.assets import AssetDecision, decide_assets
 from ctgdocs.errors import CtgError
 from ctgdocs.incremental import (
     BUILD,
@@ -81,6 +85,7 @@ class Batch:
         self.hashes = InputHashes()
         self.manifest = Manifest(self.output, {})
         self.decisions: list[Decision] = []
+        self.assets: list[AssetDecision] = []  # DIR/_polices/, when previews are built
         self.rendered: dict[tuple[str, str], Rendu] = {}
         # territoire → (phase, rank in the plan, error lines, reason) of each failure
         self.failed: dict[str, list[tuple[int, int, list[str], str]]] = {}
@@ -101,6 +106,11 @@ class Batch:
                 self.report.inchanges.append(target.dest)
             else:
                 self.report.a_reconstruire.append((target.dest, decision.reason))
+        if any(target.format == "html" for target in self.targets):
+            self.assets = decide_assets(self.output, self.manifest, self.options.force)
+            for asset in self.assets:
+                if asset.action == PROTECTED:
+                    self.report.proteges.append((asset.dest, asset.reason))
 
     def render(self, every_document: bool = False) -> None:
         """Render, here, each document with a file to build, and keep its text (ctgdocs diff);
@@ -273,7 +283,8 @@ class Batch:
             else:
                 pending[target.key] = previous
                 moves.append((decision, staged))
-        if not live and not self.manifest.settled:
+        assets, adopted = self._stage_assets(staging, pending)
+        if not live and not assets and not adopted and not self.manifest.settled:
             return
         texts = self._new_texts()
         for territoire, stem, stored, text in texts:  # staged beside the stored (settle_texts)
@@ -295,6 +306,8 @@ class Batch:
             destination.move_into_place(staged, target.dest)
             self.report.ecrits.append(target.dest)
             written.add((target.doc.territoire, target.doc.stem))
+        for asset in assets:
+            self._move_asset(asset, staging, pending)
         for territoire, stem, stored, text in texts:
             if (territoire, stem) in written:  # what changed, for --verbose
                 self.report.changements.append(Changement(f"{territoire}/{stem}", stored, text))
@@ -317,6 +330,53 @@ class Batch:
             for e in self.manifest.entries.values()
             if e.territoire == territoire and e.stem == stem
         }
+
+    def _stage_assets(
+        self, staging: Path, pending: dict[str, Entry | None]
+    ) -> tuple[list[AssetDecision], bool]:
+        """The fonts of DIR/_polices/ to copy, staged and recorded as pending; and whether
+        the manifest gains the entry of a copy already in place. Only while a preview of a
+        territory that did not fail is written or kept."""
+        if not any(d.target.format == "html" for d in self._live() + self._kept()):
+            return [], False
+        copies, adopted = [], False
+        for asset in self.assets:
+            entry = asset.entry(self.fp)
+            previous = self.manifest.entries.get(asset.key)
+            if asset.action == UNCHANGED and (previous is None or previous.sha256 != entry.sha256):
+                self.manifest.entries[asset.key] = entry  # the right bytes, unknown until now
+                adopted = True
+            elif asset.action == BUILD:
+                staged = staging / asset.key
+                staged.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(asset.source, staged)
+                pending[asset.key] = previous
+                self.manifest.entries[asset.key] = entry
+                copies.append(asset)
+        return copies, adopted
+
+    def _kept(self) -> list[Decision]:
+        """The outputs left as they are, of territories that did not fail."""
+        return [
+            d
+            for d in self.decisions
+            if d.action == UNCHANGED and d.target.doc.territoire not in self.failed
+        ]
+
+    def _move_asset(
+        self, asset: AssetDecision, staging: Path, pending: dict[str, Entry | None]
+    ) -> None:
+        """Rename a staged font into place, as `_commit` does a document."""
+        if sha256_file(asset.dest) != asset.current:  # edited while we were building
+            self._restore(asset.key, pending[asset.key])
+            self.report.proteges.append((asset.dest, MODIFIE))
+            return
+        if asset.set_aside and asset.current is not None:
+            aside = asset.aside
+            os.replace(asset.dest, aside)
+            self.report.mis_de_cote.append((asset.dest, aside))
+        asset.dest.parent.mkdir(parents=True, exist_ok=True)
+        destination.move_into_place(staging / asset.key, asset.dest)
 
     def _in_order(self) -> list[tuple[tuple[str, str], Rendu]]:
         """The rendered documents in the order of the plan."""

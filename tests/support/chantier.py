@@ -19,6 +19,7 @@ from ctgdocs.app import BuildOptions, build
 from ctgdocs.cli import main
 from ctgdocs.manifest import Fingerprints, fingerprints
 from ctgdocs.rapport import BuildReport
+from ctgdocs.writers.html_fonts import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "data"
@@ -116,6 +117,12 @@ class Chantier:
             p.relative_to(root).as_posix(): p.read_bytes()
             for p in sorted(root.rglob("*"))
             if p.is_file() and p.name != "manifest.json" and ".ctgdocs" not in p.parts
+        }
+
+    def documents(self, out: Path | None = None) -> dict[str, bytes]:
+        """The documents' files: the outputs without the previews' fonts (DIR/_polices/)."""
+        return {
+            key: data for key, data in self.outputs(out).items() if not key.startswith(f"{FOLDER}/")
         }
 
     def manifest(self) -> dict[str, Any]:

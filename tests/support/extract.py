@@ -141,6 +141,7 @@ def pdf_pages(path: Path) -> int:
 
 # --- HTML ---------------------------------------------------------------------------
 
+_VOID_TAGS = {"br", "hr", "img", "wbr"}  # no end tag
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "div", "br", "hr"}
 
 
@@ -148,8 +149,9 @@ _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", 
 class HtmlPage:
     lang: str | None = None  # <html lang>
     meta: dict[str, str] = field(default_factory=dict)  # <meta name content>
-    main: str = ""  # text of <main>: the body
+    main: str = ""  # text of <main>: the body (a preview's notes and their calls apart)
     body: str = ""  # text of <body>: the running header and footer too
+    notes: list[str] = field(default_factory=list)  # a preview's notes, at the end, in order
 
 
 class _PageParser(HTMLParser):
@@ -165,6 +167,8 @@ class _PageParser(HTMLParser):
         self._lists: list[int | None] = []  # next number of each open list, None for <ul>
         self._skip = 0  # depth inside the sommaire (its page numbers exist only once laid out)
         self._note_depth = 0  # spans open inside a footnote span
+        self._apart: list[str] = []  # open tags of a preview's note call or notes section
+        self._back = False  # inside a note's link back to its call (its number)
 
     def _emit(self, text: str) -> None:
         if self._skip:
@@ -176,6 +180,18 @@ class _PageParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if self._apart:  # a preview's note call, or its notes, compared apart as footnotes are
+            if tag in _VOID_TAGS:
+                return
+            self._apart.append(tag)
+            if tag == "p" and "note-fin" in classes:
+                self.page.notes.append("")
+            self._back = self._back or "retour-note" in classes
+            return
+        if (tag == "a" and "appel-note" in classes) or (tag == "section" and "notes" in classes):
+            self._apart.append(tag)
+            return
         if self._note_depth and tag == "span":
             self._note_depth += 1
             return
@@ -206,6 +222,10 @@ class _PageParser(HTMLParser):
             self._emit(f"{number}. ")
 
     def handle_endtag(self, tag: str) -> None:
+        if self._apart:
+            self._apart.pop()
+            self._back = self._back and tag != "a"
+            return
         if self._note_depth and tag == "span":
             self._note_depth -= 1
             if not self._note_depth:
@@ -224,6 +244,10 @@ class _PageParser(HTMLParser):
             self._in_body = False
 
     def handle_data(self, data: str) -> None:
+        if self._apart:
+            if self.page.notes and not self._back:
+                self.page.notes[-1] += data
+            return
         self._emit(data)
 
     def close(self) -> None:

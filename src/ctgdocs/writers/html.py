@@ -1,4 +1,12 @@
-"""HTML writer: the tree as semantic HTML inside the HTML frame with its print CSS.
+"""HTML writer: the tree as semantic HTML inside the HTML frame, in two forms.
+
+- The print HTML (`render_html`), that WeasyPrint lays out for the PDF: footnotes are floats it
+  moves to the foot of their page, the running footer counts the pages.
+- The preview (`preview_html`), the .html file a clerk opens in a browser, where there are no
+  pages: footnote calls link to numbered notes at the end of the document, each with a link
+  back to its call; the footer has no page counter; its fonts are the build's copy of them in
+  the output folder (writers/html_fonts.py), found whatever --output is; preview.css adds the
+  rules of a page without pages, and lays it out as a sheet on screen. It keeps print.css.
 
 Headings get the ids `titre-1`, `titre-2`… in reading order (every heading of the tree, in divs
 and list items too): the sommaire links to them, and the DOCX writer reads their pages from the
@@ -36,10 +44,18 @@ from ctgdocs.tree import (
 )
 from ctgdocs.writers.atomic import write_bytes_atomic
 from ctgdocs.writers.base import RenderedDocument
+from ctgdocs.writers.html_fonts import link_fonts
+
+NoteHtml = Callable[[Note], str]  # how a note is written where it stands: its call, its text…
 
 FRAME = "html/frame.html.j2"
 CSS = TEMPLATES_DIR / "html" / "print.css"
+PREVIEW_CSS = TEMPLATES_DIR / "html" / "preview.css"
 HEADING_ID = "titre-{}"  # the id of the n-th heading, from 1
+NOTE_ID = "note-{}"  # the preview's n-th note, at the end, from 1
+CALL_ID = "appel-note-{}"  # its call in the text
+NOTES_TITLE = "Notes"
+BACK_TO_CALL = "Retour à l’appel de la note {}"
 
 
 @cache
@@ -48,9 +64,34 @@ def css_text() -> str:
     return CSS.read_text(encoding="utf-8")
 
 
+@cache
+def preview_css_text() -> str:
+    """preview.css, the preview's own rules, read once per process."""
+    return PREVIEW_CSS.read_text(encoding="utf-8")
+
+
+@cache
+def preview_css() -> str:
+    """print.css with its fonts at their copy in the output folder, then preview.css."""
+    return link_fonts(css_text(), CSS.parent) + "\n" + preview_css_text()
+
+
 def render_html(document: RenderedDocument, pages: int | None = None, css: bool = True) -> str:
-    """The HTML page; a page count in the body (`[[pages]]`) is the PDF layout's unless given.
+    """The print HTML; a page count in the body (`[[pages]]`) is the PDF layout's unless given.
     Without `css`, the page has no style: the PDF writer gives WeasyPrint the parsed print.css."""
+    body = _HtmlTree(_filled(document, pages)).html()
+    # Marked safe on purpose: escaped CSS silently loses fonts and page footers.
+    return _page(document, body, Markup(css_text() if css else ""), preview=False)
+
+
+def preview_html(document: RenderedDocument) -> str:
+    """The HTML preview: notes at the end, no page counter, fonts in DIR/_polices/, preview.css."""
+    body = _HtmlTree(_filled(document, None), preview=True).html()
+    return _page(document, body, Markup(preview_css()), preview=True)
+
+
+def _filled(document: RenderedDocument, pages: int | None) -> Tree:
+    """The tree with its page count written in (the PDF layout's unless given)."""
     tree = document.tree
     if champs(tree.blocks):
         if pages is None:
@@ -58,12 +99,11 @@ def render_html(document: RenderedDocument, pages: int | None = None, css: bool 
 
             pages = page_count(document)
         tree = Tree(remplir(tree.blocks, {"pages": str(pages)}), tree.classes)
-    context = {
-        "document": document.meta,
-        "corps": Markup(tree_html(tree)),
-        # Marked safe on purpose: escaped CSS silently loses fonts and page footers.
-        "css": Markup(css_text() if css else ""),
-    }
+    return tree
+
+
+def _page(document: RenderedDocument, body: str, css: Markup, preview: bool) -> str:
+    context = {"document": document.meta, "corps": Markup(body), "css": css, "apercu": preview}
     return render_template(frame_environment(), FRAME, context)
 
 
@@ -72,22 +112,26 @@ class HtmlWriter:
     suffix: ClassVar[str] = ".html"
 
     def write(self, document: RenderedDocument, dest: Path) -> None:
-        write_bytes_atomic(dest, render_html(document).encode("utf-8"))
+        write_bytes_atomic(dest, preview_html(document).encode("utf-8"))
 
 
 def tree_html(tree: Tree) -> str:
+    """The print HTML of the tree's blocks (footnotes as WeasyPrint footnotes)."""
     return _HtmlTree(tree).html()
 
 
 class _HtmlTree:
-    """One tree to HTML. Headings get ids in reading order, so the sommaire can point at them."""
+    """One tree to HTML. Headings get ids in reading order, so the sommaire can point at them.
+    In a preview, notes are numbered in reading order and listed after the last block."""
 
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, preview: bool = False) -> None:
         self.tree = tree
         self.headings = list(_headings(tree.blocks))
         self.next_heading = 0
+        self.notes: list[str] = []  # the preview's notes, as HTML, in reading order
+        self.note: NoteHtml = self.endnote if preview else footnote
         self.blocks: dict[type, Callable[..., str]] = {
-            Paragraph: lambda p: f"<p>{inline_html(p.inlines)}</p>",
+            Paragraph: lambda p: f"<p>{self.inlines(p.inlines)}</p>",
             Heading: self.heading,
             ListBlock: self.list,
             Table: self.table,
@@ -97,19 +141,43 @@ class _HtmlTree:
         }
 
     def html(self) -> str:
-        return "\n".join(self.block(b) for b in self.tree.blocks)
+        body = "\n".join(self.block(b) for b in self.tree.blocks)
+        if not self.notes:
+            return body
+        return (
+            f'{body}\n<section class="notes" role="doc-endnotes" aria-label="{NOTES_TITLE}">'
+            f'<p class="titre-notes">{NOTES_TITLE}</p>{"".join(self.notes)}</section>'
+        )
 
     def block(self, block: Block) -> str:
         return self.blocks[type(block)](block)
 
+    def inlines(self, inlines: tuple[Inline, ...]) -> str:
+        return inline_html(inlines, self.note)
+
+    def endnote(self, note: Note) -> str:
+        """The call of the next note, a link to the note at the end, which links back to it."""
+        self.notes.append("")  # the number is taken before a note inside this one is read
+        n = len(self.notes)
+        back = escape(BACK_TO_CALL.format(n))
+        self.notes[n - 1] = (
+            f'<p class="note-fin" id="{NOTE_ID.format(n)}" role="doc-endnote">'
+            f'<a class="retour-note" href="#{CALL_ID.format(n)}" role="doc-backlink" '
+            f'title="{back}" aria-label="{back}">{n}.</a> {self.inlines(note.inlines)}</p>'
+        )
+        return (
+            f'<a class="appel-note" id="{CALL_ID.format(n)}" href="#{NOTE_ID.format(n)}" '
+            f'role="doc-noteref"><sup>{n}</sup></a>'
+        )
+
     def heading(self, h: Heading) -> str:
         self.next_heading += 1
         anchor = HEADING_ID.format(self.next_heading)
-        return f'<h{h.level} id="{anchor}">{inline_html(h.inlines)}</h{h.level}>'
+        return f'<h{h.level} id="{anchor}">{self.inlines(h.inlines)}</h{h.level}>'
 
     def sommaire(self, s: Sommaire) -> str:
         entries = "".join(
-            f'<li class="niveau-{h.level}"><a href="#{HEADING_ID.format(n)}">{inline_html(h.inlines, notes=False)}</a></li>'
+            f'<li class="niveau-{h.level}"><a href="#{HEADING_ID.format(n)}">{inline_html(h.inlines, None)}</a></li>'
             for n, h in enumerate(self.headings, start=1)
             if h.level <= s.depth
         )
@@ -131,7 +199,7 @@ class _HtmlTree:
         def cell(tag: str, content: tuple[Inline, ...], col: int) -> str:
             align = table.aligns[col] if col < len(table.aligns) else None
             cls = f' class="{align}"' if align else ""
-            return f"<{tag}{cls}>{inline_html(content)}</{tag}>"
+            return f"<{tag}{cls}>{self.inlines(content)}</{tag}>"
 
         def rows(selected: tuple, tag: str) -> str:
             return "".join(
@@ -163,14 +231,21 @@ def _headings(blocks: tuple[Block, ...]) -> Iterator[Heading]:
                 yield from _headings(item.blocks)
 
 
-def inline_html(inlines: tuple[Inline, ...], notes: bool = True) -> str:
+def footnote(note: Note) -> str:
+    """A note where its call stands: WeasyPrint moves it to the foot of the page and numbers
+    the call (print.css: float: footnote)."""
+    return f'<span class="note">{inline_html(note.inlines)}</span>'
+
+
+def inline_html(inlines: tuple[Inline, ...], note: NoteHtml | None = footnote) -> str:
+    """The inlines as HTML; each note as `note` writes it, or left out (None: the sommaire)."""
     out = []
     for item in inlines:
         if isinstance(item, Break):
             out.append("<br>")
         elif isinstance(item, Note):
-            if notes:  # WeasyPrint moves it to the foot of the page and numbers the call
-                out.append(f'<span class="note">{inline_html(item.inlines)}</span>')
+            if note is not None:
+                out.append(note(item))
         else:
             out.append(_run_html(item))
     return "".join(out)
