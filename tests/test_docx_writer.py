@@ -51,7 +51,13 @@ def p(*texts: str) -> Paragraph:
 
 TREE = Tree(
     blocks=(
-        Div(("en-tete",), (p("COMMUNAUTÉ DE COMMUNES DU PAYS DE FABRE"),)),
+        Div(
+            ("en-tete",),
+            (
+                p("COMMUNAUTÉ DE COMMUNES DU PAYS DE FABRE"),
+                Div(("titre",), (p("DÉLIBÉRATION DU CONSEIL COMMUNAUTAIRE"),)),
+            ),
+        ),
         Div(("objet",), (p("Objet : convention territoriale globale"),)),
         Rule(),
         Heading(1, (Run("Exposé des motifs"),)),
@@ -115,6 +121,7 @@ TREE = Tree(
 
 EXPECTED_BODY = [
     ("p", "En-tête de document", "COMMUNAUTÉ DE COMMUNES DU PAYS DE FABRE"),
+    ("p", "Title", "DÉLIBÉRATION DU CONSEIL COMMUNAUTAIRE"),
     ("p", "Objet", "Objet : convention territoriale globale"),
     ("p", "Normal", ""),  # the rule
     ("p", "Heading 1", "Exposé des motifs"),
@@ -128,10 +135,10 @@ EXPECTED_BODY = [
     ("p", "Liste numérotée", "3.\tApprouver la convention."),
     ("p", "Liste numérotée", "Précision sur l'article."),
     ("p", "Liste numérotée", "4.\tAutoriser la signature."),
-    ("table", "Table Grid", [["Commune", "Population"], ["Fabre", "1 234"]]),
-    ("p", "Normal", ""),  # the spacer after a table
-    ("table", "Table Grid", [["Votants", "32"]]),
-    ("p", "Normal", ""),
+    ("table", "Tableau", [["Commune", "Population"], ["Fabre", "1 234"]]),
+    ("p", "Espace après tableau", ""),
+    ("table", "Tableau", [["Votants", "32"]]),
+    ("p", "Espace après tableau", ""),
     ("p", "Mention", "Acte rendu exécutoire."),
     ("p", "Centré", "Fait à Fabre, le 29 juillet 2022"),
     (
@@ -139,7 +146,7 @@ EXPECTED_BODY = [
         "Tableau sans bordure",
         [["Le président\nJean Dupont", "La directrice\nMarie Durand"]],
     ),
-    ("p", "Normal", ""),
+    ("p", "Espace après tableau", ""),
 ]
 
 
@@ -200,7 +207,7 @@ def test_placeholder_is_gone(written: Path) -> None:
 
 
 def test_runs_keep_bold_italic_superscript_and_breaks(document) -> None:
-    paragraph = document.paragraphs[4]
+    paragraph = document.paragraphs[5]
     runs = [(r.text, r.bold, r.italic, r.font.superscript) for r in paragraph.runs]
     assert ("er", None, None, True) in runs
     assert ("Fabre & Fils <b>", None, True, None) in runs
@@ -209,34 +216,48 @@ def test_runs_keep_bold_italic_superscript_and_breaks(document) -> None:
 
 
 def test_rule_is_an_empty_paragraph_with_a_bottom_border(document) -> None:
-    rule = document.paragraphs[2]
+    rule = document.paragraphs[3]
     assert rule.text == ""
     bottom = rule._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
     assert bottom is not None and bottom.get(qn("w:val")) == "single"
 
 
 def test_ordered_list_continuation_is_indented_without_number(document) -> None:
-    first, continuation = document.paragraphs[11], document.paragraphs[12]
+    first, continuation = document.paragraphs[12], document.paragraphs[13]
     assert first.text.startswith("3.\t")
     assert continuation.paragraph_format.first_line_indent == 0
     assert continuation.paragraph_format.left_indent == first.style.paragraph_format.left_indent
 
 
-def test_table_header_row_repeats_and_is_bold(document) -> None:
+def cell_styles(row) -> list:
+    return [cell.paragraphs[0].style for cell in row.cells]
+
+
+def test_table_header_row_repeats_and_is_bold_by_its_style(document) -> None:
     table = document.tables[0]
     header, data = table.rows
     assert header._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert all(run.bold for cell in header.cells for run in cell.paragraphs[0].runs)
     assert data._tr.trPr is None or data._tr.trPr.find(qn("w:tblHeader")) is None
-    assert not any(run.bold for cell in data.cells for run in cell.paragraphs[0].runs)
-    aligns = [cell.paragraphs[0].alignment for cell in data.cells]
-    assert aligns == [WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT]
+    assert [s.name for s in cell_styles(header)] == [
+        "Titre de colonne",
+        "Titre de colonne à droite",
+    ]
+    assert [s.name for s in cell_styles(data)] == ["Texte de tableau", "Texte de tableau à droite"]
+    text, right = cell_styles(data)
+    assert text.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert right.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert right.base_style == text
+    title, title_right = cell_styles(header)
+    assert title.font.bold and title.base_style == text and title_right.base_style == title
+    # the cells' text has no formatting of its own: it is all in the styles
+    runs = [run for row in table.rows for cell in row.cells for run in cell.paragraphs[0].runs]
+    assert runs and all(run._r.rPr is None for run in runs)
 
 
 def test_form_table_has_no_header_row(document) -> None:
     row = document.tables[1].rows[0]
     assert row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None
-    assert not any(run.bold for cell in row.cells for run in cell.paragraphs[0].runs)
+    assert [s.name for s in cell_styles(row)] == ["Texte de tableau", "Texte de tableau"]
 
 
 def test_signatures_are_columns_of_a_borderless_table(document) -> None:

@@ -31,7 +31,7 @@ import pytest
 from lxml import etree
 
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.tree import Div, Heading, ListBlock, ListItem, Paragraph, Run, Sommaire, Table, Tree
+from ctgdocs.tree import Div, Heading, ListBlock, ListItem, Paragraph, Run, Sommaire, Tree
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 from ctgdocs.writers.docx import DocxWriter
 from ctgdocs.writers.html import tree_html
@@ -255,25 +255,6 @@ def test_headings_are_numbered_alike_in_html_and_docx_inside_lists_and_divs() ->
     for number, title in enumerate("ABC", start=1):
         assert f'id="titre-{number}">{title}</h' in html
         assert f'href="#titre-{number}">{title}</a>' in html
-
-
-def test_tables_keep_together_unless_in_a_grid(tmp_path: Path) -> None:
-    """As print.css: rows never split; a table moves whole to the next page, except in a
-    `grille` div, whose long tables may break between rows."""
-    table = Table(tuple(((Run(f"L{i}"),), (Run("x"),)) for i in range(3)), header_rows=1)
-
-    def rows(tree: Tree) -> list[etree._Element]:
-        path = tmp_path / "t.docx"
-        DocxWriter().write(RenderedDocument(META, tree), path)
-        return docx.Document(str(path)).tables[0]._tbl.findall("w:tr", NS)
-
-    kept = rows(Tree((table,)))
-    assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in kept)
-    keep = [tr.find(".//w:pPr/w:keepNext", NS) is not None for tr in kept]
-    assert keep == [True, True, False]
-    grid = rows(Tree((Div(("grille",), (table,)),)))
-    assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in grid)
-    assert not any(tr.find(".//w:pPr/w:keepNext", NS) is not None for tr in grid)
 
 
 @pytest.mark.slow

@@ -43,7 +43,6 @@ import docxtpl
 import jinja2
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length
@@ -70,25 +69,26 @@ from ctgdocs.writers.docx_inlines import Footnotes, add_inlines
 from ctgdocs.writers.docx_package import normalize_zip, set_core_properties
 from ctgdocs.writers.docx_sinks import BeforeParagraph, InCell, Sink, styled
 from ctgdocs.writers.docx_styles import (
+    AFTER_TABLE,
     BULLET_CONTINUATIONS,
     BULLETS,
+    CELL_STYLES,
     CLASS_STYLES,
     HEADINGS,
     NORMAL,
     NUMBERED,
     SIGNATURE_TABLE,
+    SPLIT_TABLE,
     TABLE,
     TOC_HEADING,
     TOC_LEVELS,
     FrameStyles,
 )
 from ctgdocs.writers.docx_tables import (
-    ALIGNMENTS,
-    CELL_SPACING,
     COLUMNS,
     SPLITTABLE,
     row_property,
-    set_breaks,
+    rows_never_split,
     set_columns,
 )
 from ctgdocs.writers.docx_toc import (
@@ -121,8 +121,8 @@ class DocxWriter:
         tpl = self._render_frame(document.meta)
         doc = tpl.docx
         anchor = self._placeholder(doc)
-        sink = BeforeParagraph(doc, anchor)
         builder = _BodyBuilder(doc, display_path(self.frame), lambda: layout_pages(document))
+        sink = BeforeParagraph(doc, anchor, builder.styles.style_id(AFTER_TABLE))
         builder.notes.valeurs = layout_values(document)
         builder.blocks(document.tree.blocks, _Context(sink))
         builder.finish()
@@ -239,11 +239,11 @@ class _BodyBuilder:
     def heading(self, block: Heading, ctx: _Context) -> None:
         level = min(max(block.level, 1), len(HEADINGS))
         # The first paragraph of a list item keeps the item's style: no heading for Word there.
-        styled = ctx.item is None or ctx.item.started
+        as_heading = ctx.item is None or ctx.item.started
         paragraph = self.new_paragraph(ctx, HEADINGS[level - 1])
         add_inlines(paragraph, block.inlines, self.notes)
         self._heading_count += 1
-        if styled:
+        if as_heading:
             heading = WrittenHeading(paragraph._p, level, block.inlines, self._heading_count)
             self._headings.append(heading)
 
@@ -291,8 +291,9 @@ class _BodyBuilder:
         if cols == 0:
             return
         self.flush_label(ctx)
+        style = SPLIT_TABLE if ctx.split_tables else TABLE
         table = ctx.sink.table(
-            len(block.rows), cols, self.styles.style_id(TABLE, WD_STYLE_TYPE.TABLE)
+            len(block.rows), cols, self.styles.style_id(style, WD_STYLE_TYPE.TABLE)
         )
         header_rows = 0 if ctx.form else block.header_rows
         for index, (cells, row) in enumerate(zip(block.rows, table.rows, strict=True)):
@@ -300,14 +301,11 @@ class _BodyBuilder:
             if header:
                 row_property(row._tr, "w:tblHeader")
             for col, inlines in enumerate(cells):
-                paragraph = row.cells[col].paragraphs[0]
-                styled(paragraph, self.styles.style_id(NORMAL))
                 align = block.aligns[col] if col < len(block.aligns) else None
-                paragraph.alignment = ALIGNMENTS.get(align, WD_ALIGN_PARAGRAPH.LEFT)
-                spacing = paragraph.paragraph_format
-                spacing.space_before = spacing.space_after = CELL_SPACING
-                add_inlines(paragraph, inlines, self.notes, bold=header)
-        set_breaks(table, keep_together=not ctx.split_tables)
+                cell_style = CELL_STYLES.get((header, align), CELL_STYLES[header, None])
+                paragraph = styled(row.cells[col].paragraphs[0], self.styles.style_id(cell_style))
+                add_inlines(paragraph, inlines, self.notes)
+        rows_never_split(table)
         if ctx.columns is not None and cols > 1:
             section = self._doc.sections[-1]
             width = section.page_width - section.left_margin - section.right_margin

@@ -147,7 +147,7 @@ def toc_entry(style_id: str, heading: WrittenHeading, page: str) -> Any:
     for inline in heading.inlines:
         if isinstance(inline, Run):
             run = text_run(inline.text)
-            format_run(DocxRun(run, None), inline, bold=False)  # detached: direct formatting only
+            format_run(DocxRun(run, None), inline)  # detached: no style lookup
             link.append(run)
         elif isinstance(inline, Break):
             link.append(text_run(" "))
