@@ -36,7 +36,7 @@ from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from ctgdocs.writers.docx_package import normalize_zip
+from ctgdocs.writers.docx_package import normalize_zip, set_app_properties
 from ctgdocs.writers.docx_sinks import SPACER_HEIGHT
 from ctgdocs.writers.docx_styles import (
     AFTER_TABLE,
@@ -449,6 +449,7 @@ def _setup_package(doc: DocxDocument) -> None:
     props.language = LANG
     props.revision = 1
     props.created = props.modified = FIXED_DATE
+    set_app_properties(doc, title="", company="")
 
     package_rels = doc.part.package.rels
     for rels, reltype in ((package_rels, RT.THUMBNAIL), (doc.part.rels, STYLES_WITH_EFFECTS)):
