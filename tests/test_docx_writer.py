@@ -494,6 +494,67 @@ def test_frame_layout_and_styles() -> None:
     assert [q.text for q in frame.paragraphs] == ["[[CORPS]]"]
 
 
+def test_frame_title_looks_like_the_en_tete_at_outline_level_1() -> None:
+    frame = docx.Document(str(DEFAULT_FRAME))
+    title, head = frame.styles["Title"], frame.styles["En-tête de document"]
+    assert title.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+    assert head.element.pPr.find(qn("w:outlineLvl")) is None
+    for style in (title, head):
+        assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+        assert style.font.bold and style.font.size.pt == 11
+    # the spacing of both is Normal's: the title line sits where an en-tête line would
+    assert title.paragraph_format.space_after is None and head.paragraph_format.space_after is None
+    assert title.base_style.name == head.base_style.name == "Normal"
+
+
+def test_frame_opens_in_current_mode_and_names_ctgdocs() -> None:
+    with zipfile.ZipFile(DEFAULT_FRAME) as package:
+        settings = package.read("word/settings.xml").decode()
+        app = package.read("docProps/app.xml").decode()
+    assert (
+        'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"'
+        in settings
+    )
+    assert "<Application>ctgdocs/" in app and "Microsoft" not in app
+
+
+def test_an_act_has_its_actes_identifier_in_the_core_properties(tmp_path: Path) -> None:
+    from ctgdocs.domain.teletransmission import Teletransmission
+
+    actes = Teletransmission(
+        "DE", "7.1", "2022_0301", "Objet", dt.date(2023, 6, 26), "Ville", "218601946", "86"
+    )
+    path = tmp_path / "acte.docx"
+    DocxWriter().write(RenderedDocument(meta(), TREE, actes=actes), path)
+    props = docx.Document(str(path)).core_properties
+    assert props.identifier == "086-218601946-20230626-2022_0301-DE" == actes.identifiant
+    assert docx.Document(str(write(tmp_path))).core_properties.identifier == ""
+
+
+def test_app_properties_describe_the_document(written: Path) -> None:
+    from ctgdocs import __version__
+
+    root = xml_part(written, "docProps/app.xml")
+    ep = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+    assert root.findtext(f"{ep}Application") == f"ctgdocs/{__version__}"
+    assert root.findtext(f"{ep}Company") == "CC du Pays de Fabre"
+    assert "".join(root.find(f"{ep}TitlesOfParts").itertext()) == "Délibération n° 2022/07/29/07"
+    assert root.find(f"{ep}Pages") is None and root.find(f"{ep}Words") is None  # unknown here
+
+
+def test_a_frame_without_app_properties_gets_them(tmp_path: Path) -> None:
+    def drop_app(frame) -> None:
+        rels = frame.part.package.rels
+        for rid in [r for r, rel in rels.items() if rel.reltype == RT.EXTENDED_PROPERTIES]:
+            rels.pop(rid)
+
+    path = write(tmp_path, frame=_broken_frame(tmp_path, drop_app))
+    with zipfile.ZipFile(path) as package:
+        assert "<Application>ctgdocs/" in package.read("docProps/app.xml").decode()
+        assert "extended-properties+xml" in package.read("[Content_Types].xml").decode()
+        assert "relationships/extended-properties" in package.read("_rels/.rels").decode()
+
+
 def test_frame_is_what_the_tool_builds() -> None:
     spec = importlib.util.spec_from_file_location(
         "make_docx_frame", PROJECT_DIR / "tools" / "make_docx_frame.py"
