@@ -52,7 +52,13 @@ def p(*texts: str) -> Paragraph:
 
 TREE = Tree(
     blocks=(
-        Div(("en-tete",), (p("COMMUNAUTÉ DE COMMUNES DU PAYS DE FABRE"),)),
+        Div(
+            ("en-tete",),
+            (
+                p("COMMUNAUTÉ DE COMMUNES DU PAYS DE FABRE"),
+                Div(("titre",), (p("DÉLIBÉRATION DU CONSEIL COMMUNAUTAIRE"),)),
+            ),
+        ),
         Div(("objet",), (p("Objet : convention territoriale globale"),)),
         Rule(),
         Heading(1, (Run("Exposé des motifs"),)),
@@ -116,6 +122,7 @@ TREE = Tree(
 
 EXPECTED_BODY = [
     ("p", "En-tête de document", "COMMUNAUTÉ DE COMMUNES DU PAYS DE FABRE"),
+    ("p", "Title", "DÉLIBÉRATION DU CONSEIL COMMUNAUTAIRE"),
     ("p", "Objet", "Objet : convention territoriale globale"),
     ("p", "Normal", ""),  # the rule
     ("p", "Heading 1", "Exposé des motifs"),
@@ -129,10 +136,10 @@ EXPECTED_BODY = [
     ("p", "Liste numérotée", "3.\tApprouver la convention."),
     ("p", "Liste numérotée", "Précision sur l'article."),
     ("p", "Liste numérotée", "4.\tAutoriser la signature."),
-    ("table", "Table Grid", [["Commune", "Population"], ["Fabre", "1 234"]]),
-    ("p", "Normal", ""),  # the spacer after a table
-    ("table", "Table Grid", [["Votants", "32"]]),
-    ("p", "Normal", ""),
+    ("table", "Tableau", [["Commune", "Population"], ["Fabre", "1 234"]]),
+    ("p", "Espace après tableau", ""),
+    ("table", "Tableau", [["Votants", "32"]]),
+    ("p", "Espace après tableau", ""),
     ("p", "Mention", "Acte rendu exécutoire."),
     ("p", "Centré", "Fait à Fabre, le 29 juillet 2022"),
     (
@@ -140,7 +147,7 @@ EXPECTED_BODY = [
         "Tableau sans bordure",
         [["Le président\nJean Dupont", "La directrice\nMarie Durand"]],
     ),
-    ("p", "Normal", ""),
+    ("p", "Espace après tableau", ""),
 ]
 
 
@@ -201,7 +208,7 @@ def test_placeholder_is_gone(written: Path) -> None:
 
 
 def test_runs_keep_bold_italic_superscript_and_breaks(document) -> None:
-    paragraph = document.paragraphs[4]
+    paragraph = document.paragraphs[5]
     runs = [(r.text, r.bold, r.italic, r.font.superscript) for r in paragraph.runs]
     assert ("er", None, None, True) in runs
     assert ("Fabre & Fils <b>", None, True, None) in runs
@@ -210,34 +217,48 @@ def test_runs_keep_bold_italic_superscript_and_breaks(document) -> None:
 
 
 def test_rule_is_an_empty_paragraph_with_a_bottom_border(document) -> None:
-    rule = document.paragraphs[2]
+    rule = document.paragraphs[3]
     assert rule.text == ""
     bottom = rule._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
     assert bottom is not None and bottom.get(qn("w:val")) == "single"
 
 
 def test_ordered_list_continuation_is_indented_without_number(document) -> None:
-    first, continuation = document.paragraphs[11], document.paragraphs[12]
+    first, continuation = document.paragraphs[12], document.paragraphs[13]
     assert first.text.startswith("3.\t")
     assert continuation.paragraph_format.first_line_indent == 0
     assert continuation.paragraph_format.left_indent == first.style.paragraph_format.left_indent
 
 
-def test_table_header_row_repeats_and_is_bold(document) -> None:
+def cell_styles(row) -> list:
+    return [cell.paragraphs[0].style for cell in row.cells]
+
+
+def test_table_header_row_repeats_and_is_bold_by_its_style(document) -> None:
     table = document.tables[0]
     header, data = table.rows
     assert header._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert all(run.bold for cell in header.cells for run in cell.paragraphs[0].runs)
     assert data._tr.trPr is None or data._tr.trPr.find(qn("w:tblHeader")) is None
-    assert not any(run.bold for cell in data.cells for run in cell.paragraphs[0].runs)
-    aligns = [cell.paragraphs[0].alignment for cell in data.cells]
-    assert aligns == [WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT]
+    assert [s.name for s in cell_styles(header)] == [
+        "Titre de colonne",
+        "Titre de colonne à droite",
+    ]
+    assert [s.name for s in cell_styles(data)] == ["Texte de tableau", "Texte de tableau à droite"]
+    text, right = cell_styles(data)
+    assert text.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert right.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert right.base_style == text
+    title, title_right = cell_styles(header)
+    assert title.font.bold and title.base_style == text and title_right.base_style == title
+    # the cells' text has no formatting of its own: it is all in the styles
+    runs = [run for row in table.rows for cell in row.cells for run in cell.paragraphs[0].runs]
+    assert runs and all(run._r.rPr is None for run in runs)
 
 
 def test_form_table_has_no_header_row(document) -> None:
     row = document.tables[1].rows[0]
     assert row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None
-    assert not any(run.bold for cell in row.cells for run in cell.paragraphs[0].runs)
+    assert [s.name for s in cell_styles(row)] == ["Texte de tableau", "Texte de tableau"]
 
 
 def test_signatures_are_columns_of_a_borderless_table(document) -> None:
@@ -474,6 +495,67 @@ def test_frame_layout_and_styles() -> None:
     assert [q.text for q in frame.paragraphs] == ["[[CORPS]]"]
 
 
+def test_frame_title_looks_like_the_en_tete_at_outline_level_1() -> None:
+    frame = docx.Document(str(DEFAULT_FRAME))
+    title, head = frame.styles["Title"], frame.styles["En-tête de document"]
+    assert title.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+    assert head.element.pPr.find(qn("w:outlineLvl")) is None
+    for style in (title, head):
+        assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+        assert style.font.bold and style.font.size.pt == 11
+    # the spacing of both is Normal's: the title line sits where an en-tête line would
+    assert title.paragraph_format.space_after is None and head.paragraph_format.space_after is None
+    assert title.base_style.name == head.base_style.name == "Normal"
+
+
+def test_frame_opens_in_current_mode_and_names_ctgdocs() -> None:
+    with zipfile.ZipFile(DEFAULT_FRAME) as package:
+        settings = package.read("word/settings.xml").decode()
+        app = package.read("docProps/app.xml").decode()
+    assert (
+        'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"'
+        in settings
+    )
+    assert "<Application>ctgdocs/" in app and "Microsoft" not in app
+
+
+def test_an_act_has_its_actes_identifier_in_the_core_properties(tmp_path: Path) -> None:
+    from ctgdocs.domain.teletransmission import Teletransmission
+
+    actes = Teletransmission(
+        "DE", "7.1", "2022_0301", "Objet", dt.date(2023, 6, 26), "Ville", "218601946", "86"
+    )
+    path = tmp_path / "acte.docx"
+    DocxWriter().write(RenderedDocument(meta(), TREE, actes=actes), path)
+    props = docx.Document(str(path)).core_properties
+    assert props.identifier == "086-218601946-20230626-2022_0301-DE" == actes.identifiant
+    assert docx.Document(str(write(tmp_path))).core_properties.identifier == ""
+
+
+def test_app_properties_describe_the_document(written: Path) -> None:
+    from ctgdocs import __version__
+
+    root = xml_part(written, "docProps/app.xml")
+    ep = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+    assert root.findtext(f"{ep}Application") == f"ctgdocs/{__version__}"
+    assert root.findtext(f"{ep}Company") == "CC du Pays de Fabre"
+    assert "".join(root.find(f"{ep}TitlesOfParts").itertext()) == "Délibération n° 2022/07/29/07"
+    assert root.find(f"{ep}Pages") is None and root.find(f"{ep}Words") is None  # unknown here
+
+
+def test_a_frame_without_app_properties_gets_them(tmp_path: Path) -> None:
+    def drop_app(frame) -> None:
+        rels = frame.part.package.rels
+        for rid in [r for r, rel in rels.items() if rel.reltype == RT.EXTENDED_PROPERTIES]:
+            rels.pop(rid)
+
+    path = write(tmp_path, frame=_broken_frame(tmp_path, drop_app))
+    with zipfile.ZipFile(path) as package:
+        assert "<Application>ctgdocs/" in package.read("docProps/app.xml").decode()
+        assert "extended-properties+xml" in package.read("[Content_Types].xml").decode()
+        assert "relationships/extended-properties" in package.read("_rels/.rels").decode()
+
+
 def test_frame_is_what_the_tool_builds() -> None:
     spec = importlib.util.spec_from_file_location(
         "make_docx_frame", PROJECT_DIR / "tools" / "make_docx_frame.py"
@@ -648,7 +730,7 @@ def test_sommaire_is_a_toc_field_with_one_entry_per_heading(noted: Path) -> None
     body = xml_part(noted, "word/document.xml").find("w:body", NS)
     toc = body.findall("w:p", NS)[1 : 1 + len(TOC_ENTRIES)]
     instructions = [i.text for p in toc for i in p.iterfind(".//w:instrText", NS)]
-    assert instructions[0] == ' TOC \\o "1-2" \\h \\z \\u '
+    assert instructions[0] == ' TOC \\o "1-2" \\h \\z '
     kinds = [c.get(f"{{{W}}}fldCharType") for p in toc for c in p.iterfind(".//w:fldChar", NS)]
     # The TOC field around everything, a PAGEREF field per entry inside it.
     assert kinds == ["begin", "separate"] + ["begin", "separate", "end"] * 3 + ["end"]
@@ -727,8 +809,8 @@ def test_notes_and_sommaire_package_is_valid_and_reproducible(tmp_path: Path, no
         types = package.read("[Content_Types].xml").decode()
         settings = package.read("word/settings.xml").decode()
     assert 'PartName="/word/footnotes.xml"' in types
-    # LibreOffice prints the cached numbers; Word is asked to recompute them (tests/test_toc_pages.py).
-    assert '<w:updateFields w:val="true"/>' in settings
+    # Every cached page number is the layout's: no prompt to update the fields on opening.
+    assert "updateFields" not in settings
     again = write(tmp_path, NOTES_TREE, name="again.docx")
     assert again.read_bytes() == noted.read_bytes()
 

@@ -2,22 +2,49 @@
 
 Both example territories are built once (DOCX, PDF, HTML); each document's body is read back
 from every format and compared word by word. LibreOffice, the program that will open the
-DOCX files, converts them too (slow tests).
+DOCX files, converts them too (slow tests), and two independent readers read the DOCX files as
+users' tools do: docx2python (document-management indexing) and mammoth (DOCX to HTML).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+import pypdf
 import pytest
 
+from ctgdocs import __version__
 from ctgdocs.app import BuildOptions, build, plan, validate
-from ctgdocs.tree import Div, Note, Table, inline_sequences, inline_text
+from ctgdocs.tree import (
+    Div,
+    Note,
+    Table,
+    Tree,
+    inline_sequences,
+    inline_text,
+    notes,
+    plain_text,
+    remplir,
+)
 from ctgdocs.writers.base import DocumentMeta
+from support.docx_readers import (
+    Reading,
+    app_properties,
+    asks_to_update_fields,
+    cell_direct_formatting,
+    compat_mode,
+    docx_outline,
+    read_docx2python,
+    read_mammoth,
+    root_namespaces,
+    undeclared_prefixes,
+    unexpected_messages,
+)
 from support.extract import (
     docx_text,
     html_text,
@@ -48,6 +75,7 @@ def _planned() -> dict[str, tuple[str, DocumentMeta, list[str]]]:
             " ".join(inline_text(c) for c in row) for row in _header_rows(rendered.tree.blocks)
         ]
         planned[f"{doc.territoire}/{doc.stem}"] = (doc.territoire, rendered.meta, notes, headers)
+        TREES[f"{doc.territoire}/{doc.stem}"] = rendered.tree
         INPUTS[f"{doc.territoire}/{doc.stem}"] = {
             p.resolve().relative_to(doc.dossier.resolve()).as_posix(): p for p in doc.entrees
         }
@@ -79,6 +107,7 @@ def _header_rows(blocks: tuple) -> list:
 
 
 INPUTS: dict[str, dict[str, Path]] = {}  # territory/stem → its data files, by name in the folder
+TREES: dict[str, Tree] = {}  # territory/stem → its rendered tree
 PLANNED = _planned()
 STEMS = sorted(PLANNED)
 
@@ -182,6 +211,81 @@ def test_pdf_prints_the_running_header_and_footer_on_every_page(document: Writte
     for page in range(1, pages + 1):
         assert f"{document.meta.footer} — Page {page} / {pages}" in text
     assert text.count(document.meta.header) == pages
+
+
+# --- independent DOCX readers ---------------------------------------------------------
+
+
+def our_text(document: Written) -> tuple[list[str], list[list[str]]]:
+    """The words of the document as ctgdocs.texte gives them (the tree's text, then each
+    footnote's), the page count it prints being its PDF's."""
+    filled = remplir(TREES[document.stem].blocks, {"pages": str(pdf_pages(document.pdf))})
+    body = words(plain_text(Tree(filled)))
+    return body, [words(inline_text(note.inlines)) for note in notes(filled)]
+
+
+def assert_reads_our_text(reading: Reading, document: Written, reader: str) -> None:
+    body, footnotes = our_text(document)
+    assert words(reading.body) == body, f"{reader} vs our text (found -> expected):\n" + "\n".join(
+        differences(" ".join(words(reading.body)), " ".join(body))
+    )
+    assert [words(note) for note in reading.notes] == footnotes
+
+
+def test_docx2python_reads_our_words_and_footnotes(document: Written) -> None:
+    assert_reads_our_text(read_docx2python(document.docx), document, "docx2python")
+
+
+def test_mammoth_reads_our_words_and_footnotes(document: Written) -> None:
+    reading = read_mammoth(document.docx)
+    assert unexpected_messages(reading) == []
+    assert_reads_our_text(reading, document, "mammoth")
+
+
+def _title(blocks: tuple) -> str | None:
+    """The text of the document's title line (its `titre` div), if it has one."""
+    for block in blocks:
+        if isinstance(block, Div):
+            if "titre" in block.classes:
+                return "\n".join(inline_text(p.inlines) for p in block.children)
+            found = _title(block.children)
+            if found is not None:
+                return found
+    return None
+
+
+def test_docx_outline_starts_at_level_1_with_the_title(document: Written) -> None:
+    outline = docx_outline(document.docx)
+    levels = [level for level, _ in outline]
+    if levels:
+        assert levels[0] == 1
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels))  # no level skipped
+    title = _title(TREES[document.stem].blocks)
+    if title is not None:
+        assert outline[0] == (1, title)
+
+
+def test_docx_opens_in_current_word_mode_without_a_prompt(document: Written) -> None:
+    assert compat_mode(document.docx) == "15"
+    assert not asks_to_update_fields(document.docx)  # every cached field result is right
+
+
+def test_docx_footnotes_part_declares_its_namespaces_as_word_does(document: Written) -> None:
+    assert undeclared_prefixes(document.docx, "word/footnotes.xml") == set()
+    document_ns = root_namespaces(document.docx, "word/document.xml")
+    assert root_namespaces(document.docx, "word/footnotes.xml") == document_ns
+
+
+def test_docx_app_properties_name_ctgdocs_and_the_document(document: Written) -> None:
+    app = app_properties(document.docx)
+    assert app["Application"] == f"ctgdocs/{__version__}"
+    assert app["TitlesOfParts"] == document.meta.title
+    assert app["Company"] == document.meta.author
+    assert "Template" not in app and "AppVersion" not in app
+
+
+def test_docx_table_cells_have_no_direct_formatting(document: Written) -> None:
+    assert cell_direct_formatting(document.docx) == []
 
 
 # --- metadata -------------------------------------------------------------------------
@@ -291,3 +395,23 @@ def test_libreoffice_says_the_words_of_our_pdf(document: Written, libreoffice) -
         "LibreOffice's PDF vs ours",
         document,
     )
+
+
+@pytest.mark.slow
+def test_libreoffice_bookmarks_follow_the_docx_outline(document: Written, libreoffice) -> None:
+    """The PDF LibreOffice exports has one bookmark per outline paragraph, at its level: the
+    title at level 1, the articles under it."""
+
+    def flatten(items: list, level: int = 1) -> list[tuple[int, str]]:
+        found = []
+        for item in items:
+            if isinstance(item, list):
+                found += flatten(item, level + 1)
+            else:
+                found.append((level, " ".join(item.title.split())))
+        return found
+
+    bookmarks = flatten(pypdf.PdfReader(libreoffice(document)).outline)
+    assert bookmarks == [
+        (level, " ".join(text.split())) for level, text in docx_outline(document.docx)
+    ]

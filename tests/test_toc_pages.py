@@ -14,7 +14,8 @@ How close it is (measured when this was written, LibreOffice 7.4, WeasyPrint 70)
   WeasyPrint moves a note to the next page where LibreOffice moves the line of its call, or when
   LibreOffice leaves a heading alone at the foot of a page against its "keep with next".
 So the slow test below asserts exact pages for its document, and the writer keeps the fields:
-Word recomputes them (the document asks it to update its fields on opening).
+Word recomputes them when asked (F9, printing); it is not prompted to on opening, since the
+cached numbers are the layout's.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import pytest
 from lxml import etree
 
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.tree import Div, Heading, ListBlock, ListItem, Paragraph, Run, Sommaire, Table, Tree
+from ctgdocs.tree import Div, Heading, ListBlock, ListItem, Paragraph, Run, Sommaire, Tree
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 from ctgdocs.writers.docx import DocxWriter
 from ctgdocs.writers.html import tree_html
@@ -183,19 +184,28 @@ def test_page_numbers_are_inside_the_pageref_fields(written: tuple[Path, Path]) 
         assert kinds[begin + 4].get(f"{{{W}}}fldCharType") == "end"
 
 
-def test_only_a_document_with_a_sommaire_asks_word_to_update_fields(tmp_path: Path) -> None:
+def test_word_is_asked_to_update_fields_only_when_a_cached_page_is_unknown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cached numbers that are the layout's need no "update the fields?" prompt when Word opens
+    the document; one the layout did not give ("—") does."""
+    from ctgdocs.writers import pdf
+
     def settings(tree: Tree) -> etree._Element:
         path = tmp_path / "out.docx"
         DocxWriter().write(RenderedDocument(META, tree), path)
         with zipfile.ZipFile(path) as package:
             return etree.fromstring(package.read("word/settings.xml"))
 
-    heading = Heading(1, (Run("Titre"),))
-    with_sommaire = settings(Tree((Sommaire(), heading)))
-    (update,) = with_sommaire.findall("w:updateFields", NS)
+    heading = Heading(2, (Run("Titre"),))
+    monkeypatch.setattr(pdf, "heading_pages", lambda _document: {1: 1})
+    assert settings(Tree((Sommaire(), heading))).find("w:updateFields", NS) is None
+    assert settings(Tree((heading,))).find("w:updateFields", NS) is None
+    monkeypatch.setattr(pdf, "heading_pages", lambda _document: {})  # not placed: "—"
+    unknown = settings(Tree((Sommaire(), heading)))
+    (update,) = unknown.findall("w:updateFields", NS)
     assert update.get(f"{{{W}}}val") == "true"
     assert update.getnext().tag == f"{{{W}}}footnotePr"  # schema order
-    assert settings(Tree((heading,))).find("w:updateFields", NS) is None
 
 
 def test_without_a_sommaire_the_docx_writer_does_not_load_weasyprint(tmp_path: Path) -> None:
@@ -255,25 +265,6 @@ def test_headings_are_numbered_alike_in_html_and_docx_inside_lists_and_divs() ->
     for number, title in enumerate("ABC", start=1):
         assert f'id="titre-{number}">{title}</h' in html
         assert f'href="#titre-{number}">{title}</a>' in html
-
-
-def test_tables_keep_together_unless_in_a_grid(tmp_path: Path) -> None:
-    """As print.css: rows never split; a table moves whole to the next page, except in a
-    `grille` div, whose long tables may break between rows."""
-    table = Table(tuple(((Run(f"L{i}"),), (Run("x"),)) for i in range(3)), header_rows=1)
-
-    def rows(tree: Tree) -> list[etree._Element]:
-        path = tmp_path / "t.docx"
-        DocxWriter().write(RenderedDocument(META, tree), path)
-        return docx.Document(str(path)).tables[0]._tbl.findall("w:tr", NS)
-
-    kept = rows(Tree((table,)))
-    assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in kept)
-    keep = [tr.find(".//w:pPr/w:keepNext", NS) is not None for tr in kept]
-    assert keep == [True, True, False]
-    grid = rows(Tree((Div(("grille",), (table,)),)))
-    assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in grid)
-    assert not any(tr.find(".//w:pPr/w:keepNext", NS) is not None for tr in grid)
 
 
 @pytest.mark.slow

@@ -26,23 +26,32 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
-from ctgdocs.writers.docx_package import normalize_zip
+from ctgdocs.writers.docx_package import normalize_zip, set_app_properties
+from ctgdocs.writers.docx_sinks import SPACER_HEIGHT
 from ctgdocs.writers.docx_styles import (
+    AFTER_TABLE,
+    CELL_STYLES,
     CLASS_STYLES,
     FOOTNOTE_REFERENCE,
     FOOTNOTE_TEXT,
     NUMBERED,
     SIGNATURE_TABLE,
+    SPLIT_TABLE,
+    TABLE,
+    TITLE,
     TOC_HEADING,
 )
+from ctgdocs.writers.docx_tables import ALIGNMENTS, CELL_SPACING
 
 ROOT = Path(__file__).resolve().parent.parent
 DEST = ROOT / "templates" / "docx" / "frame.docx"
@@ -56,7 +65,6 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 TEXT_WIDTH = Cm(17)  # A4 width minus the 2 cm margins: where the sommaire's page numbers stand
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # The two special footnotes every footnotes part starts with (ids -1 and 0); the writer appends
 # the document's notes from id 1. They are referenced from settings.xml (w:footnotePr) too.
 SPECIAL_FOOTNOTE = (
@@ -64,13 +72,11 @@ SPECIAL_FOOTNOTE = (
     '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
     "<w:r><w:{kind}/></w:r></w:p></w:footnote>"
 )
-FOOTNOTES_XML = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f'<w:footnotes xmlns:w="{W_NS}">'
-    + SPECIAL_FOOTNOTE.format(kind="separator", id="-1")
-    + SPECIAL_FOOTNOTE.format(kind="continuationSeparator", id="0")
-    + "</w:footnotes>"
+SPECIAL_FOOTNOTES = SPECIAL_FOOTNOTE.format(kind="separator", id="-1") + SPECIAL_FOOTNOTE.format(
+    kind="continuationSeparator", id="0"
 )
+MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
+COMPAT_MODE = "15"  # Word 2013 and later: the document opens in current mode, not compatibility
 
 
 def main() -> int:
@@ -87,6 +93,7 @@ def build_frame() -> bytes:
     _setup_defaults(doc)
     _setup_builtin_styles(doc)
     _add_custom_styles(doc)
+    _add_table_styles(doc)
     _add_note_and_sommaire_styles(doc)
     _setup_header_footer(doc)
     _setup_body(doc)
@@ -169,15 +176,25 @@ def _black_bold_arial(style: BaseStyle, size: float) -> None:
     style.font.color.rgb = BLACK
 
 
-def _setup_builtin_styles(doc: DocxDocument) -> None:
-    title = doc.styles["Title"]
-    _black_bold_arial(title, 14)
+def _setup_title(doc: DocxDocument) -> None:
+    """Title: the document's title line, which stands among the en-tête block's lines and looks
+    like them (En-tête de document: Normal's spacing, centred, bold, 11 pt). Outline level 1, so
+    the outline of Word (navigation pane), of LibreOffice (navigator, PDF bookmarks) starts at the
+    title and the articles (Heading 2) come under it; the sommaire's TOC field lists heading
+    styles only (no \\u switch), so an update in Word does not add the title to it."""
+    title = doc.styles[TITLE]
+    _black_bold_arial(title, 11)
     ppr = title.element.get_or_add_pPr()
-    _drop(ppr, "w:pBdr", "w:contextualSpacing")
+    _drop(ppr, "w:pBdr", "w:contextualSpacing", "w:spacing")
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_before = Pt(6)
-    title.paragraph_format.space_after = Pt(12)
     title.paragraph_format.keep_with_next = True
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "0")
+    ppr.append(outline)  # last in CT_PPr order here (no rPr, sectPr or change inside)
+
+
+def _setup_builtin_styles(doc: DocxDocument) -> None:
+    _setup_title(doc)
 
     spacing = {1: (12, 6), 2: (10, 4), 3: (8, 3)}
     for level, size in ((1, 12), (2, 11), (3, 10.5)):
@@ -189,7 +206,7 @@ def _setup_builtin_styles(doc: DocxDocument) -> None:
         fmt.space_before, fmt.space_after = (Pt(p) for p in spacing[level])
 
     # The linked character styles Word shows beside them: same look.
-    linked = {"Title Char": 14, "Heading 1 Char": 12, "Heading 2 Char": 11, "Heading 3 Char": 10.5}
+    linked = {"Title Char": 11, "Heading 1 Char": 12, "Heading 2 Char": 11, "Heading 3 Char": 10.5}
     for name, size in linked.items():
         _black_bold_arial(doc.styles[name], size)
 
@@ -261,6 +278,57 @@ def _add_custom_styles(doc: DocxDocument) -> None:
         margins.append(margin)
     tbl_pr.append(margins)
     borderless.element.append(tbl_pr)
+
+
+def _table_style(doc: DocxDocument, name: str, style_id: str):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+    style.element.set(qn("w:styleId"), style_id)
+    style.base_style = doc.styles["Table Grid"]
+    style.quick_style = True
+    return style
+
+
+CELL_STYLE_IDS = {
+    "Texte de tableau": "TexteTableau",
+    "Texte de tableau centré": "TexteTableauCentre",
+    "Texte de tableau à droite": "TexteTableauDroite",
+    "Titre de colonne": "TitreColonne",
+    "Titre de colonne centré": "TitreColonneCentre",
+    "Titre de colonne à droite": "TitreColonneDroite",
+}
+
+
+def _add_table_styles(doc: DocxDocument) -> None:
+    """The two bordered table styles and the paragraph styles of their cells.
+
+    A table kept on one page (print.css: `page-break-inside: avoid`) has "keep with next" on
+    all its paragraphs through its table style, as Word keeps a table together; the last row's
+    keeps the table with the small paragraph that follows it (Espace après tableau). The cells'
+    text: 2 pt above and below, left-aligned unless its column says otherwise, bold in the
+    header rows."""
+    kept = _table_style(doc, TABLE, "Tableau")
+    kept.paragraph_format.keep_with_next = True
+    _table_style(doc, SPLIT_TABLE, "TableauPlusieursPages")
+
+    bases = {False: CELL_STYLES[False, None], True: CELL_STYLES[True, None]}
+    text = _paragraph_style(doc, bases[False], CELL_STYLE_IDS[bases[False]])
+    text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    text.paragraph_format.space_before = text.paragraph_format.space_after = CELL_SPACING
+    header = _paragraph_style(doc, bases[True], CELL_STYLE_IDS[bases[True]])
+    header.base_style = text
+    header.font.bold = True
+    for (is_header, align), name in CELL_STYLES.items():
+        if align in (None, "left"):
+            continue
+        style = _paragraph_style(doc, name, CELL_STYLE_IDS[name])
+        style.base_style = doc.styles[bases[is_header]]
+        style.paragraph_format.alignment = ALIGNMENTS[align]
+
+    spacer = _paragraph_style(doc, AFTER_TABLE, "EspaceApresTableau")
+    spacer.quick_style = False
+    fmt = spacer.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = SPACER_HEIGHT  # an exact height
 
 
 def _builtin_style(doc: DocxDocument, name: str, style_id: str, kind: WD_STYLE_TYPE, priority: int):
@@ -342,12 +410,25 @@ def _setup_body(doc: DocxDocument) -> None:
 # --- package ------------------------------------------------------------------
 
 
+def footnotes_xml(document: etree._Element) -> bytes:
+    """The footnotes part with its two separators, its root declaring the namespaces of the
+    document part's root, as Word writes every story part (readers such as docx2python look
+    the `r` prefix up on any element)."""
+    root = etree.Element(qn("w:footnotes"), nsmap=document.nsmap)
+    ignorable = document.get(MC_IGNORABLE)
+    if ignorable:
+        root.set(MC_IGNORABLE, ignorable)
+    wrapper = parse_xml(f'<w:x xmlns:w="{root.nsmap["w"]}">{SPECIAL_FOOTNOTES}</w:x>')
+    root.extend(list(wrapper))
+    return serialize_part_xml(root)
+
+
 def _add_footnotes_part(doc: DocxDocument) -> None:
     """`word/footnotes.xml` with the separators, related from the document part."""
     part = Part(
         PackURI("/word/footnotes.xml"),
         CT.WML_FOOTNOTES,
-        FOOTNOTES_XML.encode("utf-8"),
+        footnotes_xml(doc.element),
         doc.part.package,
     )
     doc.part.relate_to(part, RT.FOOTNOTES)
@@ -368,6 +449,7 @@ def _setup_package(doc: DocxDocument) -> None:
     props.language = LANG
     props.revision = 1
     props.created = props.modified = FIXED_DATE
+    set_app_properties(doc, title="", company="")
 
     package_rels = doc.part.package.rels
     for rels, reltype in ((package_rels, RT.THUMBNAIL), (doc.part.rels, STYLES_WITH_EFFECTS)):
@@ -379,6 +461,9 @@ def _setup_package(doc: DocxDocument) -> None:
     # A justified line ending with a manual line break is not stretched (Word, LibreOffice).
     compat = settings.find(qn("w:compat"))
     compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+    for setting in compat.iterfind(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), COMPAT_MODE)
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), LANG)

@@ -28,9 +28,10 @@ class Break:
 @dataclass(frozen=True, slots=True)
 class Note:
     """A footnote: its call stands here, its text goes to the foot of the page (real footnotes in
-    PDF and DOCX), numbered by each format in reading order."""
+    PDF and DOCX), numbered by each format in reading order. Its text may print a layout value
+    (Champ), resolved like the body's."""
 
-    inlines: tuple[Run | Break, ...]
+    inlines: tuple[Run | Break | Champ, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,16 +160,29 @@ def plain_text(tree: Tree) -> str:
 
 
 def champs(blocks: tuple[Block, ...]) -> bool:
-    """Whether the blocks hold a layout value (Champ): only then do writers need the layout."""
-    return any(isinstance(i, Champ) for seq in inline_sequences(blocks) for i in seq)
+    """Whether the blocks hold a layout value (Champ), in their text or their footnotes: only
+    then do writers need the layout."""
+    return any(
+        isinstance(i, Champ)
+        or (isinstance(i, Note) and any(isinstance(n, Champ) for n in i.inlines))
+        for seq in inline_sequences(blocks)
+        for i in seq
+    )
 
 
 def remplir(blocks: tuple[Block, ...], valeurs: dict[str, str]) -> tuple[Block, ...]:
-    """The blocks with each Champ replaced by a run of its value (for formats without fields)."""
+    """The blocks with each Champ, in the text and in the footnotes, replaced by a run of its
+    value (for formats without fields)."""
+
+    def value(champ: Champ) -> Run:
+        return Run(valeurs[champ.nom], bold=champ.bold, italic=champ.italic)
+
+    def note(n: Note) -> Note:
+        return Note(tuple(value(i) if isinstance(i, Champ) else i for i in n.inlines))
 
     def inl(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         return tuple(
-            Run(valeurs[i.nom], bold=i.bold, italic=i.italic) if isinstance(i, Champ) else i
+            value(i) if isinstance(i, Champ) else note(i) if isinstance(i, Note) else i
             for i in inlines
         )
 

@@ -73,7 +73,7 @@ def to_tree(markdown: str) -> Tree:
     return Tree(tuple(blocks))
 
 
-def _footnotes(tokens: Sequence[Token]) -> dict[int, tuple[Run | Break, ...]]:
+def _footnotes(tokens: Sequence[Token]) -> dict[int, tuple[Run | Break | Champ, ...]]:
     """The text of every footnote definition, by id (paragraphs of one note joined by a space)."""
     notes: dict[int, list[Inline]] = {}
     current: int | None = None
@@ -91,7 +91,7 @@ def _footnotes(tokens: Sequence[Token]) -> dict[int, tuple[Run | Break, ...]]:
 
 
 class _Converter:
-    def __init__(self, notes: dict[int, tuple[Run | Break, ...]]) -> None:
+    def __init__(self, notes: dict[int, tuple[Run | Break | Champ, ...]]) -> None:
         self.notes = notes
         self.handlers: dict[str, Callable[[Sequence[Token], int], tuple[Block | None, int]]] = {
             "paragraph_open": self.paragraph,
@@ -180,7 +180,7 @@ class _Converter:
 
 
 def inlines(
-    children: Sequence[Token], notes: dict[int, tuple[Run | Break, ...]]
+    children: Sequence[Token], notes: dict[int, tuple[Run | Break | Champ, ...]]
 ) -> tuple[Inline, ...]:
     """Inline tokens → runs: same-format text merged first, so typography sees whole phrases."""
     pieces: list[tuple[str, bool, bool] | Break | Note] = []

@@ -10,7 +10,7 @@ Footnotes (`Note`) are real Word footnotes: python-docx has no API for them, so 
 appends `<w:footnote w:id="N">` elements (N from 1, in reading order) to the frame's
 `word/footnotes.xml` and puts a `w:footnoteReference` run at each call.
 
-A `Sommaire` is a real TOC field (`TOC \o "1-depth" \h \z \u`) after a `TOC Heading` title. Its
+A `Sommaire` is a real TOC field (`TOC \o "1-depth" \h \z`) after a `TOC Heading` title. Its
 cached result lists the headings (hyperlinks to `_Toc…` bookmarks around the headings), each
 with its page number inside a PAGEREF field. LibreOffice 7.4 prints that cached result (it does
 not update the field on load, not even with `w:updateFields` — tested), so the numbers are
@@ -18,16 +18,23 @@ computed here: the page where each heading starts in the PDF writer's layout of 
 document (WeasyPrint, imported only when a sommaire lists a heading; print.css mirrors the
 frame's page and styles, so LibreOffice breaks the pages at the same lines — see
 tests/test_toc_pages.py for how close). A heading is matched to its page by its rank among all
-the headings of the tree, the HTML writer's `titre-N` ids. A document with a sommaire also gets
-`w:updateFields`, so Word offers to recompute the fields from its own layout (see docx_toc).
+the headings of the tree, the HTML writer's `titre-N` ids. Word recomputes them when asked; only
+a document with a page number the layout could not give gets `w:updateFields`, the prompt to
+update fields on opening (see docx_toc).
+
+The document's title line (a `titre` div in the en-tête block) has Word's Title style, at
+outline level 1: the outline of Word, LibreOffice and the PDF they export starts at the title,
+the articles (Heading 2) under it. Everything is formatted through the frame's styles, table
+cells included (see docx_tables); only the text's own emphasis is written on its runs.
 
 A `saut-de-page` div starts on a new page: `w:pageBreakBefore` on its first paragraph, or on an
 empty one-point paragraph before a table that opens it (see docx_breaks). Table rows never
 split, and a table is kept on one page unless it is in a `grille` div (see docx_tables), as
 print.css does.
 
-The bytes are reproducible: fixed core properties (dates from the act's date) and a zip
-rewritten with fixed entry dates and order.
+The package describes the document and ctgdocs (docProps/core.xml and app.xml, see
+docx_package), and its bytes are reproducible: properties from the document only (dates from
+the act's date) and a zip rewritten with fixed entry dates and order.
 """
 
 from __future__ import annotations
@@ -43,7 +50,6 @@ import docxtpl
 import jinja2
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length
@@ -67,28 +73,29 @@ from ctgdocs.writers.atomic import write_bytes_atomic
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 from ctgdocs.writers.docx_breaks import PAGE_BREAK, PageBreakBefore
 from ctgdocs.writers.docx_inlines import Footnotes, add_inlines
-from ctgdocs.writers.docx_package import normalize_zip, set_core_properties
+from ctgdocs.writers.docx_package import normalize_zip, set_app_properties, set_core_properties
 from ctgdocs.writers.docx_sinks import BeforeParagraph, InCell, Sink, styled
 from ctgdocs.writers.docx_styles import (
+    AFTER_TABLE,
     BULLET_CONTINUATIONS,
     BULLETS,
+    CELL_STYLES,
     CLASS_STYLES,
     HEADINGS,
     NORMAL,
     NUMBERED,
     SIGNATURE_TABLE,
+    SPLIT_TABLE,
     TABLE,
     TOC_HEADING,
     TOC_LEVELS,
     FrameStyles,
 )
 from ctgdocs.writers.docx_tables import (
-    ALIGNMENTS,
-    CELL_SPACING,
     COLUMNS,
     SPLITTABLE,
     row_property,
-    set_breaks,
+    rows_never_split,
     set_columns,
 )
 from ctgdocs.writers.docx_toc import (
@@ -121,13 +128,16 @@ class DocxWriter:
         tpl = self._render_frame(document.meta)
         doc = tpl.docx
         anchor = self._placeholder(doc)
-        sink = BeforeParagraph(doc, anchor)
         builder = _BodyBuilder(doc, display_path(self.frame), lambda: layout_pages(document))
+        sink = BeforeParagraph(doc, anchor, builder.styles.style_id(AFTER_TABLE))
         builder.notes.valeurs = layout_values(document)
         builder.blocks(document.tree.blocks, _Context(sink))
         builder.finish()
         sink.close()
-        set_core_properties(doc, document.meta)
+        meta = document.meta
+        actes = document.actes.identifiant if document.actes is not None else ""
+        set_core_properties(doc, meta, identifier=actes)
+        set_app_properties(doc, meta.title, meta.author)
         buffer = io.BytesIO()
         tpl.save(buffer)
         write_bytes_atomic(dest, normalize_zip(buffer.getvalue()))
@@ -204,8 +214,9 @@ class _BodyBuilder:
     def finish(self) -> None:
         """Once the body is written: the sommaires (they list headings written after them too),
         the heading bookmarks they point at, and the footnotes part."""
-        if self._sommaires:
-            write_sommaires(self._sommaires, self._headings, self._toc_style, self._pages)
+        if self._sommaires and not write_sommaires(
+            self._sommaires, self._headings, self._toc_style, self._pages
+        ):
             ask_to_update_fields(self._doc.settings.element)
         self.notes.save()
 
@@ -239,11 +250,11 @@ class _BodyBuilder:
     def heading(self, block: Heading, ctx: _Context) -> None:
         level = min(max(block.level, 1), len(HEADINGS))
         # The first paragraph of a list item keeps the item's style: no heading for Word there.
-        styled = ctx.item is None or ctx.item.started
+        as_heading = ctx.item is None or ctx.item.started
         paragraph = self.new_paragraph(ctx, HEADINGS[level - 1])
         add_inlines(paragraph, block.inlines, self.notes)
         self._heading_count += 1
-        if styled:
+        if as_heading:
             heading = WrittenHeading(paragraph._p, level, block.inlines, self._heading_count)
             self._headings.append(heading)
 
@@ -291,8 +302,9 @@ class _BodyBuilder:
         if cols == 0:
             return
         self.flush_label(ctx)
+        style = SPLIT_TABLE if ctx.split_tables else TABLE
         table = ctx.sink.table(
-            len(block.rows), cols, self.styles.style_id(TABLE, WD_STYLE_TYPE.TABLE)
+            len(block.rows), cols, self.styles.style_id(style, WD_STYLE_TYPE.TABLE)
         )
         header_rows = 0 if ctx.form else block.header_rows
         for index, (cells, row) in enumerate(zip(block.rows, table.rows, strict=True)):
@@ -300,14 +312,11 @@ class _BodyBuilder:
             if header:
                 row_property(row._tr, "w:tblHeader")
             for col, inlines in enumerate(cells):
-                paragraph = row.cells[col].paragraphs[0]
-                styled(paragraph, self.styles.style_id(NORMAL))
                 align = block.aligns[col] if col < len(block.aligns) else None
-                paragraph.alignment = ALIGNMENTS.get(align, WD_ALIGN_PARAGRAPH.LEFT)
-                spacing = paragraph.paragraph_format
-                spacing.space_before = spacing.space_after = CELL_SPACING
-                add_inlines(paragraph, inlines, self.notes, bold=header)
-        set_breaks(table, keep_together=not ctx.split_tables)
+                cell_style = CELL_STYLES.get((header, align), CELL_STYLES[header, None])
+                paragraph = styled(row.cells[col].paragraphs[0], self.styles.style_id(cell_style))
+                add_inlines(paragraph, inlines, self.notes)
+        rows_never_split(table)
         if ctx.columns is not None and cols > 1:
             section = self._doc.sections[-1]
             width = section.page_width - section.left_margin - section.right_margin

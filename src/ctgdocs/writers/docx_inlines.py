@@ -25,12 +25,14 @@ from ctgdocs.writers.docx_xml import element, fld_char, instr_text
 FOOTNOTES_PART = "word/footnotes.xml"
 
 
-def _add_run(paragraph: DocxParagraph, inline: Run, bold: bool, notes: Footnotes) -> None:
-    format_run(paragraph.add_run(inline.text), inline, bold)
+def _add_run(paragraph: DocxParagraph, inline: Run, notes: Footnotes) -> None:
+    format_run(paragraph.add_run(inline.text), inline)
 
 
-def format_run(run: DocxRun, inline: Run, bold: bool) -> None:
-    if inline.bold or bold:
+def format_run(run: DocxRun, inline: Run) -> None:
+    """The run's own formatting (bold, italic, superscript in the text): the formatting of
+    its paragraph comes from its style."""
+    if inline.bold:
         run.bold = True
     if inline.italic:
         run.italic = True
@@ -38,18 +40,18 @@ def format_run(run: DocxRun, inline: Run, bold: bool) -> None:
         run.font.superscript = True
 
 
-def _add_break(paragraph: DocxParagraph, inline: Break, bold: bool, notes: Footnotes) -> None:
+def _add_break(paragraph: DocxParagraph, inline: Break, notes: Footnotes) -> None:
     paragraph.add_run().add_break()
 
 
-def _add_note(paragraph: DocxParagraph, inline: Note, bold: bool, notes: Footnotes) -> None:
+def _add_note(paragraph: DocxParagraph, inline: Note, notes: Footnotes) -> None:
     notes.call(paragraph, inline)
 
 
 FIELDS = {"pages": "NUMPAGES"}  # Champ → the Word field that computes it
 
 
-def _add_champ(paragraph: DocxParagraph, inline: Champ, bold: bool, notes: Footnotes) -> None:
+def _add_champ(paragraph: DocxParagraph, inline: Champ, notes: Footnotes) -> None:
     """A Word field (NUMPAGES) whose cached result is the value of our layout: Word and
     LibreOffice recompute it, and a reader without fields sees the same number as the PDF."""
     p = paragraph._p
@@ -57,11 +59,11 @@ def _add_champ(paragraph: DocxParagraph, inline: Champ, bold: bool, notes: Footn
     p.append(instr_text(FIELDS[inline.nom]))
     p.append(fld_char("separate"))
     result = paragraph.add_run(notes.valeurs[inline.nom])
-    format_run(result, Run("", bold=inline.bold, italic=inline.italic), bold)
+    format_run(result, Run("", bold=inline.bold, italic=inline.italic))
     p.append(fld_char("end"))
 
 
-_INLINE_HANDLERS: dict[type, Callable[[DocxParagraph, Any, bool, Footnotes], None]] = {
+_INLINE_HANDLERS: dict[type, Callable[[DocxParagraph, Any, Footnotes], None]] = {
     Run: _add_run,
     Break: _add_break,
     Note: _add_note,
@@ -69,11 +71,9 @@ _INLINE_HANDLERS: dict[type, Callable[[DocxParagraph, Any, bool, Footnotes], Non
 }
 
 
-def add_inlines(
-    paragraph: DocxParagraph, inlines: tuple[Inline, ...], notes: Footnotes, bold: bool = False
-) -> None:
+def add_inlines(paragraph: DocxParagraph, inlines: tuple[Inline, ...], notes: Footnotes) -> None:
     for inline in inlines:
-        _INLINE_HANDLERS[type(inline)](paragraph, inline, bold, notes)
+        _INLINE_HANDLERS[type(inline)](paragraph, inline, notes)
 
 
 class Footnotes:

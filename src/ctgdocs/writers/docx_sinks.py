@@ -15,7 +15,7 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-SPACER_HEIGHT = Pt(6)  # the empty paragraph after a table
+SPACER_HEIGHT = Pt(6)  # the empty paragraph after a table (its style: docx_styles.AFTER_TABLE)
 StyleId: TypeAlias = str | None  # a style's id in the frame; None for the default style of its type
 
 
@@ -40,9 +40,10 @@ class Sink(Protocol):
 class BeforeParagraph:
     """The document body, before the placeholder paragraph."""
 
-    def __init__(self, doc: DocxDocument, anchor: DocxParagraph) -> None:
+    def __init__(self, doc: DocxDocument, anchor: DocxParagraph, spacer: StyleId) -> None:
         self._doc = doc
         self._anchor = anchor
+        self._spacer = spacer  # the style of the small paragraph after a table
 
     def paragraph(self, style: StyleId) -> DocxParagraph:
         return styled(self._anchor.insert_paragraph_before(), style)
@@ -52,9 +53,7 @@ class BeforeParagraph:
         self._anchor._p.addprevious(table._tbl)
         # A small empty paragraph after every table: it keeps two tables apart (Word would merge
         # them), gives the next paragraph some air and ends a body that ends with a table.
-        spacer = self._anchor.insert_paragraph_before().paragraph_format
-        spacer.space_before = spacer.space_after = Pt(0)
-        spacer.line_spacing = SPACER_HEIGHT
+        styled(self._anchor.insert_paragraph_before(), self._spacer)
         return table
 
     def close(self) -> None:

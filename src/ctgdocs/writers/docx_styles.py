@@ -13,6 +13,9 @@ from docx.styles.style import BaseStyle
 from ctgdocs.errors import TemplateError
 from ctgdocs.writers.docx_sinks import StyleId
 
+# The document's title line (a `titre` div, in the en-tête block): Word's Title style, which the
+# frame gives the en-tête's look and outline level 1 (see tools/make_docx_frame.py).
+TITLE = "Title"
 # Div class -> paragraph style of the paragraphs inside the div (innermost div wins).
 CLASS_STYLES: dict[str, str] = {
     "centre": "Centré",
@@ -21,14 +24,30 @@ CLASS_STYLES: dict[str, str] = {
     "mention": "Mention",
     "signature": "Signature",
     "citation": "Citation",  # an avenant's quotation of a new wording
+    "titre": TITLE,
 }
 NORMAL = "Normal"
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
 BULLETS = ("List Bullet", "List Bullet 2")  # by nesting depth, capped
 BULLET_CONTINUATIONS = ("List Continue", "List Continue 2")  # later paragraphs of an item
 NUMBERED = "Liste numérotée"  # the number is written as text: "3." then a tab
-TABLE = "Table Grid"
+# Tables: the table style keeps a table on one page (its paragraphs "keep with next") or lets it
+# run over pages between rows; the paragraph styles of the cells give their alignment, and bold
+# to the header rows. No cell carries direct formatting.
+TABLE = "Tableau"  # based on Word's Table Grid; kept on one page
+SPLIT_TABLE = "Tableau sur plusieurs pages"  # based on Table Grid too; rows never split
 SIGNATURE_TABLE = "Tableau sans bordure"
+CELL_STYLES: dict[tuple[bool, str | None], str] = {
+    (False, None): "Texte de tableau",
+    (False, "left"): "Texte de tableau",
+    (False, "center"): "Texte de tableau centré",
+    (False, "right"): "Texte de tableau à droite",
+    (True, None): "Titre de colonne",
+    (True, "left"): "Titre de colonne",
+    (True, "center"): "Titre de colonne centré",
+    (True, "right"): "Titre de colonne à droite",
+}
+AFTER_TABLE = "Espace après tableau"  # the small empty paragraph after every table
 # Footnotes and sommaire: Word's built-in style names, as spelled in styles.xml.
 FOOTNOTE_TEXT = "footnote text"
 FOOTNOTE_REFERENCE = "footnote reference"  # a character style

@@ -1,9 +1,10 @@
-"""How DOCX tables break across pages, as print.css breaks the PDF's.
+"""How DOCX tables break across pages, as print.css breaks the PDF's, and their columns.
 
 A row never splits (`w:cantSplit`, like `tr { break-inside: avoid }`). A table is kept on one
-page (`page-break-inside: avoid` in print.css) by "keep with next" on the paragraphs of every
-row but the last, the way Word does it, unless it sits in a `grille` div, whose long tables
-may run over pages between rows.
+page (`page-break-inside: avoid` in print.css) by its table style (docx_styles.TABLE), which
+gives its paragraphs "keep with next", the way Word keeps a table together, unless it sits in
+a `grille` div, whose long tables (docx_styles.SPLIT_TABLE) may run over pages between rows.
+The cells' formatting is all in styles (see tools/make_docx_frame.py).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table as DocxTable
 
-CELL_SPACING = Pt(2)  # above and below the text of a table cell
-ALIGNMENTS = {
+CELL_SPACING = Pt(2)  # above and below the text of a table cell (the cell styles)
+ALIGNMENTS = {  # a column's alignment → the cell styles' (docx_styles.CELL_STYLES)
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -48,15 +49,9 @@ def row_property(tr: Any, tag: str) -> None:
     tr_pr.append(element)
 
 
-def set_breaks(table: DocxTable, keep_together: bool) -> None:
-    """Rows that never split; with keep_together, a table that moves to the next page whole."""
-    rows = table.rows
-    for index, row in enumerate(rows):
+def rows_never_split(table: DocxTable) -> None:
+    for row in table.rows:
         row_property(row._tr, "w:cantSplit")
-        if keep_together and index < len(rows) - 1:
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
 
 
 def set_columns(table: DocxTable, shares: tuple[float, ...], width: int) -> None:

@@ -1,4 +1,4 @@
-"""The sommaire of a DOCX: a TOC field whose cached result lists the headings with their pages.
+r"""The sommaire of a DOCX: a TOC field whose cached result lists the headings with their pages.
 
 The cached result is what LibreOffice prints (it does not update a TOC field on load, even
 with `w:updateFields` — tested with 7.4), so it carries real page numbers. `layout_pages` asks
@@ -7,8 +7,14 @@ HTML, print.css mirroring the frame's page and styles; a layout already made for
 document in this process is reused). Headings are matched by rank: the n-th heading of the tree
 is the HTML's `titre-n`. WeasyPrint is imported only for a document whose sommaire lists at
 least one heading; a heading the layout did not place (not expected) gets "—". Each number
-stays inside its PAGEREF field, and `w:updateFields` is set in the settings of a document with a
-sommaire, so Word offers to recompute the fields from its own layout when it opens the file.
+stays inside its PAGEREF field, so Word recomputes it from its own layout when asked (F9, or on
+printing). `w:updateFields` ("This document contains fields that may refer to other files…
+update them?" when Word opens it) is set only when a cached number is unknown: a cached result
+that is already right is not worth a prompt that users learn to dismiss.
+
+The field is `TOC \o "1-depth" \h \z`: entries from the heading styles only. Without `\u`
+(paragraph outline levels) an update in Word does not add the document's title (the Title
+style has outline level 1, so that the outline starts at it) to the sommaire.
 """
 
 from __future__ import annotations
@@ -96,15 +102,17 @@ def write_sommaires(
     headings: list[WrittenHeading],
     style_id: Callable[[int], str],
     pages: Callable[[], Mapping[int, int]],
-) -> None:
+) -> bool:
     """Once the body is written: bookmark the listed headings, then put each sommaire's TOC
-    field in place of its placeholder. `style_id(level)` is the toc style of an entry."""
+    field in place of its placeholder. `style_id(level)` is the toc style of an entry. Whether
+    every cached page number is known (else Word should update the fields on opening)."""
     depth = max(pending.depth for pending in sommaires)
     listed = [h for h in headings if h.level <= depth]
     for number, heading in enumerate(listed, start=1):
         heading.bookmark = TOC_BOOKMARK.format(number)
         bookmark(heading.p, heading.bookmark, number)
     found = pages() if listed else {}
+    complete = all(h.number in found for h in listed)
     for pending in sommaires:
         entries = [
             toc_entry(style_id(h.level), h, str(found.get(h.number, UNKNOWN_PAGE)))
@@ -112,6 +120,7 @@ def write_sommaires(
             if h.level <= pending.depth
         ]
         _fill(pending, entries)
+    return complete
 
 
 def _fill(pending: PendingSommaire, entries: list[Any]) -> None:
@@ -126,7 +135,7 @@ def _fill(pending: PendingSommaire, entries: list[Any]) -> None:
         pending.p.getparent().remove(pending.p)
     else:
         entries = [pending.p]
-    instruction = f'TOC \\o "1-{pending.depth}" \\h \\z \\u'
+    instruction = f'TOC \\o "1-{pending.depth}" \\h \\z'
     first = entries[0]
     anchor = first.pPr
     for run in reversed([fld_char("begin"), instr_text(instruction), fld_char("separate")]):
@@ -147,7 +156,7 @@ def toc_entry(style_id: str, heading: WrittenHeading, page: str) -> Any:
     for inline in heading.inlines:
         if isinstance(inline, Run):
             run = text_run(inline.text)
-            format_run(DocxRun(run, None), inline, bold=False)  # detached: direct formatting only
+            format_run(DocxRun(run, None), inline)  # detached: no style lookup
             link.append(run)
         elif isinstance(inline, Break):
             link.append(text_run(" "))
@@ -178,7 +187,8 @@ def bookmark(p: Any, name: str, bookmark_id: int) -> None:
 
 def ask_to_update_fields(settings: Any) -> None:
     """`<w:updateFields w:val="true"/>` in word/settings.xml, in schema order: Word then offers
-    to update the fields (the sommaire's page numbers) when it opens the document."""
+    to update the fields (the sommaire's page numbers) when it opens the document. Only for a
+    document whose cached page numbers are not all known (see write_sommaires)."""
     if settings.find(qn("w:updateFields")) is not None:
         return
     update = element("w:updateFields", {"w:val": "true"})
