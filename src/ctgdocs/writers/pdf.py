@@ -33,6 +33,7 @@ from ctgdocs.domain.teletransmission import TAILLE_MAX
 from ctgdocs.errors import OutputError
 from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.tree import champs
+from ctgdocs.writers import pdf_structure
 from ctgdocs.writers.atomic import atomic_path
 from ctgdocs.writers.base import RenderedDocument, Source
 from ctgdocs.writers.html import HEADING_ID, css_text, render_html
@@ -117,8 +118,12 @@ def _taille_teletransmission(document: RenderedDocument, taille: int) -> None:
 
 
 def _finish(_document: Document, pdf: pydyf.PDF) -> None:
-    """The last touches before the PDF is written: `_unique_associated_files`, `_deflate`."""
+    """The last touches before the PDF is written: `_unique_associated_files`, the structure
+    WeasyPrint leaves out (writers/pdf_structure.py), `_deflate`."""
     _unique_associated_files(pdf)
+    pdf_structure.sort_embedded_files(pdf)
+    pdf_structure.tag_footnotes(pdf)
+    pdf_structure.add_id_tree(pdf)
     _deflate(pdf)
 
 
