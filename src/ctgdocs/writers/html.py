@@ -4,6 +4,10 @@ Headings get the ids `titre-1`, `titre-2`… in reading order (every heading of 
 and list items too): the sommaire links to them, and the DOCX writer reads their pages from the
 print layout of this HTML (writers/pdf.py: heading_pages). A div keeps its classes: print.css
 gives them their layout (`saut-de-page`: the div starts on a new page).
+
+The document's title is its one `h1`, so that the outline and the PDF's structure tree start at
+level 1: the tree's own level-1 heading when it has one, or else its title block (the first
+`en-tete` div), whose paragraphs become the lines of the `h1`.
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ from ctgdocs.writers.base import RenderedDocument
 FRAME = "html/frame.html.j2"
 CSS = TEMPLATES_DIR / "html" / "print.css"
 HEADING_ID = "titre-{}"  # the id of the n-th heading, from 1
+TITLE_BLOCK = "en-tete"  # the class of the div that opens a document with its title
+# Where a sommaire entry's dots go, between its title and its page (print.css draws them).
+LEADER = '<span class="points-de-conduite"></span>'
 
 
 @cache
@@ -86,6 +93,7 @@ class _HtmlTree:
         self.tree = tree
         self.headings = list(_headings(tree.blocks))
         self.next_heading = 0
+        self.title_pending = all(h.level > 1 for h in self.headings)
         self.blocks: dict[type, Callable[..., str]] = {
             Paragraph: lambda p: f"<p>{inline_html(p.inlines)}</p>",
             Heading: self.heading,
@@ -109,7 +117,7 @@ class _HtmlTree:
 
     def sommaire(self, s: Sommaire) -> str:
         entries = "".join(
-            f'<li class="niveau-{h.level}"><a href="#{HEADING_ID.format(n)}">{inline_html(h.inlines, notes=False)}</a></li>'
+            f'<li class="niveau-{h.level}"><a href="#{HEADING_ID.format(n)}">{inline_html(h.inlines, notes=False)}{LEADER}</a></li>'
             for n, h in enumerate(self.headings, start=1)
             if h.level <= s.depth
         )
@@ -147,6 +155,13 @@ class _HtmlTree:
 
     def div(self, div: Div) -> str:
         classes = " ".join(str(escape(c)) for c in div.classes)
+        if self.title_pending and TITLE_BLOCK in div.classes:
+            self.title_pending = False
+            if all(isinstance(b, Paragraph) for b in div.children):
+                # One line per paragraph; the spaces between them keep the words apart in the
+                # PDF's bookmark and in what a screen reader says.
+                lines = " ".join(f"<span>{inline_html(p.inlines)}</span>" for p in div.children)
+                return f'<h1 class="{classes}">{lines}</h1>'
         inner = "\n".join(self.block(b) for b in div.children)
         return f'<div class="{classes}">{inner}</div>'
 

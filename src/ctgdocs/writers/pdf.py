@@ -67,6 +67,7 @@ def _render(document: RenderedDocument, **options: object) -> Document:
             f"« {document.meta.title} » : le nombre de pages imprimé ne se stabilise pas "
             f"après {MAX_PASSES} mises en page"
         )
+    pdf_structure.drop_invisible_leaders(rendered)
     _pages[document] = _heading_pages(rendered)
     _counts[document] = len(rendered.pages)
     while len(_pages) > REMEMBERED:

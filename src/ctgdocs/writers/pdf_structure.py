@@ -1,5 +1,11 @@
-"""What WeasyPrint 70 leaves out of the PDF's structure, put in by the PDF writer's finisher on
-pydyf's objects before they are written:
+"""What WeasyPrint 70 leaves out of the PDF's structure, or puts in it that does not belong there.
+
+Before the pages are drawn, `drop_invisible_leaders`: the sommaire's dots are drawn by print.css
+without text, next to an invisible leader() that only lays the line out (see print.css); its
+text pieces, drawn as nothing, would still each be tagged, hundreds of empty elements per
+sommaire. They are dropped from the laid-out pages, which changes no position.
+
+Then the finisher, on pydyf's objects before they are written:
 
 - `sort_embedded_files`: the embedded files' name tree lists its keys in the order the files
   were attached; ISO 32000-1 (7.9.6) wants them sorted, and readers that search the tree
@@ -16,8 +22,16 @@ from __future__ import annotations
 from codecs import BOM_UTF16_BE
 
 import pydyf
+from weasyprint.document import Document
 
 NOTE_ID = "note-{}"  # the identifier of the n-th footnote, from 1
+
+
+def drop_invisible_leaders(document: Document) -> None:
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if box.is_leader and box.style["visibility"] == "hidden":
+                box.children = ()
 
 
 def sort_embedded_files(pdf: pydyf.PDF) -> None:
