@@ -3,8 +3,13 @@
 #  - libharfbuzz-subset0: WeasyPrint subsets fonts with HarfBuzz (3x faster PDFs; silent slow path without it)
 #  - libreoffice-writer-nogui: the real DOCX consumer the tests convert every DOCX with
 #  - poppler-utils: pdftotext / pdftoppm (text of PDFs in tests, previews in the README)
+#  - qpdf: `qpdf --check`, the structural check the tests run on every PDF
+#  - default-jre-headless, libpdfbox2-java, libactivation-java, libjaxb-api-java: Apache PDFBox
+#    Preflight, the PDF/A validator the tests run on every PDF (veraPDF is in no registry here);
+#    Preflight needs javax.activation and JAXB, which left the JDK after Java 8
 set -euo pipefail
-packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils)
+packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils qpdf
+    default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
