@@ -19,7 +19,8 @@ import pytest
 
 from conftest import DATA
 from ctgdocs.app import plan, validate
-from ctgdocs.tree import Sommaire, inline_text, notes
+from ctgdocs.tree import Div, Heading, Paragraph, Run, Sommaire, Tree, inline_text, notes
+from ctgdocs.writers.html import tree_html
 from support.pdfa_rules import pdfa_problems
 from support.pdftags import tagged_pdf
 from support.preflight import preflight
@@ -138,6 +139,16 @@ def test_the_title_block_is_the_h1(pdfs: dict[str, Path]) -> None:
     assert _squash(part.children[0].text) == _squash(
         "COMMUNE DU PRADET ACTE D'ENGAGEMENT DANS LA DÉMARCHE CTG (CONVENTION TERRITORIALE GLOBALE)"
     )
+
+
+def test_the_html_writer_makes_the_title_block_the_h1_unless_the_tree_has_one() -> None:
+    block = Div(("en-tete",), (Paragraph((Run("COMMUNE"),)), Paragraph((Run("ACTE"),))))
+    article = Heading(2, (Run("Article 1"),))
+    assert tree_html(Tree((block, article))).startswith(
+        '<h1 class="en-tete"><span>COMMUNE</span> <span>ACTE</span></h1>\n<h2 id="titre-1">'
+    )
+    own = tree_html(Tree((block, Heading(1, (Run("Liste"),)), article)))
+    assert own.startswith('<div class="en-tete"><p>COMMUNE</p>') and own.count("<h1") == 1
 
 
 def test_footnotes_are_notes_with_their_identifier(pdfs, planned) -> None:
