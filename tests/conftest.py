@@ -75,6 +75,16 @@ def base(tmp_path_factory):
     return shared_site(tmp_path_factory)
 
 
+@pytest.fixture(scope="session")
+def exemples_pdf(tmp_path_factory) -> Path:
+    """Every example territory built once per session in PDF (tests/support/chantier.py):
+    the output folder, with a folder of PDFs per territory."""
+    from support.chantier import shared_site
+
+    territoires = tuple(sorted(p.name for p in DATA.iterdir() if p.is_dir()))
+    return shared_site(tmp_path_factory, territoires, ("pdf",)) / "out"
+
+
 @pytest.fixture
 def chantier(base, tmp_path, monkeypatch):
     """A copy of the built examples (data and output) that a test may edit and rebuild."""

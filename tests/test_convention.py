@@ -263,7 +263,7 @@ def test_the_convention_docx_has_real_footnotes(convention_files):
 @pytest.mark.slow
 def test_libreoffice_fills_the_convention_sommaire_with_the_right_pages(tmp_path, convention_files):
     from support.extract import libreoffice_pdf
-    from test_toc_pages import heading_pages, pages, sommaire
+    from test_toc_pages import heading_pages, pages, pdf_sommaire, sommaire
 
     docx_path, pdf = convention_files
     lo_pdf = libreoffice_pdf(docx_path, tmp_path)
@@ -271,4 +271,4 @@ def test_libreoffice_fills_the_convention_sommaire_with_the_right_pages(tmp_path
     assert len(printed) == 12 and all(page.isdigit() for page in printed.values()), printed
     found = heading_pages(lo_pdf, list(printed))
     assert {title: str(page) for title, page in found.items()} == printed
-    assert sommaire(pages(pdf)[0]) == printed  # our PDF's sommaire says the same pages
+    assert pdf_sommaire(pdf) == printed  # our PDF's sommaire says the same pages

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from pathlib import Path
 
 import pytest
 
 from ctgdocs.render.markdown import to_tree
 from ctgdocs.tree import Note, Sommaire, notes, plain_text
 from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from support.pdftags import tagged_pdf
 
 FILLER = "Texte de remplissage qui occupe la page pour pousser la suite plus loin. " * 40
 
@@ -51,13 +53,21 @@ def test_notes_and_sommaire_in_the_tree():
 
 
 @pytest.fixture(scope="module")
-def pdf_pages(tmp_path_factory) -> list[str]:
+def pdf_path(tmp_path_factory) -> Path:
     from ctgdocs.writers.pdf import PdfWriter
 
     path = tmp_path_factory.mktemp("pdf") / "c.pdf"
     PdfWriter().write(document(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(pdf_path) -> list[str]:
     text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return text.split("\f")[:-1]
 
@@ -76,17 +86,11 @@ def test_pdf_footnote_is_at_the_foot_of_its_page(pdf_pages):
     assert "2. Date fixée par les parties." in pdf_pages[page_of(pdf_pages, "31 décembre 2024") - 1]
 
 
-def test_pdf_sommaire_gives_the_real_pages(pdf_pages):
-    entries = {}
-    for line in pdf_pages[0].splitlines():
-        if ".." in line:
-            title, _, page = line.rpartition(" ")
-            entries[title.rstrip(" .")] = int(page)
-    headings = {
-        line.strip(): n
-        for n, page in enumerate(pdf_pages, start=1)
-        for line in page.splitlines()
-        if line.strip() in entries
-    }
+def test_pdf_sommaire_gives_the_real_pages(pdf_path):
+    """The entries (read from the structure tree: their dots are not text) give the page where
+    each heading is."""
+    tagged = tagged_pdf(pdf_path)
+    entries = {title: int(page) for title, page in tagged.sommaire().items()}
+    headings = {" ".join(h.text.split()): h.page for h in tagged.elements("/H2")}
     assert entries == {"Préambule": 1, "Article 1er : Objet": 1, "Article 2 : Durée": 2}
     assert headings == entries

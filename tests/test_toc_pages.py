@@ -37,6 +37,7 @@ from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 from ctgdocs.writers.docx import DocxWriter
 from ctgdocs.writers.html import tree_html
 from support.extract import is_running_line, libreoffice_pdf
+from support.pdftags import tagged_pdf
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -98,10 +99,13 @@ def toc_entries(path: Path) -> list[tuple[str, str]]:
 
 
 def pages(pdf: Path) -> list[list[str]]:
-    """The lines of each page in reading order (pdftotext's default mode, which keeps a dot
-    leader on its line), spaces squashed, without the running header and footer."""
+    """The lines of each page as laid out (pdftotext -layout, which keeps a sommaire entry on
+    one line, dot leader or not), spaces squashed, without the running header and footer."""
     text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return [
         [
@@ -114,13 +118,19 @@ def pages(pdf: Path) -> list[list[str]]:
 
 
 def sommaire(page: list[str]) -> dict[str, str]:
-    """Title → page number of the entries printed on a page ("Title ..... 3" or "Title. . . 3")."""
+    """Title → page number of the entries printed on a page ("Title ..... 3" or "Title. . . 3"),
+    as LibreOffice prints them (its leaders are "." characters)."""
     entries = {}
     for line in page:
         match = re.fullmatch(r"(.+?)[ .]*\.\.[ .]*(\S+)", line)
         if match:
             entries[match[1]] = match[2]
     return entries
+
+
+def pdf_sommaire(pdf: Path) -> dict[str, str]:
+    """Title → page number of our PDF's sommaire, whose dots are not text (structure tree)."""
+    return tagged_pdf(pdf).sommaire()
 
 
 def heading_pages(pdf: Path, titles: list[str]) -> dict[str, int]:
@@ -168,7 +178,7 @@ def test_docx_sommaire_gives_the_pdf_pages(written: tuple[Path, Path]) -> None:
 
 def test_pdf_sommaire_says_the_same(written: tuple[Path, Path]) -> None:
     docx_path, pdf = written
-    assert sommaire(pages(pdf)[0]) == dict(toc_entries(docx_path))
+    assert pdf_sommaire(pdf) == dict(toc_entries(docx_path))
 
 
 def test_page_numbers_are_inside_the_pageref_fields(written: tuple[Path, Path]) -> None:
@@ -264,7 +274,7 @@ def test_headings_are_numbered_alike_in_html_and_docx_inside_lists_and_divs() ->
     html = tree_html(tree)
     for number, title in enumerate("ABC", start=1):
         assert f'id="titre-{number}">{title}</h' in html
-        assert f'href="#titre-{number}">{title}</a>' in html
+        assert f'href="#titre-{number}">{title}<span class="points-de-conduite"></span></a>' in html
 
 
 @pytest.mark.slow

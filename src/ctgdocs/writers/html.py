@@ -12,6 +12,10 @@ Headings get the ids `titre-1`, `titre-2`… in reading order (every heading of 
 and list items too): the sommaire links to them, and the DOCX writer reads their pages from the
 print layout of this HTML (writers/pdf.py: heading_pages). A div keeps its classes: print.css
 gives them their layout (`saut-de-page`: the div starts on a new page).
+
+The document's title is its one `h1`, so that the outline and the PDF's structure tree start at
+level 1: the tree's own level-1 heading when it has one, or else its title block (the first
+`en-tete` div), whose paragraphs become the lines of the `h1`.
 """
 
 from __future__ import annotations
@@ -56,6 +60,9 @@ NOTE_ID = "note-{}"  # the preview's n-th note, at the end, from 1
 CALL_ID = "appel-note-{}"  # its call in the text
 NOTES_TITLE = "Notes"
 BACK_TO_CALL = "Retour à l’appel de la note {}"
+TITLE_BLOCK = "en-tete"  # the class of the div that opens a document with its title
+# Where a sommaire entry's dots go, between its title and its page (print.css draws them).
+LEADER = '<span class="points-de-conduite"></span>'
 
 
 @cache
@@ -130,6 +137,7 @@ class _HtmlTree:
         self.next_heading = 0
         self.notes: list[str] = []  # the preview's notes, as HTML, in reading order
         self.note: NoteHtml = self.endnote if preview else footnote
+        self.title_pending = all(h.level > 1 for h in self.headings)
         self.blocks: dict[type, Callable[..., str]] = {
             Paragraph: lambda p: f"<p>{self.inlines(p.inlines)}</p>",
             Heading: self.heading,
@@ -177,7 +185,7 @@ class _HtmlTree:
 
     def sommaire(self, s: Sommaire) -> str:
         entries = "".join(
-            f'<li class="niveau-{h.level}"><a href="#{HEADING_ID.format(n)}">{inline_html(h.inlines, None)}</a></li>'
+            f'<li class="niveau-{h.level}"><a href="#{HEADING_ID.format(n)}">{inline_html(h.inlines, None)}{LEADER}</a></li>'
             for n, h in enumerate(self.headings, start=1)
             if h.level <= s.depth
         )
@@ -215,6 +223,13 @@ class _HtmlTree:
 
     def div(self, div: Div) -> str:
         classes = " ".join(str(escape(c)) for c in div.classes)
+        if self.title_pending and TITLE_BLOCK in div.classes:
+            self.title_pending = False
+            if all(isinstance(b, Paragraph) for b in div.children):
+                # One line per paragraph; the spaces between them keep the words apart in the
+                # PDF's bookmark and in what a screen reader says.
+                lines = " ".join(f"<span>{inline_html(p.inlines)}</span>" for p in div.children)
+                return f'<h1 class="{classes}">{lines}</h1>'
         inner = "\n".join(self.block(b) for b in div.children)
         return f'<div class="{classes}">{inner}</div>'
 

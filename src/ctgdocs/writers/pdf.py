@@ -33,6 +33,7 @@ from ctgdocs.domain.teletransmission import TAILLE_MAX
 from ctgdocs.errors import OutputError
 from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.tree import champs
+from ctgdocs.writers import pdf_structure
 from ctgdocs.writers.atomic import atomic_path
 from ctgdocs.writers.base import RenderedDocument, Source
 from ctgdocs.writers.html import HEADING_ID, css_text, render_html
@@ -66,6 +67,7 @@ def _render(document: RenderedDocument, **options: object) -> Document:
             f"« {document.meta.title} » : le nombre de pages imprimé ne se stabilise pas "
             f"après {MAX_PASSES} mises en page"
         )
+    pdf_structure.drop_invisible_leaders(rendered)
     _pages[document] = _heading_pages(rendered)
     _counts[document] = len(rendered.pages)
     while len(_pages) > REMEMBERED:
@@ -117,8 +119,12 @@ def _taille_teletransmission(document: RenderedDocument, taille: int) -> None:
 
 
 def _finish(_document: Document, pdf: pydyf.PDF) -> None:
-    """The last touches before the PDF is written: `_unique_associated_files`, `_deflate`."""
+    """The last touches before the PDF is written: `_unique_associated_files`, the structure
+    WeasyPrint leaves out (writers/pdf_structure.py), `_deflate`."""
     _unique_associated_files(pdf)
+    pdf_structure.sort_embedded_files(pdf)
+    pdf_structure.tag_footnotes(pdf)
+    pdf_structure.add_id_tree(pdf)
     _deflate(pdf)
 
 
