@@ -27,7 +27,7 @@ import pydyf
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from weasyprint.urls import FatalURLFetchingError
 
 from ctgdocs.domain.teletransmission import TAILLE_MAX
 from ctgdocs.errors import OutputError
@@ -35,7 +35,8 @@ from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.tree import champs
 from ctgdocs.writers import pdf_structure
 from ctgdocs.writers.atomic import atomic_path
-from ctgdocs.writers.base import RenderedDocument, Source
+from ctgdocs.writers.base import RenderedDocument
+from ctgdocs.writers.fetcher import ConfinedFetcher, unwrap
 from ctgdocs.writers.html import HEADING_ID, css_text, render_html
 
 BASE_URL = (TEMPLATES_DIR / "html").as_uri() + "/"
@@ -56,7 +57,7 @@ def _render(document: RenderedDocument, **options: object) -> Document:
     stylesheet, fonts = _style()
     for _ in range(MAX_PASSES):
         html = render_html(document, pages=count, css=False)
-        rendered = HTML(string=html, base_url=BASE_URL).render(
+        rendered = HTML(string=html, base_url=BASE_URL, url_fetcher=ConfinedFetcher()).render(
             stylesheets=[stylesheet], font_config=fonts, **options
         )
         if count is None or len(rendered.pages) == count:
@@ -80,7 +81,10 @@ def _style() -> tuple[CSS, FontConfiguration]:
     """print.css parsed once per process, with the one font configuration its @font-face rules
     load the repository's fonts into (a worker reuses both for every document it lays out)."""
     fonts = FontConfiguration()
-    return CSS(string=css_text(), base_url=BASE_URL, font_config=fonts), fonts
+    return (
+        CSS(string=css_text(), base_url=BASE_URL, font_config=fonts, url_fetcher=ConfinedFetcher()),
+        fonts,
+    )
 
 
 class PdfWriter:
@@ -91,6 +95,12 @@ class PdfWriter:
         # Dates inside the PDF come from the act's date (fontTools reads SOURCE_DATE_EPOCH for
         # the subset fonts), so the same inputs give the same bytes.
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(document.meta.date.timetuple()))
+        try:
+            self._write(document, dest)
+        except FatalURLFetchingError as refused:  # a frame asked for a file it may not have
+            raise unwrap(refused) from None
+
+    def _write(self, document: RenderedDocument, dest: Path) -> None:
         rendered = _render(document)
         with atomic_path(dest) as tmp:
             rendered.write_pdf(
@@ -160,21 +170,12 @@ def identifier(document: RenderedDocument) -> bytes:
     return digest.hexdigest().encode("ascii")
 
 
-class _Sources(URLFetcher):
-    """Serves a document's source files to WeasyPrint, with a fixed media type."""
-
-    def __init__(self, sources: tuple[Source, ...]):
-        super().__init__()
-        self.sources = {SOURCE_SCHEME + s.nom: s.contenu for s in sources}
-
-    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
-        return URLFetcherResponse(url, self.sources[url], {"Content-Type": SOURCE_MIME})
-
-
 def attachments(document: RenderedDocument) -> list[Attachment]:
     """The source files as PDF/A-3 associated files, dated with the act (reproducible)."""
     when = dt.datetime.combine(document.meta.date, dt.time(), tzinfo=dt.UTC)
-    fetcher = _Sources(document.sources)
+    fetcher = ConfinedFetcher(
+        {SOURCE_SCHEME + s.nom: s.contenu for s in document.sources}, SOURCE_MIME
+    )
     return [
         Attachment(
             url=SOURCE_SCHEME + source.nom,
