@@ -171,3 +171,23 @@ def test_access_reads_a_regular_file_inside_up_to_its_limit(tmp_path):
     path.write_bytes(b"0123456789")
     assert access.read_bytes(path, [tmp_path]) == b"0123456789"
     assert access.read_bytes(path, [tmp_path], limit=3) == b"0123"
+
+
+def test_a_socket_is_refused(copie):
+    import socket
+
+    c = copie(MAUSSANE)
+    path = c.path(SEANCE_MAUSSANE)
+    path.unlink()
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    here = os.getcwd()
+    os.chdir(path.parent)  # an AF_UNIX address is at most 108 bytes: bind by the name alone
+    try:
+        server.bind(path.name)
+        os.chdir(here)
+        code, err = validate(c.dir)
+    finally:
+        os.chdir(here)
+        server.close()
+    assert code == 1
+    assert "une socket, pas un fichier ordinaire : refusé, rien n'a été lu" in err

@@ -94,3 +94,31 @@ def test_a_build_with_an_override_whose_clause_leaves_the_folder_publishes_nothi
         if p.is_file() and SECRET.encode() in p.read_bytes()
     ]
     assert leaked == []
+
+
+def test_a_docx_frame_linked_out_of_the_templates_is_refused(tmp_path):
+    from ctgdocs.writers.docx import DEFAULT_FRAME
+
+    templates = tmp_path / "modeles"
+    (templates / "docx").mkdir(parents=True)
+    outside = tmp_path / "ailleurs.docx"
+    outside.write_bytes(DEFAULT_FRAME.read_bytes())
+    (templates / "docx" / "frame.docx").symlink_to(outside)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from ctgdocs.writers.docx import DocxWriter; "
+            "from ctgdocs.errors import TemplateError\n"
+            "try:\n    DocxWriter()._render_frame(None)\n"
+            "except TemplateError as e:\n    print(e)",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CTGDOCS_TEMPLATES": str(templates)},
+    )
+    assert "frame.docx : lien symbolique qui sort de " in result.stdout, (
+        result.stdout + result.stderr
+    )
+    assert "refusé, rien n'a été lu" in result.stdout

@@ -193,3 +193,35 @@ def test_the_examples_still_build_into_output_beside_the_data(tmp_path):
         "--dry-run",
     )
     assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        (28, "disque plein ; libérez de la place ou écrivez sur un autre disque"),
+        (30, "écriture interdite (dossier en lecture seule ou sans droit d'écriture)"),
+        (13, "écriture interdite (dossier en lecture seule ou sans droit d'écriture)"),
+        (20, "un fichier occupe la place d'un dossier de sortie"),
+        (21, "un dossier occupe la place du fichier"),
+        (36, "nom de fichier trop long pour ce disque"),
+        (5, "écriture impossible (erreur système 5 : Input/output error)"),
+    ],
+)
+def test_every_reason_a_file_cannot_be_written_is_french(code, said):
+    import os
+
+    from ctgdocs import destination
+
+    assert destination.reason(OSError(code, os.strerror(code))) == said
+
+
+def test_another_system_error_on_the_output_folder_names_the_file(tmp_path):
+    from ctgdocs import destination
+
+    error = destination.output_error(
+        OSError(5, "Input/output error", str(tmp_path / "x")), tmp_path / "out"
+    )
+    assert str(error).endswith(
+        f"out : écriture impossible (erreur système 5 : Input/output error) ({tmp_path / 'x'}) ; "
+        "les fichiers déjà en place n'ont pas changé"
+    )

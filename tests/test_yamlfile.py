@@ -493,3 +493,12 @@ def test_a_lone_surrogate_escape_says_so_at_its_place():
 def test_a_low_surrogate_alone_says_so_too():
     (problem,) = parse_yaml('a: "\\udc6a"\n', "f.yaml").problems
     assert problem.message.startswith("échappement « \\udc6a » : moitié d'une paire")
+
+
+def test_too_many_surrogate_pairs_are_said(monkeypatch):
+    monkeypatch.setattr(yamlfile, "MAX_SURROGATE_REPAIRS", 2)
+    (problem,) = parse_yaml('a: "\\ud83d\\udc6a\\ud83d\\udc6a\\ud83d\\udc6a"\n', "f.yaml").problems
+    assert problem.message == (
+        "plus de 2 paires d'échappements « \\u » : écrivez les caractères eux-mêmes (le fichier "
+        "est en UTF-8)"
+    )

@@ -75,6 +75,13 @@ def kind_of(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "un fichier spécial"
 
 
+def _kind_at(path: Path) -> str | None:
+    try:
+        return kind_of(os.stat(path).st_mode)
+    except OSError:
+        return None
+
+
 def read_bytes(path: Path, roots: Sequence[Path], limit: int | None = None) -> bytes:
     """The bytes of a regular file under one of `roots` (at most `limit` + 1 of them, so a caller
     can tell a file over its limit). Never blocks on a special file."""
@@ -85,6 +92,11 @@ def read_bytes(path: Path, roots: Sequence[Path], limit: int | None = None) -> b
     except OSError as error:
         if error.errno == errno.ELOOP:  # replaced by a link since it was resolved
             raise AccessRefused(path, "lien symbolique apparu pendant la lecture") from error
+        kind = _kind_at(target)  # a socket cannot even be opened (ENXIO)
+        if kind is not None:
+            raise AccessRefused(
+                path, f"{kind}, pas un fichier ordinaire : refusé, rien n'a été lu"
+            ) from error
         raise
     with os.fdopen(fd, "rb") as stream:
         mode = os.fstat(stream.fileno()).st_mode

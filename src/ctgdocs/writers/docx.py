@@ -55,6 +55,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from ctgdocs import access
 from ctgdocs.errors import TemplateError, display_path
 from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.render.environment import frame_environment, template_error
@@ -144,9 +145,16 @@ class DocxWriter:
 
     def _render_frame(self, meta: DocumentMeta) -> docxtpl.DocxTemplate:
         where = display_path(self.frame)
-        if not self.frame.is_file():
+        if not (self.frame.is_file() or self.frame.is_symlink()):
             raise TemplateError(f"{where} : cadre DOCX introuvable")
-        tpl = docxtpl.DocxTemplate(self.frame)
+        # Read as any template: a regular file inside its folder (the templates', or the folder
+        # of a frame given by name), never a link out of it nor a pipe.
+        root = TEMPLATES_DIR if self.frame == DEFAULT_FRAME else self.frame.parent
+        try:
+            frame = access.read_bytes(self.frame, [root])
+        except access.AccessRefused as refused:
+            raise TemplateError(f"{where} : {refused.reason}") from None
+        tpl = docxtpl.DocxTemplate(io.BytesIO(frame))
         # With a jinja_env, autoescape=True only sets env.autoescape = True: the frame
         # environment already escapes (&, <, >, ", ' become XML entities), so it changes nothing.
         try:
