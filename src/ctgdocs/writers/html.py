@@ -225,13 +225,28 @@ class _HtmlTree:
         classes = " ".join(str(escape(c)) for c in div.classes)
         if self.title_pending and TITLE_BLOCK in div.classes:
             self.title_pending = False
-            if all(isinstance(b, Paragraph) for b in div.children):
-                # One line per paragraph; the spaces between them keep the words apart in the
+            if (paragraphs := _lines(div)) is not None:
+                # One line per paragraph (those of the nested title div too, which marks the
+                # title line for the DOCX); the spaces between them keep the words apart in the
                 # PDF's bookmark and in what a screen reader says.
-                lines = " ".join(f"<span>{inline_html(p.inlines)}</span>" for p in div.children)
+                lines = " ".join(f"<span>{inline_html(p.inlines)}</span>" for p in paragraphs)
                 return f'<h1 class="{classes}">{lines}</h1>'
         inner = "\n".join(self.block(b) for b in div.children)
         return f'<div class="{classes}">{inner}</div>'
+
+
+def _lines(div: Div) -> list[Paragraph] | None:
+    """The paragraphs of a div made of paragraphs and of divs made of paragraphs, in order;
+    None if it holds anything else."""
+    found: list[Paragraph] = []
+    for block in div.children:
+        if isinstance(block, Paragraph):
+            found.append(block)
+        elif isinstance(block, Div) and (inner := _lines(block)) is not None:
+            found += inner
+        else:
+            return None
+    return found
 
 
 def _headings(blocks: tuple[Block, ...]) -> Iterator[Heading]:
