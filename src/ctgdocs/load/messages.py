@@ -158,6 +158,8 @@ def message(err: dict, path: tuple, model: type[BaseModel]) -> str:
 def _value_error(code: str, shown: str) -> str:
     if code == "heure":
         return f"heure attendue (ex. « 19h00 » ou « 19:00 »), reçu « {shown} »"
+    if code == "date-bornes":
+        return f"date entre le 1er janvier 1900 et le 31 décembre 2199 attendue, reçu « {shown} »"
     if code == "bloc":
         return "un bloc contient soit « texte », soit « clause » (exactement l'un des deux)"
     if code == "modification":

@@ -3,12 +3,10 @@ can say. The standard articles are shared clauses; counts and page numbers are c
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
 from ctgdocs.model.actes import ActesContrat
-from ctgdocs.model.base import Identifiant, Modele, Texte
+from ctgdocs.model.base import Date, Identifiant, Modele, Texte
 from ctgdocs.model.convention import Partie
 from ctgdocs.model.seance import Bloc
 
@@ -17,7 +15,7 @@ class DecisionConseil(Modele):
     """The council decision that authorised the mayor to sign (annex 4). Its deliberation is
     rendered from the territory's seances when `numero` names one there; else its reference."""
 
-    date: dt.date
+    date: Date
     numero: Texte | None = Field(None, description="Numéro de la délibération")
     objet: Texte | None = None
 
@@ -39,8 +37,8 @@ class FicheAction(Modele):
     resultats_attendus: list[Bloc] = []
     public: Texte | None = None
     moyens: list[Bloc] = []
-    debut: dt.date
-    fin: dt.date
+    debut: Date
+    fin: Date
     informations: list[Bloc] = []
     evaluation: list[Bloc] = []
 
@@ -63,14 +61,14 @@ class ActeEngagement(Modele):
     visas: list[Texte] = Field(min_length=1, description="Sans « Vu » : il est ajouté")
     decision_conseil: DecisionConseil
     preambule: list[Bloc] = Field(min_length=1)
-    debut: dt.date
-    fin: dt.date
-    ctg_au_plus_tard: dt.date = Field(description="Date limite de signature de la CTG")
+    debut: Date
+    fin: Date
+    ctg_au_plus_tard: Date = Field(description="Date limite de signature de la CTG")
     champs_intervention_commune: list[Bloc] = Field(min_length=1)
     postes_coordination: list[Bloc] = []
     calendrier: list[Bloc] = []
     lieu: Texte = Field(description="« Fait au Pradet »")
-    date_signature: dt.date | None = Field(None, description="Vide : « Le … » à compléter")
+    date_signature: Date | None = Field(None, description="Vide : « Le … » à compléter")
     annexes: Annexes = Annexes()
     actes: ActesContrat | None = Field(
         None, description="Télétransmission (@CTES) de l'acte signé : numéro, matière"

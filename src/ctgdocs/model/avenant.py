@@ -8,13 +8,12 @@ article whose text changed. Once signed (signature.date), an avenant is never ed
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
 from ctgdocs.model.actes import ActesContrat
-from ctgdocs.model.base import Modele, Texte
+from ctgdocs.model.base import Date, Modele, Texte
 from ctgdocs.model.seance import Bloc
 
 # territoire.ctg.fin · organisations.lencloitre · convention.parties[caf-86].representants[2]
@@ -63,7 +62,7 @@ class Modification(Modele):
 
 class SignatureAvenant(Modele):
     lieu: Texte
-    date: dt.date | None = Field(None, description="Vide : projet d'avenant, pas encore signé")
+    date: Date | None = Field(None, description="Vide : projet d'avenant, pas encore signé")
 
 
 class Avenant(Modele):
@@ -78,7 +77,7 @@ class Avenant(Modele):
         )
     )
     expose: list[Bloc] = Field([], description="Les raisons de l'avenant (Markdown)")
-    effet: dt.date = Field(description="Date d'effet de l'avenant")
+    effet: Date = Field(description="Date d'effet de l'avenant")
     signature: SignatureAvenant
     modifications: list[Modification] = Field(min_length=1)
     actes: ActesContrat | None = Field(

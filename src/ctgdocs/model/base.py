@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 # Unknown keys are errors (a mistyped key must not be silently ignored); models are frozen.
 STRICT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -25,3 +26,17 @@ Texte = Annotated[str, StringConstraints(min_length=1)]
 MEMBRES_MAX = 1000
 EUROS_MAX = 100_000_000  # a post's yearly cost or a cap, in euros
 Entier = Annotated[int, Field(ge=0, le=MEMBRES_MAX)]
+
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+
+
+def _plausible(date: dt.date) -> dt.date:
+    """A date of an act: no computation (convocation delays, durations, dates in words) may
+    leave the calendar's range."""
+    if not DATE_MIN <= date <= DATE_MAX:
+        raise ValueError("date-bornes")
+    return date
+
+
+Date = Annotated[dt.date, AfterValidator(_plausible)]

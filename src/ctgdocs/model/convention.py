@@ -7,13 +7,12 @@ standard articles are shared clauses (templates/clauses/); the dates come from t
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
 from ctgdocs.model.actes import ActesContrat
-from ctgdocs.model.base import Identifiant, Modele, Texte
+from ctgdocs.model.base import Date, Identifiant, Modele, Texte
 from ctgdocs.model.seance import Bloc
 
 
@@ -88,7 +87,7 @@ class Axe(Modele):
 
 class Signature(Modele):
     lieu: Texte
-    date: dt.date
+    date: Date
 
 
 class Resiliation(Modele):

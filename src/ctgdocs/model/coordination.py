@@ -3,13 +3,12 @@ evaluation grid of the coordination function."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ctgdocs.model.base import EUROS_MAX, Identifiant, Modele, Texte
+from ctgdocs.model.base import EUROS_MAX, Date, Identifiant, Modele, Texte
 
 Etp = Annotated[Decimal, Field(gt=0, le=50, description="Équivalent temps plein (ex. 0.7)")]
 Euros = Annotated[
@@ -45,7 +44,7 @@ class Poste(Modele):
     etp: Etp
     repartition: list[PartEtp] = Field([], description="Répartition de l'ETP entre activités")
     cout_annuel: Euros | None = Field(None, description="Coût annuel du poste (charges comprises)")
-    date: dt.date = Field(
+    date: Date = Field(
         description="Date d'effet : la règle de financement en vigueur à cette date s'applique"
     )
     cofinancement_caf: Euros | None = Field(
@@ -60,7 +59,7 @@ class TableauEtp(Modele):
     """A department's table of ETP contracted under the CTGs, per EPCI; the total is computed."""
 
     titre: Texte = "ETP contractualisés au titre des CTG"
-    date: dt.date
+    date: Date
     lignes: dict[Identifiant, Etp] = Field(min_length=1, description="EPCI → ETP contractualisés")
 
 

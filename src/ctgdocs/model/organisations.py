@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from ctgdocs.model.base import EUROS_MAX, Identifiant, Modele, Texte
+from ctgdocs.model.base import EUROS_MAX, Date, Identifiant, Modele, Texte
 
 
 class Personne(Modele):
@@ -46,7 +45,7 @@ class RegleFinancement(Modele):
             gt=0, le=EUROS_MAX, decimal_places=2, description="Plafond en euros par ETP et par an"
         ),
     ]
-    depuis: dt.date = Field(description="Date d'entrée en vigueur de la règle")
+    depuis: Date = Field(description="Date d'entrée en vigueur de la règle")
     source: Texte = Field(description="D'où vient la règle (délibération, circulaire, date)")
 
 
@@ -81,7 +80,7 @@ class Organisation(Modele):
         None,
         description="Commune du siège, pour « Fait et délibéré à … » (une commune : elle-même)",
     )
-    fin_cej: dt.date | None = Field(
+    fin_cej: Date | None = Field(
         None,
         description="Communes : date de fin du Contrat enfance jeunesse (annexe des communes "
         "qui intègrent la CTG à la fin de leur CEJ)",

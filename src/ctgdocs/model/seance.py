@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from ctgdocs.model.actes import ActesMeta
-from ctgdocs.model.base import Entier, Identifiant, Modele, Texte
+from ctgdocs.model.base import Date, Entier, Identifiant, Modele, Texte
 
 
 def _texte_seul(value: Any) -> Any:
@@ -125,8 +125,8 @@ class Deliberation(Modele):
     expose: list[Bloc] = Field(min_length=1)
     decisions: list[Decision] = Field(min_length=1)
     vote: Vote
-    publication: dt.date | None = Field(None, description="Date de publication (mise en ligne)")
-    transmission: dt.date | None = Field(
+    publication: Date | None = Field(None, description="Date de publication (mise en ligne)")
+    transmission: Date | None = Field(
         None, description="Date de transmission au représentant de l'État"
     )
 
@@ -141,7 +141,7 @@ class Deliberation(Modele):
 class ListeDeliberations(Modele):
     """The liste des délibérations of the séance (L. 2121-25 CGCT)."""
 
-    publiee_le: dt.date | None = Field(
+    publiee_le: Date | None = Field(
         None,
         description="Date d'affichage et de mise en ligne (dans la semaine qui suit la séance)",
     )
@@ -156,11 +156,11 @@ def _liste_demandee(value: Any) -> Any:
 
 class Seance(Modele):
     collectivite: Identifiant
-    date: dt.date
+    date: Date
     heure: Heure
     lieu: Texte | None = Field(None, description="Ex. « en l'Hôtel de Ville »")
     nature: Literal["ordinaire", "extraordinaire"] = "ordinaire"
-    convocation: dt.date
+    convocation: Date
     president: Identifiant
     secretaires: list[Identifiant] = Field(min_length=1)
     membres_en_exercice: Entier

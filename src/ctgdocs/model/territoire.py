@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
-from ctgdocs.model.base import Identifiant, Modele, Texte
+from ctgdocs.model.base import Date, Identifiant, Modele, Texte
 from ctgdocs.model.organisations import Organisation, Personne
 
 
@@ -26,8 +24,8 @@ class Ctg(Modele):
     intitule: Texte = Field(
         description="Ex. « Convention territoriale globale de services aux familles »"
     )
-    debut: dt.date
-    fin: dt.date
+    debut: Date
+    fin: Date
     signataires: list[Identifiant] = Field(
         min_length=1, description="Organisations signataires, dans l'ordre"
     )
