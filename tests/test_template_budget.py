@@ -81,3 +81,28 @@ def test_the_budget_is_per_render(tmp_path, monkeypatch):
     (tmp_path / "t.md.j2").write_text("{{ 'a' * 600 }}\n", encoding="utf-8")
     for _ in range(3):  # 1 800 characters in all, 600 a render
         assert len(render_template(body_environment(tmp_path), "t.md.j2", {}).strip()) == 600
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ 'a'|center(1000000000) }}",
+        "{{ 'a\\nb'|indent(1000000000) }}",
+        "{{ 'a b'|wordwrap(1000000000) }}",
+        "{{ ('a' * 50000)|replace('a', 'b' * 50000) }}",
+    ],
+)
+def test_a_filter_that_would_build_a_huge_text_is_stopped_before_it_runs(tmp_path, text):
+    (tmp_path / "f.md.j2").write_text("x\n" + text + "\n", encoding="utf-8")
+    with pytest.raises(
+        TemplateError, match=r"f\.md\.j2:2: calcul refusé par le bac à sable : texte trop long"
+    ):
+        render_template(body_environment(tmp_path), "f.md.j2", {})
+
+
+def test_the_sized_filters_still_work(tmp_path):
+    (tmp_path / "g.md.j2").write_text(
+        "{{ 'ab'|center(6) }}|{{ 'a b c'|replace(' ', '-') }}|{{ 'x\\ny'|indent(2) }}\n",
+        encoding="utf-8",
+    )
+    assert render_template(frame_environment(tmp_path), "g.md.j2", {}) == "  ab  |a-b-c|x\n  y\n"

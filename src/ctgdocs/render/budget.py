@@ -99,6 +99,37 @@ def concat(parts: tuple[Any, ...], markup: bool) -> str:
     return markup_join(parts) if markup else str_join(parts)
 
 
+def _width(value: Any, width: Any = 80, *args: Any, **kwargs: Any) -> None:
+    if isinstance(width, int):
+        reserve(max(width, 0) * max(str(value).count("\n") + 1, 1))
+
+
+def _replaced(value: Any, old: Any = "", new: Any = "", *args: Any, **kwargs: Any) -> None:
+    text, old, new = str(value), str(old), str(new)
+    if len(new) > len(old):
+        reserve(len(text) + (text.count(old) if old else len(text) + 1) * (len(new) - len(old)))
+
+
+# Filters whose result can be far longer than their input, and what they would build: counted
+# before they run (the output cap alone would let one call allocate first).
+SIZED = {"center": _width, "indent": _width, "wordwrap": _width, "replace": _replaced}
+
+
+def bounded(name: str, function: Any) -> Any:
+    check = SIZED[name]
+
+    passes = hasattr(function, "jinja_pass_arg")  # its first argument is Jinja's env or context
+
+    def filtered(*args: Any, **kwargs: Any) -> Any:
+        check(*(args[1:] if passes else args), **kwargs)
+        return function(*args, **kwargs)
+
+    for attribute in ("jinja_pass_arg",):  # keep Jinja's marker of what the filter receives
+        if hasattr(function, attribute):
+            setattr(filtered, attribute, getattr(function, attribute))
+    return filtered
+
+
 class BudgetedCodeGenerator(CodeGenerator):
     """Jinja's code generator, with `~` going through `concat`."""
 

@@ -134,6 +134,8 @@ def _make(templates_dir: Path, *, markdown: bool) -> SandboxedEnvironment:
     )
     env.filters.update(FILTERS)
     env.globals["range"] = budgeted_range
+    for name in budget.SIZED:
+        env.filters[name] = budget.bounded(name, env.filters[name])
     env.filters["elide"] = elide
     env.filters["de"] = de
     env.filters["a"] = a
