@@ -75,6 +75,10 @@ def kind_of(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "un fichier spécial"
 
 
+def _not_regular(path: Path, kind: str) -> AccessRefused:
+    return AccessRefused(path, f"{kind}, pas un fichier ordinaire : refusé, rien n'a été lu")
+
+
 def _kind_at(path: Path) -> str | None:
     try:
         return kind_of(os.stat(path).st_mode)
@@ -94,15 +98,13 @@ def read_bytes(path: Path, roots: Sequence[Path], limit: int | None = None) -> b
             raise AccessRefused(path, "lien symbolique apparu pendant la lecture") from error
         kind = _kind_at(target)  # a socket cannot even be opened (ENXIO)
         if kind is not None:
-            raise AccessRefused(
-                path, f"{kind}, pas un fichier ordinaire : refusé, rien n'a été lu"
-            ) from error
+            raise _not_regular(path, kind) from error
         raise
     with os.fdopen(fd, "rb") as stream:
         mode = os.fstat(stream.fileno()).st_mode
         kind = kind_of(mode)
         if kind is not None:
-            raise AccessRefused(path, f"{kind}, pas un fichier ordinaire : refusé, rien n'a été lu")
+            raise _not_regular(path, kind)
         os.set_blocking(stream.fileno(), True)
         return stream.read() if limit is None else stream.read(limit + 1)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ctgdocs import destination
 from ctgdocs.incremental import (
     ABSENT,
     BUILD,
@@ -48,12 +49,7 @@ class AssetDecision:
     @property
     def aside(self) -> Path:
         """The first free « <name>.modifie-<n><suffix> » beside the file."""
-        n = 1
-        while (
-            path := self.dest.with_name(f"{self.dest.stem}.modifie-{n}{self.dest.suffix}")
-        ).exists():
-            n += 1
-        return path
+        return destination.aside(self.dest, self.dest.stem, self.dest.suffix)
 
     def entry(self, fp: Fingerprints) -> Entry:
         return Entry(

@@ -294,20 +294,17 @@ class Batch:
         written: set[tuple[str, str]] = set()
         for decision, staged in moves:
             target = decision.target
-            if sha256_file(target.dest) != decision.current:  # edited while we were building
-                self._restore(target.key, pending[target.key])
-                self.report.proteges.append((target.dest, MODIFIE))
-                continue
-            if decision.set_aside and decision.current is not None:
-                aside = _aside(target)
-                os.replace(target.dest, aside)
-                self.report.mis_de_cote.append((target.dest, aside))
-            target.dest.parent.mkdir(parents=True, exist_ok=True)
-            destination.move_into_place(staged, target.dest)
-            self.report.ecrits.append(target.dest)
-            written.add((target.doc.territoire, target.doc.stem))
+            aside = (
+                destination.aside(target.dest, target.doc.stem, SUFFIXES[target.format])
+                if decision.set_aside
+                else None
+            )
+            if self._place(target.key, staged, target.dest, decision.current, aside, pending):
+                self.report.ecrits.append(target.dest)
+                written.add((target.doc.territoire, target.doc.stem))
         for asset in assets:
-            self._move_asset(asset, staging, pending)
+            aside = asset.aside if asset.set_aside else None
+            self._place(asset.key, staging / asset.key, asset.dest, asset.current, aside, pending)
         for territoire, stem, stored, text in texts:
             if (territoire, stem) in written:  # what changed, for --verbose
                 self.report.changements.append(Changement(f"{territoire}/{stem}", stored, text))
@@ -363,20 +360,28 @@ class Batch:
             if d.action == UNCHANGED and d.target.doc.territoire not in self.failed
         ]
 
-    def _move_asset(
-        self, asset: AssetDecision, staging: Path, pending: dict[str, Entry | None]
-    ) -> None:
-        """Rename a staged font into place, as `_commit` does a document."""
-        if sha256_file(asset.dest) != asset.current:  # edited while we were building
-            self._restore(asset.key, pending[asset.key])
-            self.report.proteges.append((asset.dest, MODIFIE))
-            return
-        if asset.set_aside and asset.current is not None:
-            aside = asset.aside
-            os.replace(asset.dest, aside)
-            self.report.mis_de_cote.append((asset.dest, aside))
-        asset.dest.parent.mkdir(parents=True, exist_ok=True)
-        destination.move_into_place(staging / asset.key, asset.dest)
+    def _place(
+        self,
+        key: str,
+        staged: Path,
+        dest: Path,
+        current: str | None,
+        aside: Path | None,
+        pending: dict[str, Entry | None],
+    ) -> bool:
+        """Rename a staged file (a document's or a font's) onto dest; False, and the previous
+        entry restored, if dest was edited while we were building. With `aside` (--force), the
+        file there is first renamed to it."""
+        if sha256_file(dest) != current:  # edited while we were building
+            self._restore(key, pending[key])
+            self.report.proteges.append((dest, MODIFIE))
+            return False
+        if aside is not None and current is not None:
+            os.replace(dest, aside)
+            self.report.mis_de_cote.append((dest, aside))
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        destination.move_into_place(staged, dest)
+        return True
 
     def _in_order(self) -> list[tuple[tuple[str, str], Rendu]]:
         """The rendered documents in the order of the plan."""
@@ -403,13 +408,3 @@ class Batch:
             self.manifest.entries.pop(key, None)
         else:
             self.manifest.entries[key] = previous
-
-
-def _aside(target: Target) -> Path:
-    """The first free « <stem>.modifie-<n><suffix> » beside the output."""
-    n = 1
-    while True:
-        aside = target.dest.with_name(f"{target.doc.stem}.modifie-{n}{SUFFIXES[target.format]}")
-        if not aside.exists():
-            return aside
-        n += 1

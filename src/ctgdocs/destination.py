@@ -114,6 +114,15 @@ def output_error(error: OSError, output: Path) -> OutputError:
     return OutputError(f"{where} : {reason(error)}{culprit} ; {kept}")
 
 
+def aside(dest: Path, stem: str, suffix: str) -> Path:
+    """The first free « <stem>.modifie-<n><suffix> » beside dest, where --force sets aside a
+    file edited by hand."""
+    n = 1
+    while (path := dest.with_name(f"{stem}.modifie-{n}{suffix}")).exists():
+        n += 1
+    return path
+
+
 def move_into_place(staged: Path, dest: Path) -> None:
     """Rename the staged file onto dest; across devices, copy it beside dest then rename (a
     reader still sees the old file or the new one, never half of one)."""
@@ -127,4 +136,4 @@ def move_into_place(staged: Path, dest: Path) -> None:
         staged.unlink()
 
 
-__all__ = ["check_file", "check_folder", "move_into_place", "output_error", "reason"]
+__all__ = ["aside", "check_file", "check_folder", "move_into_place", "output_error", "reason"]

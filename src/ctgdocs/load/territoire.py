@@ -157,7 +157,7 @@ def _walk(dossier: Path) -> Iterable[Path]:
 def _unexpected_files(dossier: Path) -> Iterable[Problem]:
     for path in _walk(dossier):
         rel = path.relative_to(dossier)
-        if rel.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
+        if rel.name.startswith("."):
             continue
         expected = rel in (
             Path(FICHIER_TERRITOIRE),
