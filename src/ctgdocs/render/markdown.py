@@ -45,7 +45,6 @@ LINE_SEPARATOR = "\u2028"  # a line break inside a table cell (Markdown cells ar
 # What a data text may not do, since it is a template's vocabulary: place a field or the
 # sommaire (« [[…]] »), open a « ::: » block (signatures, a page), or make a heading (an ATX
 # « # » or a setext underline), which would become an article or a section.
-_FIELD_OPEN = re.compile(r"\[\[")
 _DIRECTIVE_LINE = re.compile(r"^( {0,3})(:{3,}|#{1,6}(?=[ \t]|$)|=+[ \t]*$|-{3,}[ \t]*$)", re.M)
 
 
@@ -53,7 +52,7 @@ def data_text(texte: str) -> str:
     """A text written in a data file, as Markdown that can hold what its documentation allows
     (paragraphs, lists, emphasis, footnotes) and prints every layout directive literally:
     « [[sommaire]] », « ::: signatures » or « ## Article 1er » come out as typed."""
-    escaped = _FIELD_OPEN.sub(r"\\[\\[", texte)
+    escaped = texte.replace("[[", r"\[\[")
     return _DIRECTIVE_LINE.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 

@@ -3,14 +3,16 @@ folder, the document's source files (its PDF/A attachments) and `data:` URLs. No
 
 A font is found as the HTML preview finds it (`html_fonts.font_file`): the file its path leads
 to inside fonts/ or the templates, else the file of that name in fonts/ (an override copied
-elsewhere keeps the project's fonts). A frame or a stylesheet of a template override that asks for another file (`<img
-src="file:///etc/passwd">`, `<a rel="attachment" href="file://…">`, a font outside fonts/) or for
-any network URL stops the document with a French message, instead of WeasyPrint skipping the
-resource with a warning or, worse, embedding the file in the published PDF.
+elsewhere keeps the project's fonts). A frame or a stylesheet of a template override that asks
+for another file (`<img src="file:///etc/passwd">`, `<a rel="attachment" href="file://…">`, a
+font outside fonts/) or for any network URL stops the document with a French message, instead
+of WeasyPrint skipping the resource with a warning or, worse, embedding the file in the
+published PDF.
 """
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -66,8 +68,8 @@ class ConfinedFetcher(URLFetcher):
             except OutputError as error:
                 raise _Fatal(RefusedResource(f"le modèle demande « {url} » : {error}")) from None
             url = path.as_uri()
-        try:
-            access.read_bytes(path, allowed_folders(), limit=0)
+        try:  # read once, through the same check as every file: what was checked is served
+            body = access.read_bytes(path, allowed_folders())
         except access.AccessRefused as refused:
             raise _Fatal(
                 RefusedResource(f"le modèle demande « {url} » : {refused.reason}")
@@ -76,7 +78,8 @@ class ConfinedFetcher(URLFetcher):
             raise _Fatal(
                 RefusedResource(f"le modèle demande « {url} » : {error.strerror or error}")
             ) from None
-        return super().fetch(url, headers)
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": mime})
 
 
 def unwrap(error: FatalURLFetchingError) -> TemplateError:
