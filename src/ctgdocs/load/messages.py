@@ -159,7 +159,13 @@ def _value_error(code: str, shown: str) -> str:
     if code == "heure":
         return f"heure attendue (ex. « 19h00 » ou « 19:00 »), reçu « {shown} »"
     if code == "date-bornes":
-        return f"date entre le 1er janvier 1900 et le 31 décembre 2199 attendue, reçu « {shown} »"
+        from ctgdocs.model.base import DATE_MAX, DATE_MIN
+        from ctgdocs.render.filters import date_fr
+
+        return (
+            f"date entre le {date_fr(DATE_MIN)} et le {date_fr(DATE_MAX)} attendue, "
+            f"reçu « {shown} »"
+        )
     if code == "bloc":
         return "un bloc contient soit « texte », soit « clause » (exactement l'un des deux)"
     if code == "modification":

@@ -248,37 +248,32 @@ _PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{
 _LONE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
-def _escape_at(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:
-    """Where the \\u escape libyaml refused starts: (offset of its line, column of the backslash)."""
+def _escape_at(exc: yaml.MarkedYAMLError, text: str) -> int | None:
+    """Where the \\u escape libyaml refused starts in the text (at its backslash)."""
     mark = exc.problem_mark
     if exc.problem != _BAD_ESCAPE or mark is None or mark.column < 2:
         return None
     lines = text.split("\n")
     if mark.line >= len(lines):
         return None
-    return sum(len(line) + 1 for line in lines[: mark.line]), mark.column - 2
+    return sum(len(line) + 1 for line in lines[: mark.line]) + mark.column - 2
 
 
 def _surrogate_pair(exc: yaml.MarkedYAMLError, text: str) -> str | None:
     """The text with the refused UTF-16 pair of escapes (as JSON writes an emoji) written as
     the one \\U escape libyaml reads; None when the refused escape is not such a pair."""
-    at = _escape_at(exc, text)
-    if at is None:
-        return None
-    start = at[0] + at[1]
-    pair = _PAIR.match(text, start)
+    start = _escape_at(exc, text)
+    pair = _PAIR.match(text, start) if start is not None else None
     if pair is None:
         return None
     high, low = int(pair.group(1), 16), int(pair.group(2), 16)
     code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-    return f"{text[:start]}\\U{code:08x}{text[pair.end() :]}"
+    return f"{text[: pair.start()]}\\U{code:08x}{text[pair.end() :]}"
 
 
 def _lone_surrogate(exc: yaml.MarkedYAMLError, text: str) -> str | None:
-    at = _escape_at(exc, text)
-    if at is None:
-        return None
-    lone = _LONE.match(text, at[0] + at[1])
+    start = _escape_at(exc, text)
+    lone = _LONE.match(text, start) if start is not None else None
     return lone.group(0) if lone else None
 
 

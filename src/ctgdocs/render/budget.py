@@ -124,9 +124,8 @@ def bounded(name: str, function: Any) -> Any:
         check(*(args[1:] if passes else args), **kwargs)
         return function(*args, **kwargs)
 
-    for attribute in ("jinja_pass_arg",):  # keep Jinja's marker of what the filter receives
-        if hasattr(function, attribute):
-            setattr(filtered, attribute, getattr(function, attribute))
+    if passes:  # keep Jinja's marker of what the filter receives
+        filtered.jinja_pass_arg = function.jinja_pass_arg  # type: ignore[attr-defined]
     return filtered
 
 
