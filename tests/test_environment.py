@@ -132,12 +132,10 @@ def test_md_escape_escapes_every_ascii_punctuation():
 
 def test_a_hostile_template_override_is_refused_by_the_build(tmp_path):
     """Templates given with CTGDOCS_TEMPLATES run in the same sandbox: a real build says no."""
-    import os
     import shutil
-    import subprocess
-    import sys
 
     from ctgdocs.paths import PROJECT_DIR, TEMPLATES_DIR
+    from support.override import run_with_templates
 
     templates = tmp_path / "modeles"
     shutil.copytree(TEMPLATES_DIR, templates)
@@ -147,25 +145,16 @@ def test_a_hostile_template_override_is_refused_by_the_build(tmp_path):
         + recit.read_text(encoding="utf-8"),
         encoding="utf-8",
     )
-    env = {**os.environ, "CTGDOCS_TEMPLATES": str(templates)}
     data = PROJECT_DIR / "data" / "vallee-des-baux-alpilles"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ctgdocs",
-            "build",
-            str(data),
-            "--format",
-            "html",
-            "--output",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
+    result = run_with_templates(
+        templates,
+        "build",
+        str(data),
+        "--format",
+        "html",
+        "--output",
+        str(tmp_path / "out"),
         cwd=tmp_path,
-        check=False,
     )
     assert result.returncode == 1
     assert "accès refusé par le bac à sable : attribut « __init__ »" in result.stderr

@@ -4,16 +4,14 @@ as an attachment or as a font, or for a network address, publishes nothing of it
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
 
 from ctgdocs.paths import PROJECT_DIR, TEMPLATES_DIR
+from support.override import run_with_templates
 
 SECRET = "SECRET-DU-POSTE-DU-GREFFIER"
 MAUSSANE = PROJECT_DIR / "data" / "vallee-des-baux-alpilles"
@@ -46,23 +44,8 @@ def test_a_frame_that_asks_for_a_file_outside_publishes_nothing(tmp_path, route)
     secret.write_text(SECRET, encoding="utf-8")
     templates = override(tmp_path, ROUTES[route].format(secret=secret))
     out = tmp_path / "out"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ctgdocs",
-            "build",
-            str(MAUSSANE),
-            "--format",
-            "pdf",
-            "--output",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-        env={**os.environ, "CTGDOCS_TEMPLATES": str(templates)},
+    result = run_with_templates(
+        templates, "build", str(MAUSSANE), "--format", "pdf", "--output", str(out), cwd=tmp_path
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "erreur (modèle invalide) : le modèle demande « " in result.stderr

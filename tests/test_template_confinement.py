@@ -14,6 +14,7 @@ import pytest
 from ctgdocs.errors import TemplateError
 from ctgdocs.paths import PROJECT_DIR, TEMPLATES_DIR
 from ctgdocs.render.environment import body_environment, render_template
+from support.override import run_with_templates
 
 SECRET = "SECRET-HORS-DES-MODELES"
 
@@ -67,23 +68,15 @@ def test_a_build_with_an_override_whose_clause_leaves_the_folder_publishes_nothi
     clause = next((templates / "clauses").glob("*.md.j2"))
     clause.unlink()
     clause.symlink_to(secret)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ctgdocs",
-            "build",
-            str(PROJECT_DIR / "data"),
-            "--format",
-            "html",
-            "--output",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
+    result = run_with_templates(
+        templates,
+        "build",
+        str(PROJECT_DIR / "data"),
+        "--format",
+        "html",
+        "--output",
+        str(tmp_path / "out"),
         cwd=tmp_path,
-        check=False,
-        env={**os.environ, "CTGDOCS_TEMPLATES": str(templates)},
     )
     assert result.returncode == 1
     assert f"modèle « clauses/{clause.name} » : lien symbolique qui sort de" in result.stderr
