@@ -76,11 +76,12 @@ def test_when_every_territory_is_invalid_nothing_is_written(chantier):
     assert not (chantier.root / "neuf").exists()
 
 
-def test_a_render_error_drops_its_whole_territory(chantier, monkeypatch):
+def deliberations_raise(monkeypatch, error: BaseException) -> None:
+    """Every deliberation's render raises `error`; Maussane is left out of the plan."""
     real_plan = ctgdocs.app.plan
 
     def broken(self=None):
-        raise TemplateError("deliberation/recit.md.j2:3: variable inconnue « x »")
+        raise error
 
     def plan(territoires, kinds):
         return [
@@ -90,6 +91,12 @@ def test_a_render_error_drops_its_whole_territory(chantier, monkeypatch):
         ]
 
     monkeypatch.setattr(ctgdocs.app, "plan", plan)
+
+
+def test_a_render_error_drops_its_whole_territory(chantier, monkeypatch):
+    deliberations_raise(
+        monkeypatch, TemplateError("deliberation/recit.md.j2:3: variable inconnue « x »")
+    )
     code, out, err = chantier.cli("build", "--output", "neuf")
     assert code == 1
     assert err == "erreur (modèle invalide) : deliberation/recit.md.j2:3: variable inconnue « x »\n"
@@ -109,19 +116,7 @@ def test_a_crash_of_ours_is_its_territory_s_failure_only(chantier, monkeypatch, 
     Decimal out of range once gave) fails its territory, named; the others are built."""
     import decimal
 
-    real_plan = ctgdocs.app.plan
-
-    def crash(self=None):
-        raise decimal.InvalidOperation([decimal.InvalidOperation])
-
-    def plan(territoires, kinds):
-        return [
-            dataclasses.replace(doc, render=crash) if doc.kind == "deliberation" else doc
-            for doc in real_plan(territoires, kinds)
-            if doc.territoire != MAUSSANE
-        ]
-
-    monkeypatch.setattr(ctgdocs.app, "plan", plan)
+    deliberations_raise(monkeypatch, decimal.InvalidOperation([decimal.InvalidOperation]))
     code, out, err = chantier.cli("build", "--output", "neuf", "--jobs", jobs)
     assert code == 1
     assert err == (
