@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ctgdocs.access import AccessRefused, read_bytes
 from ctgdocs.errors import Location, Problem
 from ctgdocs.load import yamlmessages as msg
+from ctgdocs.load.yamlescapes import lone_surrogate, surrogate_pair
 
 MAX_BYTES = 5 * 2**20
 MAX_DEPTH = 100
@@ -219,10 +220,10 @@ def _parse_text(text: str, file: str) -> YamlDocument:
         except _TooDeep as exc:
             return _failed(file, _location(file, exc.mark), msg.too_deep(MAX_DEPTH))
         except yaml.MarkedYAMLError as exc:
-            if (repaired := _surrogate_pair(exc, text)) is not None:
+            if (repaired := surrogate_pair(exc, text)) is not None:
                 text = repaired  # « \ud83d\udc6a » read as the one character it stands for
                 continue
-            if (lone := _lone_surrogate(exc, text)) is not None:
+            if (lone := lone_surrogate(exc, text)) is not None:
                 mark = exc.problem_mark  # at the hex digits: the escape starts 2 before
                 where = Location(file, mark.line + 1, mark.column - 1) if mark else Location(file)
                 return _failed(file, where, msg.lone_surrogate(lone))
@@ -241,40 +242,6 @@ def _parse_text(text: str, file: str) -> YamlDocument:
     if not isinstance(data, dict):
         problems.append(Problem(Location(file, 1, 1), msg.top_level_not_mapping(data)))
     return _document(file, data, problems, converter.values, converter.keys)
-
-
-_BAD_ESCAPE = "found invalid Unicode character escape code"
-_PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
-_LONE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-
-
-def _escape_at(exc: yaml.MarkedYAMLError, text: str) -> int | None:
-    """Where the \\u escape libyaml refused starts in the text (at its backslash)."""
-    mark = exc.problem_mark
-    if exc.problem != _BAD_ESCAPE or mark is None or mark.column < 2:
-        return None
-    lines = text.split("\n")
-    if mark.line >= len(lines):
-        return None
-    return sum(len(line) + 1 for line in lines[: mark.line]) + mark.column - 2
-
-
-def _surrogate_pair(exc: yaml.MarkedYAMLError, text: str) -> str | None:
-    """The text with the refused UTF-16 pair of escapes (as JSON writes an emoji) written as
-    the one \\U escape libyaml reads; None when the refused escape is not such a pair."""
-    start = _escape_at(exc, text)
-    pair = _PAIR.match(text, start) if start is not None else None
-    if pair is None:
-        return None
-    high, low = int(pair.group(1), 16), int(pair.group(2), 16)
-    code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-    return f"{text[: pair.start()]}\\U{code:08x}{text[pair.end() :]}"
-
-
-def _lone_surrogate(exc: yaml.MarkedYAMLError, text: str) -> str | None:
-    start = _escape_at(exc, text)
-    lone = _LONE.match(text, start) if start is not None else None
-    return lone.group(0) if lone else None
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> tuple[Location, str]:
