@@ -136,7 +136,7 @@ def synthetic(communes: int, cache: Path) -> Path:
     dest = cache / f"communes-{communes}"
     if not dest.exists():
         subprocess.run(
-            [sys.executable, "-m", "ctgdocs.synthetique", str(dest), "--communes", str(communes)],
+            [sys.executable, str(Path(__file__).parent / "synthetique.py"), str(dest), "--communes", str(communes)],
             check=True, capture_output=True, env=ENV,
         )  # fmt: skip
     return dest

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ctgdocs.app import plan, validate
-from ctgdocs.tree import champs
+from ctgdocs.render.tree import champs
 from ctgdocs.writers import get_writer
-from ctgdocs.writers import pdf as pdf_writer
 from ctgdocs.writers.html import render_html
-from ctgdocs.writers.pdf import BASE_URL
+from ctgdocs.writers.pdf import writer as pdf_writer
+from ctgdocs.writers.pdf.writer import BASE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,6 +12,7 @@ from ctgdocs.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+SYNTHETIQUE = ROOT / "bench" / "synthetique.py"  # the generator of fictitious territories
 
 MAUSSANE = "vallee-des-baux-alpilles"
 SEANCE_MAUSSANE = "seances/2022-07-29-maussane-les-alpilles.yaml"

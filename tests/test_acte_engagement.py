@@ -8,7 +8,7 @@ import pytest
 
 from conftest import DATA
 from ctgdocs.app import plan, validate
-from ctgdocs.tree import Div, Heading, Table, inline_text, plain_text
+from ctgdocs.render.tree import Div, Heading, Table, inline_text, plain_text
 from support.seeds import seed
 from support.similarity import similarity, words
 
@@ -134,7 +134,7 @@ def test_the_stated_page_count_is_the_pdf_s_even_after_the_text_grows(copie, tmp
 
 def test_pages_marker_is_a_field_in_the_tree():
     from ctgdocs.render.markdown import to_tree
-    from ctgdocs.tree import Champ, Run
+    from ctgdocs.render.tree import Champ, Run
 
     (paragraph,) = to_tree("Il comporte **[[pages]]** pages.").blocks
     assert paragraph.inlines == (

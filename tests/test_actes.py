@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from conftest import DATA, POITIERS
 from ctgdocs.app import BuildOptions, build
 from ctgdocs.cli import main
-from ctgdocs.domain.teletransmission import Teletransmission, departement_actes
 from ctgdocs.errors import OutputError
-from ctgdocs.writers.actes import preflight
+from ctgdocs.export.ctes import preflight
+from ctgdocs.rules.teletransmission import Teletransmission, departement_actes
 
 CHATELLERAULT = "grand-chatellerault"
 # A FICTITIOUS SIREN with a valid check digit, for tests only: the real one of the
@@ -134,7 +134,7 @@ def test_preflight_refuses_what_actes_refuses(changes, message) -> None:
 
 
 def test_a_pdf_over_the_actes_limit_fails_its_territory(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("ctgdocs.writers.pdf.TAILLE_MAX", 10_000)
+    monkeypatch.setattr("ctgdocs.writers.pdf.writer.TAILLE_MAX", 10_000)
     options = BuildOptions(output=tmp_path, kinds=("deliberation",), formats=("pdf",), jobs=1)
     report = build([DATA / POITIERS], options)
     assert report.ecrits == [] and len(report.echecs) == 1

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import DATA
 from ctgdocs.app import plan, validate
-from ctgdocs.sections import sections
-from ctgdocs.tree import plain_text
+from ctgdocs.avenants.sections import sections
+from ctgdocs.render.tree import plain_text
 
 CHATELLERAULT = "grand-chatellerault"
 PRADET = "le-pradet"

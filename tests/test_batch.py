@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import ctgdocs.app
+from ctgdocs.build.report import BuildReport, Echec, summary_lines
 from ctgdocs.errors import TemplateError
-from ctgdocs.rapport import BuildReport, Echec, summary_lines
 
 SEANCE = "grand-poitiers/seances/2023-06-26-poitiers.yaml"
 DELIB = "grand-poitiers/poitiers-deliberation-2022-0301"
@@ -227,11 +227,11 @@ def test_diff_shows_what_a_build_would_change_and_writes_nothing(chantier):
 
 
 def test_diff_of_a_layout_only_change_says_the_text_is_unchanged(chantier, monkeypatch):
-    from ctgdocs.manifest import Fingerprints, fingerprints
+    from ctgdocs.build.manifest import Fingerprints, fingerprints
 
     fp = fingerprints()
     monkeypatch.setattr(
-        "ctgdocs.batch.fingerprints", lambda: Fingerprints("css", fp.version, fp.code)
+        "ctgdocs.build.batch.fingerprints", lambda: Fingerprints("css", fp.version, fp.code)
     )
     code, out, _ = chantier.cli("diff", "--kind", "acte-engagement")
     assert (code, out) == (0, "le-pradet/acte-engagement : texte inchangé\n")
@@ -297,7 +297,7 @@ def test_an_unreadable_manifest_is_said_plainly(chantier):
 
 
 def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
-    from ctgdocs.progression import ProgressBar
+    from ctgdocs.build.progress import ProgressBar
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -329,7 +329,7 @@ def test_dry_run_with_force_says_what_it_would_set_aside(chantier):
 
 
 def test_a_system_error_names_the_file(tmp_path, monkeypatch):
-    from ctgdocs.pool import WriteJob, write
+    from ctgdocs.build.produce import WriteJob, write
     from ctgdocs.writers.html import HtmlWriter
 
     def full(self, document, dest):

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ctgdocs.app import BuildOptions, _prepare
-from ctgdocs.batch import Batch
-from ctgdocs.manifest import Fingerprints, fingerprints
-from ctgdocs.workdir import text_path
+from ctgdocs.build.batch import Batch
+from ctgdocs.build.commit import text_path
+from ctgdocs.build.manifest import Fingerprints, fingerprints
 
 
 def jobs(output: Path, formats: tuple[str, ...] = ("html", "docx")) -> list[tuple[str, list[str]]]:
@@ -36,7 +36,7 @@ def test_a_first_build_starts_with_the_longest_kinds_and_pdf(chantier):
 def test_a_rebuild_starts_with_the_longest_texts(chantier, monkeypatch):
     fp = fingerprints()
     monkeypatch.setattr(
-        "ctgdocs.batch.fingerprints", lambda: Fingerprints("autres", fp.version, fp.code)
+        "ctgdocs.build.batch.fingerprints", lambda: Fingerprints("autres", fp.version, fp.code)
     )
     order = [stem for stem, _ in jobs(chantier.out)]
     sizes = {p.stem: p.stat().st_size for p in (chantier.root / "out" / ".ctgdocs").rglob("*.txt")}
@@ -66,7 +66,7 @@ def test_forked_workers_live_for_a_chunk_of_the_plan():
     longest-first order."""
     from dataclasses import dataclass
 
-    from ctgdocs.pool import DocJob, chunks
+    from ctgdocs.build.produce import DocJob, chunks
 
     @dataclass(frozen=True)
     class Doc:
@@ -87,7 +87,7 @@ def test_forked_workers_live_for_a_chunk_of_the_plan():
 
 
 def test_a_build_in_several_chunks_writes_what_a_serial_build_writes(chantier, monkeypatch):
-    monkeypatch.setattr("ctgdocs.pool.CHUNK", 2)  # 2 workers: chunks of 4, 2 documents
+    monkeypatch.setattr("ctgdocs.build.produce.CHUNK", 2)  # 2 workers: chunks of 4, 2 documents
     chunked = chantier.build(output=Path("morceaux"), jobs=2)
     serial = chantier.build(output=Path("serie"), jobs=1)
     assert chunked.ok and len(chunked.ecrits) == len(serial.ecrits) == 12
@@ -104,7 +104,7 @@ def test_the_loaded_data_is_frozen_out_of_the_collector_while_documents_render(
     import gc
     import os
 
-    from ctgdocs import pool
+    from ctgdocs.build import produce as pool
 
     seen = chantier.root / "gel.txt"
     produce = pool.produce

@@ -11,10 +11,10 @@ import pytest
 from conftest import DATA, MAUSSANE, SEANCE_MAUSSANE
 from ctgdocs.app import BuildOptions, build, formats_of, plan, validate
 from ctgdocs.documents.deliberation import formule_vote
-from ctgdocs.domain.vote import resultat
 from ctgdocs.model import Vote
-from ctgdocs.tree import plain_text
-from ctgdocs.writers.html_fonts import assets
+from ctgdocs.render.fonts import assets
+from ctgdocs.render.tree import plain_text
+from ctgdocs.rules.vote import resultat
 from support.pdfa import pdfa_facts
 
 

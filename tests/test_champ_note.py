@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.tree import Champ, Note, Paragraph, Run, champs, remplir
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
-from ctgdocs.writers.docx import DocxWriter
+from ctgdocs.render.tree import Champ, Note, Paragraph, Run, champs, remplir
+from ctgdocs.writers.docx.writer import DocxWriter
 from ctgdocs.writers.html import render_html
 
 META = DocumentMeta("Note", "Objet", "Auteur", dt.date(2022, 7, 1), "En-tête", "Pied")
@@ -65,7 +65,7 @@ def footnote_fields(path: Path) -> list[tuple[str, str]]:
 def test_docx_note_has_a_numpages_field_with_the_layout_count(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ctgdocs.writers import pdf
+    from ctgdocs.writers.pdf import writer as pdf
 
     monkeypatch.setattr(pdf, "page_count", lambda _document: 12)  # no layout: a fast test
     path = tmp_path / "note.docx"
@@ -75,7 +75,7 @@ def test_docx_note_has_a_numpages_field_with_the_layout_count(
 
 @pytest.mark.slow
 def test_pdf_and_docx_state_the_pdf_s_page_count(tmp_path: Path) -> None:
-    from ctgdocs.writers.pdf import PdfWriter
+    from ctgdocs.writers.pdf.writer import PdfWriter
     from support.extract import pdf_pages, pdftotext
 
     doc = document()

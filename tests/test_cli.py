@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from conftest import DATA, MAUSSANE, ROOT, SEANCE_MAUSSANE
 from ctgdocs.cli import main
-from ctgdocs.schema import json_schema
+from ctgdocs.model.schema import json_schema
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DATA
 from ctgdocs.app import plan, validate
-from ctgdocs.tree import Heading, ListBlock, Paragraph, inline_text, plain_text
+from ctgdocs.render.tree import Heading, ListBlock, Paragraph, inline_text, plain_text
 from support.seeds import seed
 from support.similarity import similarity, words
 

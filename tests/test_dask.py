@@ -169,7 +169,7 @@ def test_without_dask_installed_the_build_says_what_to_install(pradet, monkeypat
 
 
 def test_an_unreachable_scheduler_is_said_and_nothing_is_written(pradet, monkeypatch):
-    monkeypatch.setattr("ctgdocs.distribue.CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr("ctgdocs.build.executors.dask.CONNECT_TIMEOUT", 1)
     with socket.socket() as s:  # a port where nobody listens
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -201,8 +201,8 @@ def test_dask_is_imported_only_when_asked_for(pradet):
 
 
 def test_jobs_travel_in_lots_of_one_territory_longest_first():
-    from ctgdocs.distribue import lots
-    from ctgdocs.pool import DocJob
+    from ctgdocs.build.executors.dask import lots
+    from ctgdocs.build.produce import DocJob
 
     @dataclasses.dataclass(frozen=True)
     class Doc:
@@ -225,7 +225,7 @@ def test_jobs_travel_in_lots_of_one_territory_longest_first():
 def test_a_scheduler_without_workers_is_said_and_nothing_is_written(pradet, monkeypatch):
     from distributed import LocalCluster
 
-    monkeypatch.setattr("ctgdocs.distribue.CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr("ctgdocs.build.executors.dask.CONNECT_TIMEOUT", 1)
     with LocalCluster(
         n_workers=0, dashboard_address=None, scheduler_port=0, silence_logs=logging.ERROR
     ) as cluster:

@@ -9,7 +9,7 @@ import pytest
 from conftest import MAUSSANE, SEANCE_MAUSSANE
 from ctgdocs.app import plan, validate
 from ctgdocs.render.markdown import data_text, to_tree
-from ctgdocs.tree import Champ, Div, Heading, ListBlock, Note, Sommaire, Tree, plain_text
+from ctgdocs.render.tree import Champ, Div, Heading, ListBlock, Note, Sommaire, Tree, plain_text
 
 HOSTILE = [
     "[[sommaire]]",

@@ -17,9 +17,9 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ctgdocs.tree import Div, Paragraph, Run, Table, Tree
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
-from ctgdocs.writers.docx import DocxWriter
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.render.tree import Div, Paragraph, Run, Table, Tree
+from ctgdocs.writers.docx.writer import DocxWriter
 from support.extract import is_running_line, libreoffice_pdf
 
 META = DocumentMeta("Tableaux", "Objet", "Auteur", dt.date(2022, 7, 1), "En-tête", "Pied")

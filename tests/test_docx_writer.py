@@ -22,7 +22,8 @@ from lxml import etree
 
 from ctgdocs.errors import TemplateError
 from ctgdocs.paths import PROJECT_DIR
-from ctgdocs.tree import (
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.render.tree import (
     Break,
     Div,
     Heading,
@@ -38,8 +39,7 @@ from ctgdocs.tree import (
     iter_text,
     notes,
 )
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
-from ctgdocs.writers.docx import DEFAULT_FRAME, DocxWriter
+from ctgdocs.writers.docx.writer import DEFAULT_FRAME, DocxWriter
 from support.extract import libreoffice_pdf
 
 HEADER = "A & B <C> \"D\" 'E'"
@@ -520,7 +520,7 @@ def test_frame_opens_in_current_mode_and_names_ctgdocs() -> None:
 
 
 def test_an_act_has_its_actes_identifier_in_the_core_properties(tmp_path: Path) -> None:
-    from ctgdocs.domain.teletransmission import Teletransmission
+    from ctgdocs.rules.teletransmission import Teletransmission
 
     actes = Teletransmission(
         "DE", "7.1", "2022_0301", "Objet", dt.date(2023, 6, 26), "Ville", "218601946", "86"

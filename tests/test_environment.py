@@ -15,7 +15,7 @@ from ctgdocs.render.environment import (
     render_template,
 )
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.tree import plain_text
+from ctgdocs.render.tree import plain_text
 
 
 @pytest.fixture

@@ -63,7 +63,7 @@ def test_a_frame_that_asks_for_a_file_outside_publishes_nothing(tmp_path, route)
 
 def test_the_fetcher_serves_our_fonts_and_sources(tmp_path):
     from ctgdocs.paths import FONTS_DIR
-    from ctgdocs.writers.fetcher import ConfinedFetcher
+    from ctgdocs.render.fetcher import ConfinedFetcher
 
     fetcher = ConfinedFetcher({"ctgdocs-source:a.yaml": b"a: 1\n"}, "application/yaml")
     font = next(FONTS_DIR.glob("*.ttf"))

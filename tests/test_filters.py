@@ -7,17 +7,17 @@ from decimal import Decimal
 
 import pytest
 
-from ctgdocs.render import filters
-from ctgdocs.render.filters import (
-    FILTERS,
+from ctgdocs.fr.dates import (
     annee_lettres,
     date_courte,
     date_fr,
     date_iso,
     date_lettres,
-    euros,
     heure,
     heure_lettres,
+)
+from ctgdocs.fr.nombres import (
+    euros,
     liste,
     majuscule_initiale,
     montant_lettres,
@@ -26,6 +26,8 @@ from ctgdocs.render.filters import (
     ordinal,
     pourcentage,
 )
+from ctgdocs.render import filters
+from ctgdocs.render.filters import FILTERS
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"

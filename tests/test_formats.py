@@ -20,7 +20,8 @@ import pytest
 
 from ctgdocs import __version__
 from ctgdocs.app import BuildOptions, build, plan, validate
-from ctgdocs.tree import (
+from ctgdocs.render.document import DocumentMeta
+from ctgdocs.render.tree import (
     Div,
     Note,
     Table,
@@ -31,7 +32,6 @@ from ctgdocs.tree import (
     plain_text,
     remplir,
 )
-from ctgdocs.writers.base import DocumentMeta
 from support.docx_readers import (
     Reading,
     app_properties,
@@ -217,7 +217,7 @@ def test_pdf_prints_the_running_header_and_footer_on_every_page(document: Writte
 
 
 def our_text(document: Written) -> tuple[list[str], list[list[str]]]:
-    """The words of the document as ctgdocs.texte gives them (the tree's text, then each
+    """The words of the document as ctgdocs.render.texte gives them (the tree's text, then each
     footnote's), the page count it prints being its PDF's."""
     filled = remplir(TREES[document.stem].blocks, {"pages": str(pdf_pages(document.pdf))})
     body = words(plain_text(Tree(filled)))

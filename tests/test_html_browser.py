@@ -24,7 +24,7 @@ from PIL import Image
 
 from conftest import MAUSSANE, SEANCE_MAUSSANE
 from ctgdocs.app import BuildOptions, build
-from ctgdocs.writers.html_fonts import FOLDER
+from ctgdocs.render.fonts import FOLDER
 
 pytestmark = pytest.mark.slow
 

@@ -19,10 +19,12 @@ import pytest
 from conftest import MAUSSANE
 from ctgdocs import paths
 from ctgdocs.app import BuildOptions, build
+from ctgdocs.build.decide import MODIFIE
+from ctgdocs.build.manifest import sha256_bytes
 from ctgdocs.errors import OutputError
-from ctgdocs.incremental import MODIFIE
-from ctgdocs.manifest import sha256_bytes
-from ctgdocs.tree import (
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.render.fonts import FOLDER, assets, font_file, link_fonts
+from ctgdocs.render.tree import (
     Div,
     Heading,
     ListBlock,
@@ -34,9 +36,7 @@ from ctgdocs.tree import (
     Table,
     Tree,
 )
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
 from ctgdocs.writers.html import css_text, preview_css, preview_html, render_html
-from ctgdocs.writers.html_fonts import FOLDER, assets, font_file, link_fonts
 from support.extract import read_html
 
 META = DocumentMeta("Convention", "Objet", "Auteur", dt.date(2022, 7, 1), "En-tête", "Pied")

@@ -8,11 +8,12 @@ import shutil
 
 import pytest
 
-from ctgdocs import __version__, manifest, paths
+from ctgdocs import __version__, paths
 from ctgdocs.app import plan, validate
-from ctgdocs.incremental import input_name
-from ctgdocs.manifest import Fingerprints, fingerprints
-from ctgdocs.texte import document_text
+from ctgdocs.build import manifest
+from ctgdocs.build.decide import input_name
+from ctgdocs.build.manifest import Fingerprints, fingerprints
+from ctgdocs.render.texte import document_text
 from support.chantier import FORMATS, sha256
 
 ACTE = ["le-pradet/acte-engagement.docx", "le-pradet/acte-engagement.html"]
@@ -116,12 +117,12 @@ def test_templates_or_a_new_version_rebuild_everything(chantier, monkeypatch):
         (Fingerprints(fp.templates, fp.version, "autre code"), "nouvelle version de ctgdocs"),
     ]
     for changed, why in cases:
-        monkeypatch.setattr("ctgdocs.batch.fingerprints", lambda changed=changed: changed)
+        monkeypatch.setattr("ctgdocs.build.batch.fingerprints", lambda changed=changed: changed)
         report = chantier.build(dry_run=True)
         assert chantier.rel(report.a_reconstruire) == outputs
         assert {w for _, w in report.a_reconstruire} == {why}
     chantier.edit("le-pradet/acte.yaml", OBJET_ACTE, "objet: Acte d’engagement dans la démarche")
-    monkeypatch.setattr("ctgdocs.batch.fingerprints", lambda: cases[0][0])
+    monkeypatch.setattr("ctgdocs.build.batch.fingerprints", lambda: cases[0][0])
     report = chantier.build(dry_run=True)
     why = {chantier.rel([p])[0]: w for p, w in report.a_reconstruire}
     assert (
@@ -203,10 +204,10 @@ def test_an_interrupted_rename_phase_is_recovered_without_false_protection(chant
             calls.append(dst)
         real(src, dst)
 
-    monkeypatch.setattr("ctgdocs.batch.os.replace", stop_after_two)
+    monkeypatch.setattr("ctgdocs.build.batch.os.replace", stop_after_two)
     with pytest.raises(KeyboardInterrupt):
         chantier.build()
-    monkeypatch.setattr("ctgdocs.batch.os.replace", real)
+    monkeypatch.setattr("ctgdocs.build.batch.os.replace", real)
     middle = chantier.outputs()
     changed = sorted(k for k in old if old[k] != middle[k])
     assert len(changed) == 2
@@ -228,8 +229,8 @@ def test_a_stale_staging_folder_is_removed_by_the_next_build(chantier):
 
 
 def test_the_reasons_name_every_change():
-    from ctgdocs.incremental import changes, reason
-    from ctgdocs.manifest import Entry
+    from ctgdocs.build.decide import changes, reason
+    from ctgdocs.build.manifest import Entry
 
     fp = Fingerprints("t", "1", "c")
     entry = Entry(

@@ -22,8 +22,18 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ctgdocs.app import BuildOptions, build, plan, validate
 from ctgdocs.errors import DataError
-from ctgdocs.tree import Block, Div, Heading, ListBlock, Paragraph, Run, Table, Tree, plain_text
-from ctgdocs.writers.base import DocumentMeta
+from ctgdocs.render.document import DocumentMeta
+from ctgdocs.render.tree import (
+    Block,
+    Div,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Run,
+    Table,
+    Tree,
+    plain_text,
+)
 from support.extract import (
     docx_header_footer_text,
     docx_text,

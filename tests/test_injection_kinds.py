@@ -27,7 +27,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ctgdocs.app import BuildOptions, build, plan, validate
-from ctgdocs.tree import plain_text
+from ctgdocs.render.tree import plain_text
 from support.extract import docx_header_footer_text, docx_text, read_html
 from support.similarity import words
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import DATA, POITIERS
 from ctgdocs.app import plan, validate
-from ctgdocs.tree import plain_text
+from ctgdocs.render.tree import plain_text
 
 CHATELLERAULT = "grand-chatellerault"
 SEANCE_CAGC = "seances/2024-12-16-grand-chatellerault.yaml"

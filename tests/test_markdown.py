@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.tree import Break, Div, Heading, ListBlock, Paragraph, Run, Table
+from ctgdocs.render.tree import Break, Div, Heading, ListBlock, Paragraph, Run, Table
 
 
 def test_paragraph_runs_and_typography():

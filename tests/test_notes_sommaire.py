@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.tree import Note, Sommaire, notes, plain_text
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.render.tree import Note, Sommaire, notes, plain_text
 from support.pdftags import tagged_pdf
 
 FILLER = "Texte de remplissage qui occupe la page pour pousser la suite plus loin. " * 40
@@ -54,7 +54,7 @@ def test_notes_and_sommaire_in_the_tree():
 
 @pytest.fixture(scope="module")
 def pdf_path(tmp_path_factory) -> Path:
-    from ctgdocs.writers.pdf import PdfWriter
+    from ctgdocs.writers.pdf.writer import PdfWriter
 
     path = tmp_path_factory.mktemp("pdf") / "c.pdf"
     PdfWriter().write(document(), path)

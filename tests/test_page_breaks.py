@@ -16,10 +16,20 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.tree import Div, Heading, ListBlock, ListItem, Paragraph, Run, Sommaire, Table, Tree
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
-from ctgdocs.writers.docx import DocxWriter
+from ctgdocs.render.tree import (
+    Div,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Run,
+    Sommaire,
+    Table,
+    Tree,
+)
+from ctgdocs.writers.docx.writer import DocxWriter
 from ctgdocs.writers.html import render_html
 from support.extract import is_running_line, libreoffice_pdf
 
@@ -77,7 +87,7 @@ def test_html_keeps_the_class_and_the_css_breaks_the_page() -> None:
 
 
 def test_pdf_starts_the_div_on_a_new_page(tmp_path: Path) -> None:
-    from ctgdocs.writers.pdf import PdfWriter
+    from ctgdocs.writers.pdf.writer import PdfWriter
 
     tree = to_tree(
         "::: saut-de-page\nPremière page.\n:::\n\n"  # at the very start: no empty page

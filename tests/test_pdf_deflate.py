@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
-from ctgdocs.tree import Heading, Paragraph, Run, Tree
-from ctgdocs.writers import pdf as pdf_writer
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument, Source
+from ctgdocs.render.document import DocumentMeta, RenderedDocument, Source
+from ctgdocs.render.tree import Heading, Paragraph, Run, Tree
+from ctgdocs.writers.pdf import writer as pdf_writer
 
 # The second byte of a zlib header gives the level: 0x9C for the default (6), 0xDA for 7 to 9.
 DEFAULT_LEVEL, BEST_LEVEL = b"\x78\x9c", b"\x78\xda"

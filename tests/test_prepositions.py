@@ -6,8 +6,8 @@ import typing
 
 import pytest
 
-from ctgdocs.domain import noms
-from ctgdocs.domain.prepositions import a, de, elide, joindre
+from ctgdocs.fr import noms
+from ctgdocs.fr.prepositions import a, de, elide, joindre
 from ctgdocs.model import Organisation
 from ctgdocs.render.environment import body_environment, md_escape
 

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import DATA
 from ctgdocs.app import plan, validate
-from ctgdocs.domain.prepositions import H_ASPIRES, a, de
-from ctgdocs.tree import plain_text
+from ctgdocs.fr.prepositions import H_ASPIRES, a, de
+from ctgdocs.render.tree import plain_text
 
 # « de Le Pradet », « à Les Baux », « de le Département »: an article the preposition should have
 # absorbed. A lower-case « le »/« les » before a verb is a pronoun (« de le modifier »): allowed.

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import MAUSSANE, POITIERS, SEANCE_MAUSSANE
-from ctgdocs import access
 from ctgdocs.cli import main
+from ctgdocs.load import access
 
 OUTSIDE = "# yaml-language-server: $schema=x\nSECRET_HORS_DU_DOSSIER: 1\n"
 

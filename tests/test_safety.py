@@ -18,7 +18,7 @@ import docx
 import pytest
 
 from ctgdocs.paths import FONTS_DIR
-from ctgdocs.writers.html_fonts import FOLDER
+from ctgdocs.render.fonts import FOLDER
 from support.chantier import Chantier, built_site, sha256, shared_site
 
 MAUSSANE = "vallee-des-baux-alpilles"
@@ -307,7 +307,7 @@ def _texts(out: Path) -> dict[str, str]:
 def test_a_staged_text_is_kept_only_if_its_files_hold_it(tmp_path):
     import hashlib
 
-    from ctgdocs import workdir
+    from ctgdocs.build import commit as workdir
 
     out = tmp_path / "out"
     for stem, text in (("renomme", "nouveau texte A"), ("pas-renomme", "nouveau texte B")):

@@ -1,5 +1,5 @@
 """The SCDL « Délibérations » 2.1.5 export, checked field by field against the schema's rules
-(fr_standards.md §1.2–1.3), written here independently of ctgdocs.scdl."""
+(fr_standards.md §1.2–1.3), written here independently of ctgdocs.export.scdl."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from conftest import DATA, MAUSSANE, POITIERS, SEANCE_MAUSSANE
 from ctgdocs.cli import main
-from ctgdocs.scdl import matiere_nom
+from ctgdocs.export.scdl import matiere_nom
 
 SCHEMA = (  # name, required, pattern (None: any text)
     ("COLL_NOM", True, None),

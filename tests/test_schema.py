@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from ctgdocs.cli import main
+from ctgdocs.model.schema import DATE_MOTIF, FICHIERS
 from ctgdocs.model.seance import HEURE_MOTIF, _heure
-from ctgdocs.schema import DATE_MOTIF, FICHIERS
 
 
 @pytest.mark.parametrize("name", FICHIERS)

@@ -8,10 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from ctgdocs.app import BuildOptions, build, validate
-from ctgdocs.load.yamlfile import MAX_BYTES
-from ctgdocs.synthetique import (
+from synthetique import (
     ENTETE,
     PAR_DEPARTEMENT,
     fichiers,
@@ -19,6 +16,9 @@ from ctgdocs.synthetique import (
     main,
     repartir,
 )
+
+from ctgdocs.app import BuildOptions, build, validate
+from ctgdocs.load.yamlfile import MAX_BYTES
 
 
 def contents(root: Path) -> dict[str, bytes]:

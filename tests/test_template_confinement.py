@@ -90,7 +90,7 @@ def test_a_build_with_an_override_whose_clause_leaves_the_folder_publishes_nothi
 
 
 def test_a_docx_frame_linked_out_of_the_templates_is_refused(tmp_path):
-    from ctgdocs.writers.docx import DEFAULT_FRAME
+    from ctgdocs.writers.docx.writer import DEFAULT_FRAME
 
     templates = tmp_path / "modeles"
     (templates / "docx").mkdir(parents=True)
@@ -101,7 +101,7 @@ def test_a_docx_frame_linked_out_of_the_templates_is_refused(tmp_path):
         [
             sys.executable,
             "-c",
-            "import sys; from ctgdocs.writers.docx import DocxWriter; "
+            "import sys; from ctgdocs.writers.docx.writer import DocxWriter; "
             "from ctgdocs.errors import TemplateError\n"
             "try:\n    DocxWriter()._render_frame(None)\n"
             "except TemplateError as e:\n    print(e)",

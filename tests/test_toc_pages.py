@@ -31,10 +31,10 @@ import docx
 import pytest
 from lxml import etree
 
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.tree import Div, Heading, ListBlock, ListItem, Paragraph, Run, Sommaire, Tree
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
-from ctgdocs.writers.docx import DocxWriter
+from ctgdocs.render.tree import Div, Heading, ListBlock, ListItem, Paragraph, Run, Sommaire, Tree
+from ctgdocs.writers.docx.writer import DocxWriter
 from ctgdocs.writers.html import tree_html
 from support.extract import is_running_line, libreoffice_pdf
 from support.pdftags import tagged_pdf
@@ -145,7 +145,7 @@ def heading_pages(pdf: Path, titles: list[str]) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    from ctgdocs.writers.pdf import PdfWriter
+    from ctgdocs.writers.pdf.writer import PdfWriter
 
     folder = tmp_path_factory.mktemp("toc")
     document = RenderedDocument(META, to_tree(body()))
@@ -199,7 +199,7 @@ def test_word_is_asked_to_update_fields_only_when_a_cached_page_is_unknown(
 ) -> None:
     """Cached numbers that are the layout's need no "update the fields?" prompt when Word opens
     the document; one the layout did not give ("—") does."""
-    from ctgdocs.writers import pdf
+    from ctgdocs.writers.pdf import writer as pdf
 
     def settings(tree: Tree) -> etree._Element:
         path = tmp_path / "out.docx"
@@ -223,8 +223,8 @@ def test_without_a_sommaire_the_docx_writer_does_not_load_weasyprint(tmp_path: P
 import datetime as dt, sys
 from pathlib import Path
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
-from ctgdocs.writers.docx import DocxWriter
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.writers.docx.writer import DocxWriter
 meta = DocumentMeta("T", "O", "A", dt.date(2022, 7, 1), "H", "F")
 DocxWriter().write(RenderedDocument(meta, to_tree(sys.argv[1])), Path(sys.argv[2]))
 print("weasyprint" in sys.modules)
@@ -251,7 +251,7 @@ def test_the_docx_with_a_sommaire_is_reproducible(
 def test_a_pdf_written_first_spares_the_docx_a_second_layout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ctgdocs.writers import pdf
+    from ctgdocs.writers.pdf import writer as pdf
 
     document = RenderedDocument(META, to_tree("[[sommaire]]\n\n## Titre de ce test\n\nTexte.\n"))
     pdf.PdfWriter().write(document, tmp_path / "out.pdf")

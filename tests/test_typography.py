@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ctgdocs.render.typography import espaces_fr, segments_ordinaux
+from ctgdocs.fr.typographie import espaces_fr, segments_ordinaux
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"

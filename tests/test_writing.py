@@ -210,13 +210,13 @@ def test_the_examples_still_build_into_output_beside_the_data(tmp_path):
 def test_every_reason_a_file_cannot_be_written_is_french(code, said):
     import os
 
-    from ctgdocs import destination
+    from ctgdocs.build import destination
 
     assert destination.reason(OSError(code, os.strerror(code))) == said
 
 
 def test_another_system_error_on_the_output_folder_names_the_file(tmp_path):
-    from ctgdocs import destination
+    from ctgdocs.build import destination
 
     error = destination.output_error(
         OSError(5, "Input/output error", str(tmp_path / "x")), tmp_path / "out"

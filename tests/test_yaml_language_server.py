@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, Copie
+from conftest import DATA, ROOT, SYNTHETIQUE, Copie
 from ctgdocs.app import validate
 from ctgdocs.errors import DataError, Problem
 from support.yamlls import Diagnostic, YamlLanguageServer, missing
@@ -60,10 +60,10 @@ def test_there_are_examples_of_every_file_kind():
 
 
 def test_generated_territories_are_clean_in_the_editor(serveur, tmp_path):
-    """ctgdocs.synthetique writes data files with the same `$schema` line."""
+    """bench/synthetique.py writes data files with the same `$schema` line."""
     shutil.copytree(ROOT / "schema", tmp_path / "schema")
     subprocess.run(
-        [sys.executable, "-m", "ctgdocs.synthetique", str(tmp_path / "data"), "--communes", "3"],
+        [sys.executable, str(SYNTHETIQUE), str(tmp_path / "data"), "--communes", "3"],
         check=True,
         capture_output=True,
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, POITIERS, SEANCE_POITIERS
+from conftest import DATA, POITIERS, SEANCE_POITIERS, SYNTHETIQUE
 from ctgdocs.app import validate
 from ctgdocs.load import yamlfile
 from ctgdocs.load.yamlfile import parse_yaml, read_yaml
@@ -37,7 +37,7 @@ def test_every_example_reads_the_same_in_yaml_1_1(path):
 
 def test_generated_territories_read_the_same_in_yaml_1_1(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "ctgdocs.synthetique", str(tmp_path), "--communes", "3"],
+        [sys.executable, str(SYNTHETIQUE), str(tmp_path), "--communes", "3"],
         check=True,
         capture_output=True,
     )

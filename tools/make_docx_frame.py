@@ -36,9 +36,9 @@ from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from ctgdocs.writers.docx_package import normalize_zip, set_app_properties
-from ctgdocs.writers.docx_sinks import SPACER_HEIGHT
-from ctgdocs.writers.docx_styles import (
+from ctgdocs.writers.docx.package import normalize_zip, set_app_properties
+from ctgdocs.writers.docx.sinks import SPACER_HEIGHT
+from ctgdocs.writers.docx.styles import (
     AFTER_TABLE,
     CELL_STYLES,
     CLASS_STYLES,
@@ -51,7 +51,7 @@ from ctgdocs.writers.docx_styles import (
     TITLE,
     TOC_HEADING,
 )
-from ctgdocs.writers.docx_tables import ALIGNMENTS, CELL_SPACING
+from ctgdocs.writers.docx.tables import ALIGNMENTS, CELL_SPACING
 
 ROOT = Path(__file__).resolve().parent.parent
 DEST = ROOT / "templates" / "docx" / "frame.docx"

@@ -13,13 +13,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ctgdocs import destination, rules, workdir
+from ctgdocs import rules
+from ctgdocs.build import commit as workdir
+from ctgdocs.build import destination
+from ctgdocs.build.decide import Target
+from ctgdocs.build.manifest import MANIFEST
+from ctgdocs.build.report import BuildReport, data_failure
 from ctgdocs.documents import KINDS, PlannedDocument
 from ctgdocs.errors import DataError, OutputError, Problem, UsageError
-from ctgdocs.incremental import Target
 from ctgdocs.load.territoire import DonneesTerritoire, find_territoires, load_territoire
-from ctgdocs.manifest import MANIFEST
-from ctgdocs.rapport import BuildReport, data_failure
 from ctgdocs.writers import SUFFIXES, WRITERS
 
 Progress = Callable[[int, int], None]  # (files staged, files to stage)
@@ -87,7 +89,7 @@ def build(
     Raises DataError when no territory is valid (or a path is not a territory), UsageError and
     OutputError (two documents with one file name) before anything is written. Otherwise the
     failures of single territories are in the report (report.echecs), the others are built."""
-    from ctgdocs.batch import Batch
+    from ctgdocs.build.batch import Batch
 
     targets, report = _prepare(paths, options)
     batch = Batch(targets, options, report)
@@ -101,7 +103,7 @@ def build(
 def diff(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
     """Render what a build would rebuild, and return its texts before and after
     (report.changements); write nothing."""
-    from ctgdocs.batch import Batch
+    from ctgdocs.build.batch import Batch
 
     targets, report = _prepare(paths, options)
     batch = Batch(targets, options, report)

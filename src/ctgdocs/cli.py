@@ -14,7 +14,7 @@ from ctgdocs import __version__, cli_fr
 from ctgdocs.errors import CtgError, DataError
 
 if TYPE_CHECKING:
-    from ctgdocs.rapport import BuildReport
+    from ctgdocs.build.report import BuildReport
 
 FORMATS = "docx,pdf,html"
 
@@ -158,8 +158,8 @@ def build(
     les données, les gabarits ou ctgdocs ont changé depuis le dernier build."""
     from ctgdocs.app import BuildOptions
     from ctgdocs.app import build as run
-    from ctgdocs.progression import ProgressBar
-    from ctgdocs.rapport import diff_lines, summary_lines
+    from ctgdocs.build.progress import ProgressBar
+    from ctgdocs.build.report import diff_lines, summary_lines
 
     options = BuildOptions(
         output=output,
@@ -193,7 +193,7 @@ def diff(paths: tuple[Path, ...], kinds: tuple[str, ...], formats: str, output: 
     """Montre ce que changerait un build dans le texte des documents ; n'écrit rien."""
     from ctgdocs.app import BuildOptions
     from ctgdocs.app import diff as run
-    from ctgdocs.rapport import diff_lines
+    from ctgdocs.build.report import diff_lines
 
     report = run(_paths(paths), BuildOptions(output=output, kinds=kinds, formats=_formats(formats)))
     _errors(report)
@@ -237,10 +237,10 @@ def export() -> None:
 )
 def scdl(paths: tuple[Path, ...], output: Path | None, url_base: str | None) -> None:
     """Délibérations au format SCDL 2.1.5 (open data), une ligne par délibération."""
-    from ctgdocs import destination
+    from ctgdocs.build import destination
     from ctgdocs.errors import OutputError
+    from ctgdocs.export.scdl import exporter
     from ctgdocs.load.territoire import find_territoires
-    from ctgdocs.scdl import exporter
     from ctgdocs.writers.atomic import write_bytes_atomic
 
     if output is not None:  # before anything is read: never over a file that is read
@@ -275,6 +275,6 @@ def kinds() -> None:
 def schema(fichier: str) -> None:
     """Affiche le schéma JSON d'un fichier de données (territoire, seance, convention,
     coordination, acte, avenant)."""
-    from ctgdocs.schema import json_schema
+    from ctgdocs.model.schema import json_schema
 
     click.echo(json.dumps(json_schema(fichier), ensure_ascii=False, indent=2))

@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from ctgdocs.app import BuildOptions, build
+from ctgdocs.build.manifest import Fingerprints, fingerprints
+from ctgdocs.build.report import BuildReport
 from ctgdocs.cli import main
-from ctgdocs.manifest import Fingerprints, fingerprints
-from ctgdocs.rapport import BuildReport
-from ctgdocs.writers.html_fonts import FOLDER
+from ctgdocs.render.fonts import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "data"

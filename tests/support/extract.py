@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import _Element
 
-from ctgdocs.writers.base import DocumentMeta
+from ctgdocs.render.document import DocumentMeta
 
 LIBREOFFICE_TIMEOUT = 180  # seconds: the first start creates a LibreOffice profile
 

@@ -12,23 +12,25 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ctgdocs.avenants import contrats
 from ctgdocs.documents import consolidation, deliberation
-from ctgdocs.documents.acte import contexte_contrat, numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
+from ctgdocs.documents.contrat import contexte_contrat, numero_article
 from ctgdocs.documents.referentiel import contexte_referentiel
 from ctgdocs.documents.territoire import contexte_territoire, organisation
-from ctgdocs.domain import contrats, noms
-from ctgdocs.domain.prepositions import de
-from ctgdocs.domain.teletransmission import pour_contrat
+from ctgdocs.fr import noms
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.nombres import nombre_lettres
+from ctgdocs.fr.prepositions import de
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Bloc, Deliberation, FichierSeance
-from ctgdocs.model.acte import ActeEngagement, FicheAction
+from ctgdocs.model.engagement import ActeEngagement, FicheAction
 from ctgdocs.references import branche_famille, referentiel
 from ctgdocs.render.body import render_bloc, render_body
-from ctgdocs.render.filters import date_fr, nombre_lettres
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import LINE_SEPARATOR, data_text
-from ctgdocs.tree import Tree
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.render.tree import Tree
+from ctgdocs.rules.teletransmission import pour_contrat
 
 # (shared clause, or the acte's data key, title); numbers are computed.
 ENTREES = contrats.ENTREES["acte-engagement"]

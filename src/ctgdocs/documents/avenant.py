@@ -1,7 +1,7 @@
 """The avenant: one per file of avenants/, to the convention or to the acte d'engagement.
 
 Its articles are found, not written: the act is rendered before the avenant (after the previous
-ones) and after it, both trees are cut into parts (ctgdocs.sections: parties, préambule, each
+ones) and after it, both trees are cut into parts (ctgdocs.avenants.sections: parties, préambule, each
 article, each annex), and every part whose text changed becomes an article of the avenant that
 quotes its new wording in full. Then the date of effect, « les autres dispositions demeurent
 inchangées », and the signatures of the parties as they stand after the avenant.
@@ -15,22 +15,22 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ctgdocs.avenants.contrats import ENTREES, avenants, contrat, jusqu_a
+from ctgdocs.avenants.sections import Section, sections
 from ctgdocs.documents import acte_engagement, consolidation, convention
-from ctgdocs.documents.acte import ACTES, contexte_contrat, numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
+from ctgdocs.documents.contrat import ACTES, contexte_contrat, numero_article
 from ctgdocs.documents.territoire import contexte_territoire, organisation
-from ctgdocs.domain.contrats import ENTREES, avenants, contrat, jusqu_a
-from ctgdocs.domain.prepositions import de, elide, joindre
-from ctgdocs.domain.teletransmission import pour_contrat
 from ctgdocs.errors import DataError
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.prepositions import de, elide, joindre
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model.avenant import Avenant
 from ctgdocs.render.body import render_body
-from ctgdocs.render.filters import date_fr
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import data_text
-from ctgdocs.sections import Section, sections
-from ctgdocs.tree import Block, Div, Heading, Paragraph, Run, Tree, inline_text
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.render.tree import Block, Div, Heading, Paragraph, Run, Tree, inline_text
+from ctgdocs.rules.teletransmission import pour_contrat
 
 # The acts an avenant modifies, and how each is rendered.
 CONTRATS: dict[str, Callable[[DonneesTerritoire], RenderedDocument]] = {

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ctgdocs import access
+from ctgdocs.load import access
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.writers.base import RenderedDocument, Source
+from ctgdocs.render.document import RenderedDocument, Source
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def planifier(
 
 def sources(dossier: Path, entrees: list[str]) -> tuple[Source, ...]:
     """The declared inputs as they are on disk, named under the territory's folder: each is read
-    again only if it is still a regular file inside that folder (`ctgdocs.access`)."""
+    again only if it is still a regular file inside that folder (`ctgdocs.load.access`)."""
     found = []
     for path in entrees:
         p = Path(path)

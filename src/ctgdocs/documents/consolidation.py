@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ctgdocs import amend
+from ctgdocs.avenants import apply as amend
+from ctgdocs.avenants.contrats import avenants, contrat, jusqu_a
 from ctgdocs.documents.base import PlannedDocument, planifier
-from ctgdocs.domain.contrats import avenants, contrat, jusqu_a
 from ctgdocs.errors import DataError
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.model.avenant import FichierAvenant
-from ctgdocs.writers.base import RenderedDocument
+from ctgdocs.render.document import RenderedDocument
 
 
 def etat(d: DonneesTerritoire, liste: Sequence[Fichier[FichierAvenant]]) -> DonneesTerritoire:

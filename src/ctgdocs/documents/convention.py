@@ -13,21 +13,22 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ctgdocs.avenants import contrats
 from ctgdocs.documents import consolidation
-from ctgdocs.documents.acte import contexte_contrat, numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
+from ctgdocs.documents.contrat import contexte_contrat, numero_article
 from ctgdocs.documents.referentiel import contexte_poste
 from ctgdocs.documents.territoire import contexte_territoire, organisation
-from ctgdocs.domain import contrats
-from ctgdocs.domain import convention as calcul
-from ctgdocs.domain.teletransmission import pour_contrat
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.nombres import nombre_lettres
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import AxeConvention, Bloc, Convention, FichierTerritoire
+from ctgdocs.model.valeurs import substituer
 from ctgdocs.render.body import render_body
-from ctgdocs.render.filters import date_fr, nombre_lettres
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import data_text
-from ctgdocs.render.valeurs import substituer
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.rules import comptes as calcul
+from ctgdocs.rules.teletransmission import pour_contrat
 
 ENTREES = contrats.ENTREES["convention"]
 

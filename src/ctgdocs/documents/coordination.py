@@ -8,12 +8,13 @@ from typing import Any
 
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.territoire import organisation
-from ctgdocs.domain.financement import regle_en_vigueur
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.nombres import nombre
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.references import grille
 from ctgdocs.render.body import render_body
-from ctgdocs.render.filters import date_fr, nombre
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.rules.financement import regle_en_vigueur
 
 FICHIERS_COORDINATION = ("territoire", "coordination")
 

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from ctgdocs.avenants.contrats import ENTREES, avenant_n, jusqu_a
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier, slug
 from ctgdocs.documents.territoire import contexte_territoire, personne
-from ctgdocs.domain import noms, teletransmission, verbes
-from ctgdocs.domain.contrats import ENTREES, avenant_n, jusqu_a
-from ctgdocs.domain.financement import regle_en_vigueur
-from ctgdocs.domain.prepositions import de, joindre
-from ctgdocs.domain.regimes import DROIT_COMMUN, regime
-from ctgdocs.domain.vote import resultat
+from ctgdocs.fr import noms, verbes
+from ctgdocs.fr.dates import date_fr, date_lettres, heure_lettres
+from ctgdocs.fr.prepositions import de, joindre
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Deliberation, FichierSeance, Organisation, Personne, Seance
 from ctgdocs.references import branche_famille
 from ctgdocs.render.body import render_bloc, render_body
-from ctgdocs.render.filters import date_fr, date_lettres, heure_lettres
-from ctgdocs.rules.presences import nombre_presents, nombre_representes
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.rules import teletransmission
+from ctgdocs.rules.financement import regle_en_vigueur
+from ctgdocs.rules.regimes import DROIT_COMMUN, regime
+from ctgdocs.rules.seance import nombre_presents, nombre_representes
+from ctgdocs.rules.vote import resultat
 
 ORGANES = {
     "commune": "Conseil municipal",

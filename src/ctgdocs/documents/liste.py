@@ -10,12 +10,12 @@ from typing import Any
 
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.deliberation import contexte_seance
-from ctgdocs.domain.vote import resultat
+from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Deliberation, FichierSeance
 from ctgdocs.render.body import render_body
-from ctgdocs.render.filters import date_fr
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.rules.vote import resultat
 
 
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:

@@ -11,14 +11,14 @@ from markupsafe import Markup
 
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.territoire import organisation
-from ctgdocs.domain.financement import cofinancement, regle_en_vigueur
+from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import FichierTerritoire, Poste
 from ctgdocs.model.coordination import NIVEAUX
 from ctgdocs.references import referentiel
 from ctgdocs.render.body import render_body
-from ctgdocs.render.filters import date_fr
-from ctgdocs.writers.base import DocumentMeta, RenderedDocument
+from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.rules.financement import cofinancement, regle_en_vigueur
 
 # The referential a level uses when the post names none (src/ctgdocs/references/referentiels/).
 REFERENTIEL_PAR_NIVEAU = {

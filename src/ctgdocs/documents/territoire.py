@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ctgdocs.domain import noms
-from ctgdocs.domain.prepositions import de
+from ctgdocs.fr import noms
+from ctgdocs.fr.prepositions import de
 from ctgdocs.model import FichierTerritoire, Organisation, Personne
 
 

@@ -159,8 +159,8 @@ def _value_error(code: str, shown: str) -> str:
     if code == "heure":
         return f"heure attendue (ex. « 19h00 » ou « 19:00 »), reçu « {shown} »"
     if code == "date-bornes":
+        from ctgdocs.fr.dates import date_fr
         from ctgdocs.model.base import DATE_MAX, DATE_MIN
-        from ctgdocs.render.filters import date_fr
 
         return (
             f"date entre le {date_fr(DATE_MIN)} et le {date_fr(DATE_MAX)} attendue, "

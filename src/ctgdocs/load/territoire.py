@@ -19,8 +19,8 @@ from ctgdocs.model import (
     FichierSeance,
     FichierTerritoire,
 )
-from ctgdocs.model.acte import FichierActe
 from ctgdocs.model.avenant import FichierAvenant
+from ctgdocs.model.engagement import FichierActe
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -18,9 +18,9 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ctgdocs.access import AccessRefused, read_bytes
 from ctgdocs.errors import Location, Problem
 from ctgdocs.load import yamlmessages as msg
+from ctgdocs.load.access import AccessRefused, read_bytes
 from ctgdocs.load.yamlescapes import lone_surrogate, surrogate_pair
 
 MAX_BYTES = 5 * 2**20
@@ -91,7 +91,7 @@ def read_yaml(path: Path, root: Path | None = None) -> YamlDocument:
     """Read and parse a YAML file; problems (French) are in the result, never raised.
 
     The file must be a regular file inside `root` once resolved (by default, its own folder):
-    a link out of it, a named pipe or a device is refused, with nothing read (`ctgdocs.access`)."""
+    a link out of it, a named pipe or a device is refused, with nothing read (`ctgdocs.load.access`)."""
     file = str(path)
     try:
         raw = read_bytes(Path(path), [root or Path(path).parent], limit=MAX_BYTES)

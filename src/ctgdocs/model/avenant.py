@@ -1,7 +1,7 @@
 """avenants/*.yaml: an amendment to the convention or to the acte d'engagement, as data.
 
 An avenant says what changes — values it sets, items it adds or removes — in the territory's
-data files; applying the avenants in order gives the consolidated data (ctgdocs.amend). Its new
+data files; applying the avenants in order gives the consolidated data (ctgdocs.avenants.apply). Its new
 wording is never typed: the avenant document renders the act before and after and quotes each
 article whose text changed. Once signed (signature.date), an avenant is never edited.
 """
@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ctgdocs.model.actes import ActesContrat
 from ctgdocs.model.base import Date, Modele, Texte
+from ctgdocs.model.ctes import ActesContrat
 from ctgdocs.model.seance import Bloc
 
 # territoire.ctg.fin · organisations.lencloitre · convention.parties[caf-86].representants[2]

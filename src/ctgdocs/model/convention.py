@@ -11,8 +11,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from ctgdocs.model.actes import ActesContrat
 from ctgdocs.model.base import Date, Identifiant, Modele, Texte
+from ctgdocs.model.ctes import ActesContrat
 from ctgdocs.model.seance import Bloc
 
 

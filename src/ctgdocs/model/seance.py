@@ -8,8 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from ctgdocs.model.actes import ActesMeta
 from ctgdocs.model.base import Date, Entier, Identifiant, Modele, Texte
+from ctgdocs.model.ctes import ActesMeta
 
 
 def _texte_seul(value: Any) -> Any:

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ctgdocs.render.environment import body_environment, render_template
 from ctgdocs.render.markdown import data_text, to_tree
-from ctgdocs.tree import Tree
+from ctgdocs.render.tree import Tree
 
 
 def render_body(template: str, context: dict[str, Any]) -> Tree:

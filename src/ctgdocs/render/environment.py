@@ -30,10 +30,10 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 from markupsafe import Markup
 
-from ctgdocs import access
-from ctgdocs.domain.prepositions import a, de, elide
 from ctgdocs.errors import TemplateError as CtgTemplateError
 from ctgdocs.errors import display_path
+from ctgdocs.fr.prepositions import a, de, elide
+from ctgdocs.load import access
 from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.render import budget
 from ctgdocs.render.budget import BudgetedCodeGenerator, budgeted_range
@@ -97,7 +97,7 @@ class _Sandbox(SandboxedEnvironment):
 class _ConfinedLoader(FileSystemLoader):
     """Jinja's file loader, reading only regular files inside the templates folder once their
     path is resolved: a clause that is a link out of it, or a named pipe, is refused with the
-    template's name (`ctgdocs.access`), nothing read."""
+    template's name (`ctgdocs.load.access`), nothing read."""
 
     def __init__(self, root: Path) -> None:
         super().__init__(str(root))

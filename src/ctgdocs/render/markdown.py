@@ -17,8 +17,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ctgdocs.render.typography import espaces_fr, segments_ordinaux
-from ctgdocs.tree import (
+from ctgdocs.fr.typographie import espaces_fr, segments_ordinaux
+from ctgdocs.render.tree import (
     Block,
     Break,
     Champ,

@@ -13,18 +13,18 @@ from collections.abc import Callable, Iterable
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.rules import (
-    acte,
-    actes,
     avenants,
     coherence,
     convention,
     coordination,
     ctg,
-    presences,
     redaction,
     references,
     vote,
 )
+from ctgdocs.rules import ctes as actes
+from ctgdocs.rules import engagement as acte
+from ctgdocs.rules import seance as presences
 
 Rule = Callable[[DonneesTerritoire], Iterable[Problem]]
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 
-from ctgdocs import amend
-from ctgdocs.domain.contrats import avenant_n, avenants, contrat
-from ctgdocs.domain.prepositions import de, joindre
+from ctgdocs.avenants import apply as amend
+from ctgdocs.avenants.contrats import avenant_n, avenants, contrat
 from ctgdocs.errors import Problem
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.prepositions import de, joindre
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.render.filters import date_fr
 
 NOMS = {"convention": "la convention", "acte-engagement": "l'acte d'engagement"}
 SIGNATURE = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ctgdocs.domain.noms import avec_civilite, titre
-from ctgdocs.domain.prepositions import de
 from ctgdocs.errors import Problem
+from ctgdocs.fr.noms import avec_civilite, titre
+from ctgdocs.fr.prepositions import de
 from ctgdocs.load.territoire import DonneesTerritoire
 
 _TITRE = re.compile(r"\b(Monsieur|Madame)\s+(le|la)\s+(Maire|Président|Présidente)\b")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ctgdocs.domain import convention as calcul
 from ctgdocs.errors import Problem
+from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
-from ctgdocs.model import Partie
-from ctgdocs.render import valeurs
-from ctgdocs.render.filters import date_fr
+from ctgdocs.model import Partie, valeurs
+from ctgdocs.rules import comptes as calcul
 
 
 def check(d: DonneesTerritoire) -> Iterator[Problem]:

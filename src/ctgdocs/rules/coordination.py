@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ctgdocs.domain.financement import cofinancement, regle_en_vigueur
 from ctgdocs.errors import Problem
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.nombres import euros, nombre, pourcentage
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.render.filters import date_fr, euros, nombre, pourcentage
+from ctgdocs.rules.financement import cofinancement, regle_en_vigueur
 
 
 def check(d: DonneesTerritoire) -> Iterator[Problem]:

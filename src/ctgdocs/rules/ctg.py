@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ctgdocs.domain.prepositions import de
 from ctgdocs.errors import Problem
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.prepositions import de
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.render.filters import date_fr
 
 
 def check(d: DonneesTerritoire) -> Iterator[Problem]:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-from ctgdocs.domain.financement import regle_en_vigueur
-from ctgdocs.domain.noms import nom_avec_article
-from ctgdocs.domain.prepositions import de
-from ctgdocs.domain.verbes import IRREGULIERS, troisieme_personne
 from ctgdocs.errors import Problem
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.noms import nom_avec_article
+from ctgdocs.fr.prepositions import de
+from ctgdocs.fr.verbes import IRREGULIERS, troisieme_personne
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.model import FichierSeance, FichierTerritoire
-from ctgdocs.render.filters import date_fr
+from ctgdocs.rules.financement import regle_en_vigueur
 
 
 def _ctg(t: FichierTerritoire, s: FichierSeance) -> str | None:

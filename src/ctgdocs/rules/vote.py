@@ -1,12 +1,41 @@
-"""Vote arithmetic: pour + contre + abstentions = votants; a tie needs the président's vote."""
+"""The vote of a deliberation (CGCT L2121-20): its outcome, by the majority of the suffrages
+exprimés (a tie is decided by the président's vote), and the check of its arithmetic:
+pour + contre + abstentions = votants."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.rules.presences import nombre_presents, nombre_representes
+from ctgdocs.model import Vote
+from ctgdocs.rules.seance import nombre_presents, nombre_representes
+
+
+@dataclass(frozen=True, slots=True)
+class Resultat:
+    votants: int
+    exprimes: int
+    adoptee: bool
+    unanimite: bool  # nobody against and nobody abstained
+    unanimite_exprimes: bool  # nobody against, some abstained
+    partage: bool  # tie decided by the président's vote
+
+
+def resultat(vote: Vote) -> Resultat:
+    exprimes = vote.pour + vote.contre
+    partage = vote.pour == vote.contre and exprimes > 0
+    # A tie is decided by the président's vote (public ballot); otherwise absolute majority.
+    adoptee = vote.voix_du_president == "pour" if partage else 2 * vote.pour > exprimes
+    return Resultat(
+        votants=vote.pour + vote.contre + vote.abstentions,
+        exprimes=exprimes,
+        adoptee=adoptee,
+        unanimite=vote.pour > 0 and vote.contre == 0 and vote.abstentions == 0,
+        unanimite_exprimes=vote.pour > 0 and vote.contre == 0 and vote.abstentions > 0,
+        partage=partage,
+    )
 
 
 def check(d: DonneesTerritoire) -> Iterator[Problem]:

@@ -9,10 +9,10 @@ from functools import cache
 from ctgdocs.writers.base import Writer
 
 WRITERS: dict[str, str] = {
-    "docx": "ctgdocs.writers.docx:DocxWriter",
-    "pdf": "ctgdocs.writers.pdf:PdfWriter",
+    "docx": "ctgdocs.writers.docx.writer:DocxWriter",
+    "pdf": "ctgdocs.writers.pdf.writer:PdfWriter",
     "html": "ctgdocs.writers.html:HtmlWriter",
-    "actes": "ctgdocs.writers.actes:ActesWriter",
+    "actes": "ctgdocs.export.ctes:ActesWriter",
 }
 
 SUFFIXES = {name: "." + name for name in WRITERS} | {"actes": ".actes.json"}

@@ -5,12 +5,12 @@
 - The preview (`preview_html`), the .html file a clerk opens in a browser, where there are no
   pages: footnote calls link to numbered notes at the end of the document, each with a link
   back to its call; the footer has no page counter; its fonts are the build's copy of them in
-  the output folder (writers/html_fonts.py), found whatever --output is; preview.css adds the
+  the output folder (render/fonts.py), found whatever --output is; preview.css adds the
   rules of a page without pages, and lays it out as a sheet on screen. It keeps print.css.
 
 Headings get the ids `titre-1`, `titre-2`… in reading order (every heading of the tree, in divs
 and list items too): the sommaire links to them, and the DOCX writer reads their pages from the
-print layout of this HTML (writers/pdf.py: heading_pages). A div keeps its classes: print.css
+print layout of this HTML (writers/pdf/writer.py: heading_pages). A div keeps its classes: print.css
 gives them their layout (`saut-de-page`: the div starts on a new page).
 
 The document's title is its one `h1`, so that the outline and the PDF's structure tree start at
@@ -28,8 +28,10 @@ from typing import ClassVar
 from markupsafe import Markup, escape
 
 from ctgdocs.paths import TEMPLATES_DIR
+from ctgdocs.render.document import RenderedDocument
 from ctgdocs.render.environment import frame_environment, render_template
-from ctgdocs.tree import (
+from ctgdocs.render.fonts import link_fonts
+from ctgdocs.render.tree import (
     Block,
     Break,
     Div,
@@ -47,8 +49,6 @@ from ctgdocs.tree import (
     remplir,
 )
 from ctgdocs.writers.atomic import write_bytes_atomic
-from ctgdocs.writers.base import RenderedDocument
-from ctgdocs.writers.html_fonts import link_fonts
 
 NoteHtml = Callable[[Note], str]  # how a note is written where it stands: its call, its text…
 
@@ -102,7 +102,9 @@ def _filled(document: RenderedDocument, pages: int | None) -> Tree:
     tree = document.tree
     if champs(tree.blocks):
         if pages is None:
-            from ctgdocs.writers.pdf import page_count  # only documents that print their count
+            from ctgdocs.writers.pdf.writer import (
+                page_count,  # only documents that print their count
+            )
 
             pages = page_count(document)
         tree = Tree(remplir(tree.blocks, {"pages": str(pages)}), tree.classes)

@@ -1,1 +1,0 @@
-"""Pure domain computations (CGCT rules): used by validation and by the documents alike."""

@@ -1,0 +1,43 @@
+"""Rules on an acte d'engagement: its parties (a Caf and a commune, each signing through
+someone), its dates (a period, a CTG deadline inside it, a council decision before it starts)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ctgdocs.errors import Problem
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.rules.convention import parties
+
+
+def check(d: DonneesTerritoire) -> Iterator[Problem]:
+    a = d.acte
+    if a is None:
+        return
+    acte = a.model.acte_engagement
+    orgs = d.territoire.model.organisations
+    yield from parties(a, ("acte_engagement", "parties"), acte.parties)
+    types = sorted(orgs[p.organisation].type for p in acte.parties)
+    if types != ["caf", "commune"]:
+        yield a.problem(
+            ("acte_engagement", "parties"),
+            f"un acte d'engagement lie une Caf et une commune ; parties données : {', '.join(types)}",
+        )
+    if acte.fin <= acte.debut:
+        yield a.problem(
+            ("acte_engagement", "fin"),
+            f"la fin de l'acte ({date_fr(acte.fin)}) doit suivre son début ({date_fr(acte.debut)})",
+        )
+    elif not acte.debut <= acte.ctg_au_plus_tard <= acte.fin:
+        yield a.problem(
+            ("acte_engagement", "ctg_au_plus_tard"),
+            f"la CTG doit être signée pendant l'acte, entre le {date_fr(acte.debut)} et le "
+            f"{date_fr(acte.fin)} ; date donnée : {date_fr(acte.ctg_au_plus_tard)}",
+        )
+    if acte.decision_conseil.date > acte.debut:
+        yield a.problem(
+            ("acte_engagement", "decision_conseil", "date"),
+            f"le conseil municipal autorise la signature avant le début de l'acte "
+            f"({date_fr(acte.debut)}) ; date donnée : {date_fr(acte.decision_conseil.date)}",
+        )

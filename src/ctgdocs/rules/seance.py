@@ -1,0 +1,194 @@
+"""Who was there: quorum, pouvoirs, présents, convocation (CGCT L2121-10 to L2121-20)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ctgdocs.errors import Problem
+from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.noms import nom_complet
+from ctgdocs.fr.prepositions import de
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.model import FichierSeance, Seance
+from ctgdocs.rules.regimes import DROIT_COMMUN, delai_requis, jours_francs, regime
+
+
+def nombre_presents(seance: Seance) -> int:
+    return len(seance.presents) if isinstance(seance.presents, list) else seance.presents
+
+
+def nombre_representes(seance: Seance) -> int:
+    return len(seance.pouvoirs) if isinstance(seance.pouvoirs, list) else seance.pouvoirs
+
+
+def check(d: DonneesTerritoire) -> Iterator[Problem]:
+    personnes = d.territoire.model.personnes
+    for s in d.seances:
+        yield from _effectifs(s)
+        yield from _roles(s, personnes)
+        yield from _pouvoirs(s, personnes)
+        yield from _convocation(s, d)
+        yield from _civilites(s, d)
+
+
+def _effectifs(s: Fichier[FichierSeance]) -> Iterator[Problem]:
+    seance = s.model.seance
+    membres = seance.membres_en_exercice
+    presents = nombre_presents(seance)
+    if membres == 0:
+        yield s.problem(
+            ("seance", "membres_en_exercice"),
+            "0 membre en exercice : un conseil sans membres ne peut pas délibérer "
+            "(indiquez le nombre de sièges pourvus)",
+        )
+    total = presents + nombre_representes(seance) + len(seance.absents)
+    if total > membres:
+        yield s.problem(
+            ("seance", "membres_en_exercice"),
+            f"{total} membres présents, représentés ou absents pour {membres} membre"
+            f"{'s' if membres > 1 else ''} en exercice",
+        )
+    r = regime(seance.date)
+    quorum = r.quorum(membres)
+    if presents < quorum:
+        part = "la majorité" if r is DROIT_COMMUN else "le tiers"
+        yield s.problem(
+            ("seance", "presents"),
+            f"quorum non atteint : {presents} présent{'s' if presents > 1 else ''} pour un quorum "
+            f"de {quorum} ({part} des {membres} membres en exercice, CGCT L2121-17)",
+        )
+
+
+def _roles(s: Fichier[FichierSeance], personnes: dict) -> Iterator[Problem]:
+    """A person has one status: présent, mandant (represented) or absent."""
+    seance = s.model.seance
+    statut: dict[str, tuple[str, tuple]] = {}
+    entries: list[tuple[str, str, tuple]] = []
+    if isinstance(seance.presents, list):
+        entries += [
+            (p, "présent", ("seance", "presents", i)) for i, p in enumerate(seance.presents)
+        ]
+    if isinstance(seance.pouvoirs, list):
+        entries += [
+            (p.mandant, "représenté (a donné pouvoir)", ("seance", "pouvoirs", i, "mandant"))
+            for i, p in enumerate(seance.pouvoirs)
+        ]
+    entries += [(p, "absent", ("seance", "absents", i)) for i, p in enumerate(seance.absents)]
+    for ident, role, path in entries:
+        if ident in statut:
+            before, before_path = statut[ident]
+            line = s.marks.nearest(before_path).line
+            yield s.problem(
+                path,
+                f"{nom_complet(personnes[ident])} est déjà {before} (ligne {line}) : "
+                f"une personne ne peut être à la fois {before} et {role}",
+            )
+        else:
+            statut[ident] = (role, path)
+    if isinstance(seance.presents, list):
+        presents = set(seance.presents)
+        checks = [(seance.president, ("seance", "president"), "le président de séance")]
+        checks += [
+            (p, ("seance", "secretaires", i), "le secrétaire de séance")
+            for i, p in enumerate(seance.secretaires)
+        ]
+        for ident, path, role in checks:
+            if ident not in presents:
+                yield s.problem(
+                    path,
+                    f"{role} ({nom_complet(personnes[ident])}) doit figurer parmi les présents",
+                )
+
+
+def _pouvoirs(s: Fichier[FichierSeance], personnes: dict) -> Iterator[Problem]:
+    seance = s.model.seance
+    if not isinstance(seance.pouvoirs, list):
+        return
+    presents = set(seance.presents) if isinstance(seance.presents, list) else None
+    r = regime(seance.date)
+    recus: dict[str, list[int]] = {}
+    for i, pouvoir in enumerate(seance.pouvoirs):
+        recus.setdefault(pouvoir.mandataire, []).append(i)
+        if pouvoir.mandant == pouvoir.mandataire:
+            yield s.problem(
+                ("seance", "pouvoirs", i), "un membre ne peut se donner pouvoir à lui-même"
+            )
+        elif presents is not None and pouvoir.mandataire not in presents:
+            yield s.problem(
+                ("seance", "pouvoirs", i, "mandataire"),
+                f"le mandataire {nom_complet(personnes[pouvoir.mandataire])} doit être présent",
+            )
+    for mandataire, indices in recus.items():
+        if len(indices) > r.pouvoirs_par_membre:
+            yield s.problem(
+                ("seance", "pouvoirs", indices[r.pouvoirs_par_membre], "mandataire"),
+                _trop_de_pouvoirs(
+                    nom_complet(personnes[mandataire]), len(indices), r.pouvoirs_par_membre, seance
+                ),
+            )
+
+
+def _trop_de_pouvoirs(nom: str, n: int, maximum: int, seance: Seance) -> str:
+    if maximum == 1:
+        regle = (
+            f"un seul pouvoir par membre (CGCT L2121-20) ; la dérogation sanitaire à deux pouvoirs "
+            f"a pris fin le 31 juillet 2022, la séance est du {date_fr(seance.date)}"
+        )
+    else:
+        regle = f"au plus {maximum} pouvoirs par membre pendant la période dérogatoire"
+    return f"{nom} reçoit {n} pouvoirs : {regle}"
+
+
+def _convocation(s: Fichier[FichierSeance], d: DonneesTerritoire) -> Iterator[Problem]:
+    seance = s.model.seance
+    org = d.territoire.model.organisations[seance.collectivite]
+    francs = jours_francs(seance.convocation, seance.date)
+    requis = delai_requis(org.population if org.type == "commune" else None)
+    if seance.convocation >= seance.date:
+        yield s.problem(
+            ("seance", "convocation"),
+            f"la convocation ({date_fr(seance.convocation)}) doit précéder la séance ({date_fr(seance.date)})",
+        )
+    elif francs < requis:
+        if requis == 3:
+            base = "CGCT L2121-11, commune de moins de 3 500 habitants"
+        elif org.population is None:
+            base = "CGCT L2121-12 ; indiquez la population si la commune compte moins de 3 500 habitants"
+        else:
+            base = "CGCT L2121-12, 3 500 habitants et plus"
+        yield s.problem(
+            ("seance", "convocation"),
+            f"délai de convocation insuffisant : {max(francs, 0)} jour{'s' if francs > 1 else ''} franc"
+            f"{'s' if francs > 1 else ''} entre le {date_fr(seance.convocation)} et le "
+            f"{date_fr(seance.date)}, {requis} requis ({base})",
+        )
+
+
+def _civilites(s: Fichier[FichierSeance], d: DonneesTerritoire) -> Iterator[Problem]:
+    """Whoever the act names with a title needs a civilité (« Monsieur le Maire »)."""
+    t = d.territoire
+    personnes = t.model.personnes
+    seance = s.model.seance
+    org = t.model.organisations[seance.collectivite]
+    needed = [(seance.president, ("seance", "president"))]
+    needed += [
+        (r, ("deliberations", n, "rapporteurs", i))
+        for n, dl in enumerate(s.model.deliberations)
+        for i, r in enumerate(dl.rapporteurs)
+    ]
+    for ident, path in needed:
+        if personnes[ident].civilite is None:
+            yield s.problem(
+                path,
+                f"civilité {de(nom_complet(personnes[ident]))} manquante (personnes.{ident}.civilite : « M. » ou « Mme »)",
+            )
+    if org.executif is None:
+        yield t.problem(
+            ("organisations", seance.collectivite, "executif"),
+            "maire ou président de la collectivité manquant : il signe les délibérations",
+        )
+    elif personnes[org.executif].civilite is None:
+        yield t.problem(
+            ("personnes", org.executif, "civilite"),
+            "civilité manquante : nécessaire pour « Monsieur le Maire » ou « Madame la Maire »",
+        )
