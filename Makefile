@@ -53,7 +53,7 @@ fuzz: setup
 	CTGDOCS_FUZZ_EXAMPLES=500 $(PY) -m pytest -q tests/test_fuzz.py
 
 schema: setup
-	for f in territoire seance convention coordination acte avenant; do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
+	for f in $$($(PY) -c 'from ctgdocs.model.fichiers import FICHIERS; print(*FICHIERS)'); do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
 
 clean:
 	rm -rf output $(VENV) .pytest_cache $(LSP)/node_modules

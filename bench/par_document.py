@@ -12,11 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ctgdocs.app import plan, validate
-from ctgdocs.render.tree import champs
+from ctgdocs.render import layout
+from ctgdocs.render.html import render_html
+from ctgdocs.render.layout import BASE_URL
+from ctgdocs.render.pagination import paginer
 from ctgdocs.writers import get_writer
-from ctgdocs.writers.html import render_html
 from ctgdocs.writers.pdf import writer as pdf_writer
-from ctgdocs.writers.pdf.writer import BASE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,7 +68,7 @@ def measure(repeat: int) -> tuple[list[dict], float, int]:
     """The rows (document, format, ctgdocs ms, raw ms, ratio, pages), the time to render every
     body (templates and trees), and the number of documents."""
     docs = plan(validate([ROOT / "data"]), [])
-    # As a build does before it renders (pool.LocalExecutor.run): the data it loaded is frozen,
+    # As a build does before it renders (build/executors: LocalExecutor.run): the data it loaded is frozen,
     # out of the collector's walks. WeasyPrint alone runs in this same process, frozen alike.
     gc.freeze()
     rows = []
@@ -76,17 +77,18 @@ def measure(repeat: int) -> tuple[list[dict], float, int]:
             rendered = doc.render()
             # WeasyPrint gets the HTML the PDF writer gives it: with the page count printed,
             # for a document that prints its own (« comporte N pages »).
-            printed = pdf_writer.page_count(rendered) if champs(rendered.tree.blocks) else None
-            html = render_html(rendered, pages=printed)
+            html = render_html(paginer(rendered), pages=None)
             count = None
             for fmt in ("html", "docx", "pdf"):
                 dest = Path(tmp) / f"{doc.stem}.{fmt}"
 
-                # The DOCX of a document with a sommaire lays it out with WeasyPrint; the layout
-                # is remembered per process, so forget it before each run to time it honestly.
+                # As a build writes one format: the pagination step (a layout for a page count
+                # or the DOCX's sommaire), then the writer. The layout the step keeps for the
+                # PDF writer is forgotten before each run, to time each run whole.
                 def write(fmt: str = fmt, dest: Path = dest, doc=rendered) -> None:
-                    pdf_writer._pages.clear()
-                    get_writer(fmt).write(doc, dest)
+                    layout._last.clear()
+                    writer = get_writer(fmt)
+                    writer.write(paginer(doc, titres=writer.heading_pages), dest)
 
                 raw = None
                 if fmt == "pdf":

@@ -96,8 +96,9 @@ def test_the_metadata_alone_is_refused(tmp_path) -> None:
     )
     assert (result.exit_code, result.stderr) == (
         1,
-        "erreur (utilisation) : le format actes décrit le PDF de l'acte, fichier principal de la "
-        "télétransmission : demandez aussi le PDF (--format pdf,actes)\n",
+        "erreur (utilisation) : « actes » n'est pas un format : les métadonnées @CTES "
+        "(.actes.json) sont écrites à côté du PDF de chaque acte télétransmis ; demandez le PDF "
+        "(--format pdf)\n",
     )
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, MAUSSANE, SEANCE_MAUSSANE
-from ctgdocs.app import BuildOptions, build, formats_of, plan, validate
+from ctgdocs.app import BuildOptions, build, plan, validate
+from ctgdocs.build.plan import formats_of
 from ctgdocs.documents.deliberation import formule_vote
 from ctgdocs.model import Vote
 from ctgdocs.render.fonts import assets

@@ -3,6 +3,7 @@ DOCX has a NUMPAGES field in the note whose cached result is that count."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import zipfile
 from pathlib import Path
@@ -10,11 +11,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.render.document import DocumentMeta, NotPaginated, Pagination, RenderedDocument
+from ctgdocs.render.html import render_html
 from ctgdocs.render.markdown import to_tree
+from ctgdocs.render.pagination import paginer
 from ctgdocs.render.tree import Champ, Note, Paragraph, Run, champs, remplir
 from ctgdocs.writers.docx.writer import DocxWriter
-from ctgdocs.writers.html import render_html
 
 META = DocumentMeta("Note", "Objet", "Auteur", dt.date(2022, 7, 1), "En-tête", "Pied")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -62,15 +64,17 @@ def footnote_fields(path: Path) -> list[tuple[str, str]]:
     return found
 
 
-def test_docx_note_has_a_numpages_field_with_the_layout_count(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ctgdocs.writers.pdf import writer as pdf
-
-    monkeypatch.setattr(pdf, "page_count", lambda _document: 12)  # no layout: a fast test
+def test_docx_note_has_a_numpages_field_with_the_layout_count(tmp_path: Path) -> None:
+    # The count the pagination step found, given as is: no layout, a fast test
+    paginated = dataclasses.replace(document(), pagination=Pagination(pages=12))
     path = tmp_path / "note.docx"
-    DocxWriter().write(document(), path)
+    DocxWriter().write(paginated, path)
     assert footnote_fields(path) == [("NUMPAGES", "12")]
+
+
+def test_the_docx_writer_refuses_a_document_not_paginated(tmp_path: Path) -> None:
+    with pytest.raises(NotPaginated, match="« Note » n'a pas été mis en page"):
+        DocxWriter().write(document(), tmp_path / "note.docx")
 
 
 @pytest.mark.slow
@@ -78,7 +82,7 @@ def test_pdf_and_docx_state_the_pdf_s_page_count(tmp_path: Path) -> None:
     from ctgdocs.writers.pdf.writer import PdfWriter
     from support.extract import pdf_pages, pdftotext
 
-    doc = document()
+    doc = paginer(document())
     PdfWriter().write(doc, tmp_path / "note.pdf")
     DocxWriter().write(doc, tmp_path / "note.docx")
     pages = pdf_pages(tmp_path / "note.pdf")

@@ -78,7 +78,7 @@ def test_unknown_format_and_kind():
     code, _, err = run("build", str(DATA), "--format", "odt")
     assert (code, err) == (
         1,
-        "erreur (utilisation) : format inconnu « odt » ; formats connus : docx, pdf, html, actes\n",
+        "erreur (utilisation) : format inconnu « odt » ; formats connus : docx, pdf, html\n",
     )
     code, _, err = run("build", str(DATA), "--kind", "conventions")
     assert (code, err) == (

@@ -23,6 +23,7 @@ from lxml import etree
 from ctgdocs.errors import TemplateError
 from ctgdocs.paths import PROJECT_DIR
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.render.pagination import paginer
 from ctgdocs.render.tree import (
     Break,
     Div,
@@ -167,7 +168,9 @@ def meta(**changes: object) -> DocumentMeta:
 def write(tmp_path: Path, tree: Tree = TREE, name: str = "out.docx", **kwargs: object) -> Path:
     dest = tmp_path / name
     frame = kwargs.pop("frame", None)
-    DocxWriter(frame).write(RenderedDocument(meta(**kwargs), tree), dest)  # type: ignore[arg-type]
+    # As the build does: the pagination step, then the writer
+    document = paginer(RenderedDocument(meta(**kwargs), tree), titres=True)
+    DocxWriter(frame).write(document, dest)  # type: ignore[arg-type]
     return dest
 
 

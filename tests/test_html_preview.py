@@ -24,6 +24,7 @@ from ctgdocs.build.manifest import sha256_bytes
 from ctgdocs.errors import OutputError
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.fonts import FOLDER, assets, font_file, link_fonts
+from ctgdocs.render.html import css_text, render_html
 from ctgdocs.render.tree import (
     Div,
     Heading,
@@ -36,7 +37,7 @@ from ctgdocs.render.tree import (
     Table,
     Tree,
 )
-from ctgdocs.writers.html import css_text, preview_css, preview_html, render_html
+from ctgdocs.writers.html import preview_css, preview_html
 from support.extract import read_html
 
 META = DocumentMeta("Convention", "Objet", "Auteur", dt.date(2022, 7, 1), "En-tête", "Pied")

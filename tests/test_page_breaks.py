@@ -17,7 +17,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.render.html import render_html
 from ctgdocs.render.markdown import to_tree
+from ctgdocs.render.pagination import paginer
 from ctgdocs.render.tree import (
     Div,
     Heading,
@@ -30,7 +32,6 @@ from ctgdocs.render.tree import (
     Tree,
 )
 from ctgdocs.writers.docx.writer import DocxWriter
-from ctgdocs.writers.html import render_html
 from support.extract import is_running_line, libreoffice_pdf
 
 META = DocumentMeta("Convention", "Objet", "Auteur", dt.date(2022, 7, 1), "En-tête", "Pied")
@@ -50,7 +51,7 @@ TABLE = Table((((Run("Commune"),), (Run("Montant"),)), ((Run("Fabre"),), (Run("1
 
 def write_docx(tmp_path: Path, *blocks) -> docx.document.Document:
     path = tmp_path / "out.docx"
-    DocxWriter().write(RenderedDocument(META, Tree(tuple(blocks))), path)
+    DocxWriter().write(paginer(RenderedDocument(META, Tree(tuple(blocks))), titres=True), path)
     return docx.Document(str(path))
 
 

@@ -19,8 +19,8 @@ import pytest
 
 from conftest import DATA
 from ctgdocs.app import plan, validate
+from ctgdocs.render.html import tree_html
 from ctgdocs.render.tree import Div, Heading, Paragraph, Run, Sommaire, Tree, inline_text, notes
-from ctgdocs.writers.html import tree_html
 from support.pdfa_rules import pdfa_problems
 from support.pdftags import tagged_pdf
 from support.preflight import preflight

@@ -37,9 +37,16 @@ def test_the_schema_command_writes_utf_8_to_a_file():
 
 
 def test_make_schema_writes_every_schema():
+    """The recipe loops over the registry of data files (model/fichiers.py), and schema/ holds
+    one schema per data file, none missing and none left over."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    (names,) = re.findall(r"for f in ([a-z ]+); do \$\(PY\) -m ctgdocs schema", makefile)
-    assert sorted(names.split()) == sorted(FICHIERS)
+    (snippet,) = re.findall(r"for f in \$\$\(\$\(PY\) -c '([^']+)'\); do", makefile)
+    listed = subprocess.run(
+        [sys.executable, "-c", snippet], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert sorted(listed) == sorted(FICHIERS)
+    published = sorted(p.name for p in (ROOT / "schema").glob("*.schema.json"))
+    assert published == sorted(f"{name}.schema.json" for name in FICHIERS)
 
 
 def test_the_date_pattern_is_the_calendar():

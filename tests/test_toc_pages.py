@@ -1,8 +1,8 @@
 """The DOCX sommaire's page numbers: computed from the PDF layout, printed as is by LibreOffice.
 
 LibreOffice does not update a TOC field when it opens a DOCX, so the numbers it prints are the
-ones the writer cached. The writer takes them from the PDF writer's layout of the same document
-(WeasyPrint), and print.css mirrors the DOCX frame (page, margins, line heights, spacing, lists,
+ones the writer cached. The writer takes them from the pagination step (render/pagination.py),
+which lays the document out once with WeasyPrint before any writer runs, and print.css mirrors the DOCX frame (page, margins, line heights, spacing, lists,
 tables, footnote area) so that LibreOffice breaks the pages at the same lines.
 
 How close it is (measured when this was written, LibreOffice 7.4, WeasyPrint 70):
@@ -31,11 +31,12 @@ import docx
 import pytest
 from lxml import etree
 
-from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.render.document import DocumentMeta, NotPaginated, Pagination, RenderedDocument
+from ctgdocs.render.html import tree_html
 from ctgdocs.render.markdown import to_tree
+from ctgdocs.render.pagination import paginer
 from ctgdocs.render.tree import Div, Heading, ListBlock, ListItem, Paragraph, Run, Sommaire, Tree
 from ctgdocs.writers.docx.writer import DocxWriter
-from ctgdocs.writers.html import tree_html
 from support.extract import is_running_line, libreoffice_pdf
 from support.pdftags import tagged_pdf
 
@@ -148,7 +149,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     from ctgdocs.writers.pdf.writer import PdfWriter
 
     folder = tmp_path_factory.mktemp("toc")
-    document = RenderedDocument(META, to_tree(body()))
+    document = paginer(RenderedDocument(META, to_tree(body())), titres=True)
     DocxWriter().write(document, folder / "convention.docx")
     PdfWriter().write(document, folder / "convention.pdf")
     return folder / "convention.docx", folder / "convention.pdf"
@@ -195,69 +196,88 @@ def test_page_numbers_are_inside_the_pageref_fields(written: tuple[Path, Path]) 
 
 
 def test_word_is_asked_to_update_fields_only_when_a_cached_page_is_unknown(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     """Cached numbers that are the layout's need no "update the fields?" prompt when Word opens
     the document; one the layout did not give ("—") does."""
-    from ctgdocs.writers.pdf import writer as pdf
 
-    def settings(tree: Tree) -> etree._Element:
+    def settings(tree: Tree, titres: dict[int, int]) -> etree._Element:
         path = tmp_path / "out.docx"
-        DocxWriter().write(RenderedDocument(META, tree), path)
+        document = RenderedDocument(META, tree, pagination=Pagination(titres=titres))
+        DocxWriter().write(document, path)
         with zipfile.ZipFile(path) as package:
             return etree.fromstring(package.read("word/settings.xml"))
 
     heading = Heading(2, (Run("Titre"),))
-    monkeypatch.setattr(pdf, "heading_pages", lambda _document: {1: 1})
-    assert settings(Tree((Sommaire(), heading))).find("w:updateFields", NS) is None
-    assert settings(Tree((heading,))).find("w:updateFields", NS) is None
-    monkeypatch.setattr(pdf, "heading_pages", lambda _document: {})  # not placed: "—"
-    unknown = settings(Tree((Sommaire(), heading)))
+    assert settings(Tree((Sommaire(), heading)), {1: 1}).find("w:updateFields", NS) is None
+    assert settings(Tree((heading,)), {1: 1}).find("w:updateFields", NS) is None
+    unknown = settings(Tree((Sommaire(), heading)), {})  # not placed: "—"
     (update,) = unknown.findall("w:updateFields", NS)
     assert update.get(f"{{{W}}}val") == "true"
     assert update.getnext().tag == f"{{{W}}}footnotePr"  # schema order
 
 
-def test_without_a_sommaire_the_docx_writer_does_not_load_weasyprint(tmp_path: Path) -> None:
-    script = """
+def test_the_docx_writer_refuses_a_sommaire_without_its_pages(tmp_path: Path) -> None:
+    document = RenderedDocument(META, to_tree("[[sommaire]]\n\n## Titre\n\nTexte.\n"))
+    with pytest.raises(NotPaginated, match="n'a pas été mis en page avant d'être écrit"):
+        DocxWriter().write(document, tmp_path / "out.docx")
+
+
+SCRIPT = """
 import datetime as dt, sys
 from pathlib import Path
 from ctgdocs.render.markdown import to_tree
-from ctgdocs.render.document import DocumentMeta, RenderedDocument
+from ctgdocs.render.pagination import paginer
+from ctgdocs.render.document import DocumentMeta, NotPaginated, Pagination, RenderedDocument
+from ctgdocs.render.pagination import paginer
 from ctgdocs.writers.docx.writer import DocxWriter
 meta = DocumentMeta("T", "O", "A", dt.date(2022, 7, 1), "H", "F")
-DocxWriter().write(RenderedDocument(meta, to_tree(sys.argv[1])), Path(sys.argv[2]))
+document = RenderedDocument(meta, to_tree(sys.argv[1]))
+if sys.argv[3] == "paginer":
+    document = paginer(document, titres=True)
+DocxWriter().write(document, Path(sys.argv[2]))
 print("weasyprint" in sys.modules)
 """
 
-    def loads_weasyprint(markdown: str) -> bool:
-        command = [sys.executable, "-c", script, markdown, str(tmp_path / "out.docx")]
-        result = subprocess.run(command, capture_output=True, text=True, check=True)
-        return result.stdout.strip() == "True"
 
-    assert not loads_weasyprint("## Titre\n\nTexte.\n")
-    assert not loads_weasyprint("[[sommaire]]\n\nPas de titre à lister.\n")
-    assert loads_weasyprint("[[sommaire]]\n\n## Titre\n\nTexte.\n")
+def _loads_weasyprint(tmp_path: Path, markdown: str, step: str) -> bool:
+    command = [sys.executable, "-c", SCRIPT, markdown, str(tmp_path / "out.docx"), step]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    return result.stdout.strip() == "True"
+
+
+def test_only_a_document_that_needs_a_layout_loads_weasyprint(tmp_path: Path) -> None:
+    """The pagination step lays out a document only for its heading pages or its page count;
+    the DOCX writer itself never imports WeasyPrint."""
+    assert not _loads_weasyprint(tmp_path, "## Titre\n\nTexte.\n", "paginer")
+    assert not _loads_weasyprint(tmp_path, "[[sommaire]]\n\nPas de titre à lister.\n", "paginer")
+    assert _loads_weasyprint(tmp_path, "[[sommaire]]\n\n## Titre\n\nTexte.\n", "paginer")
+    assert not _loads_weasyprint(tmp_path, "## Titre\n\nTexte.\n", "sans")
 
 
 def test_the_docx_with_a_sommaire_is_reproducible(
     tmp_path: Path, written: tuple[Path, Path]
 ) -> None:
     again = tmp_path / "again.docx"
-    DocxWriter().write(RenderedDocument(META, to_tree(body())), again)
+    DocxWriter().write(paginer(RenderedDocument(META, to_tree(body())), titres=True), again)
     assert again.read_bytes() == written[0].read_bytes()
 
 
-def test_a_pdf_written_first_spares_the_docx_a_second_layout(
+def test_the_pagination_step_s_layout_is_the_one_the_pdf_prints(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ctgdocs.writers.pdf import writer as pdf
+    """A document is laid out once per process: the PDF writer prints the layout the
+    pagination step made for the DOCX's sommaire."""
+    from ctgdocs.render import layout
+    from ctgdocs.writers.pdf.writer import PdfWriter
 
     document = RenderedDocument(META, to_tree("[[sommaire]]\n\n## Titre de ce test\n\nTexte.\n"))
-    pdf.PdfWriter().write(document, tmp_path / "out.pdf")
-    monkeypatch.setattr(pdf, "HTML", None)  # no second layout
+    document = paginer(document, titres=True)
+    monkeypatch.setattr(layout, "HTML", None)  # no second layout
     DocxWriter().write(document, tmp_path / "out.docx")
+    PdfWriter().write(document, tmp_path / "out.pdf")
     assert toc_entries(tmp_path / "out.docx") == [("Titre de ce test", "1")]
+    assert pdf_sommaire(tmp_path / "out.pdf") == {"Titre de ce test": "1"}
 
 
 def test_headings_are_numbered_alike_in_html_and_docx_inside_lists_and_divs() -> None:

@@ -9,8 +9,7 @@ document whose text would change, and none of its files is replaced; the others 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
 from ctgdocs import rules
@@ -18,25 +17,10 @@ from ctgdocs.build import commit as workdir
 from ctgdocs.build import destination
 from ctgdocs.build.decide import Target
 from ctgdocs.build.manifest import MANIFEST
+from ctgdocs.build.plan import BuildOptions, Notify, Progress, check_formats, plan, targets
 from ctgdocs.build.report import BuildReport, data_failure
-from ctgdocs.documents import KINDS, PlannedDocument
-from ctgdocs.errors import DataError, OutputError, Problem, UsageError
+from ctgdocs.errors import DataError, Problem
 from ctgdocs.load.territoire import DonneesTerritoire, find_territoires, load_territoire
-from ctgdocs.writers import SUFFIXES, WRITERS
-
-Progress = Callable[[int, int], None]  # (files staged, files to stage)
-Notify = Callable[[str], None]  # a message for the user (stderr)
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    output: Path = Path("output")
-    kinds: tuple[str, ...] = ()
-    formats: tuple[str, ...] = ("docx", "pdf", "html")
-    jobs: int = 0  # 0: one per core
-    force: bool = False  # set hand-edited files aside, then regenerate them
-    dry_run: bool = False  # decide and report only: render and write nothing
-    executor: str = "local"  # forked processes; "dask" (a LocalCluster) or "tcp://host:port"
 
 
 def _check(
@@ -67,14 +51,12 @@ def validate(paths: Sequence[Path]) -> list[DonneesTerritoire]:
     return territoires
 
 
-def plan(territoires: Iterable[DonneesTerritoire], kinds: Sequence[str]) -> list[PlannedDocument]:
-    unknown = [k for k in kinds if k not in KINDS]
-    if unknown:
-        raise UsageError(
-            f"type de document inconnu « {unknown[0]} » ; types connus : {', '.join(KINDS)}"
-        )
-    selected = [KINDS[k] for k in (kinds or KINDS)]
-    return [doc for t in territoires for kind in selected for doc in kind.plan(t)]
+def scdl(paths: Sequence[Path], url_base: str | None = None) -> str:
+    """The SCDL file (open data) of the deliberations under paths; the address checked first."""
+    from ctgdocs.export import scdl as export
+
+    url = export.url_de_base(url_base)
+    return export.exporter(validate(paths), url)
 
 
 def build(
@@ -91,8 +73,8 @@ def build(
     failures of single territories are in the report (report.echecs), the others are built."""
     from ctgdocs.build.batch import Batch
 
-    targets, report = _prepare(paths, options)
-    batch = Batch(targets, options, report)
+    planned, report = _prepare(paths, options)
+    batch = Batch(planned, options, report)
     if options.dry_run:
         batch.decide()
         batch.close()
@@ -105,8 +87,8 @@ def diff(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
     (report.changements); write nothing."""
     from ctgdocs.build.batch import Batch
 
-    targets, report = _prepare(paths, options)
-    batch = Batch(targets, options, report)
+    planned, report = _prepare(paths, options)
+    batch = Batch(planned, options, report)
     batch.decide()
     batch.render(every_document=True)
     batch.record_changes()
@@ -115,55 +97,27 @@ def diff(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
 
 
 def _prepare(paths: Sequence[Path], options: BuildOptions) -> tuple[list[Target], BuildReport]:
-    unknown = [f for f in options.formats if f not in WRITERS]
-    if unknown:
-        raise UsageError(f"format inconnu « {unknown[0]} » ; formats connus : {', '.join(WRITERS)}")
-    if "actes" in options.formats and "pdf" not in options.formats:
-        raise UsageError(
-            "le format actes décrit le PDF de l'acte, fichier principal de la télétransmission : "
-            "demandez aussi le PDF (--format pdf,actes)"
-        )
+    check_formats(options.formats)
     territoires, problems, invalid, dossiers = _check(paths)
     if problems or not territoires:
         raise DataError(problems + [p for found in invalid.values() for p in found])
     destination.check_folder(
         options.output, dossiers, [d.name for d in dossiers] + [workdir.WORKDIR, MANIFEST]
     )
-    targets = _targets(plan(territoires, options.kinds), options)
+    planned = targets(plan(territoires, options.kinds), options)
     report = BuildReport(output=options.output, dry_run=options.dry_run)
     report.echecs += [data_failure(t, DataError(found)) for t, found in invalid.items()]
-    return targets, report
-
-
-def formats_of(doc: PlannedDocument, formats: tuple[str, ...]) -> tuple[str, ...]:
-    """The formats a document is written in: the @CTES metadata (actes) goes with the PDF of
-    an act sent to the préfecture, and only with it."""
-    chosen = tuple(f for f in formats if f != "actes")
-    if doc.actes and "pdf" in formats:
-        chosen += ("actes",)
-    return chosen
-
-
-def _targets(planned: list[PlannedDocument], options: BuildOptions) -> list[Target]:
-    targets: dict[str, Target] = {}
-    for doc in planned:
-        for fmt in formats_of(doc, options.formats):
-            name = f"{doc.stem}{SUFFIXES[fmt]}"
-            dest = options.output / doc.territoire / name
-            key = f"{doc.territoire}/{name}"
-            if key in targets:
-                raise OutputError(
-                    f"deux documents seraient écrits dans {dest} : numéros en double ?"
-                )
-            targets[key] = Target(doc, fmt, key, dest)
-    return list(targets.values())
+    return planned, report
 
 
 __all__ = [
     "BuildOptions",
     "BuildReport",
+    "Notify",
+    "Progress",
     "build",
     "diff",
     "plan",
+    "scdl",
     "validate",
 ]

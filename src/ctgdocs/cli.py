@@ -12,6 +12,7 @@ import click
 
 from ctgdocs import __version__, cli_fr
 from ctgdocs.errors import CtgError, DataError
+from ctgdocs.model.fichiers import FICHIERS
 
 if TYPE_CHECKING:
     from ctgdocs.build.report import BuildReport
@@ -237,9 +238,9 @@ def export() -> None:
 )
 def scdl(paths: tuple[Path, ...], output: Path | None, url_base: str | None) -> None:
     """Délibérations au format SCDL 2.1.5 (open data), une ligne par délibération."""
+    from ctgdocs.app import scdl as exporter
     from ctgdocs.build import destination
     from ctgdocs.errors import OutputError
-    from ctgdocs.export.scdl import exporter
     from ctgdocs.load.territoire import find_territoires
     from ctgdocs.writers.atomic import write_bytes_atomic
 
@@ -269,12 +270,11 @@ def kinds() -> None:
 @main.command()
 @click.argument(
     "fichier",
-    type=click.Choice(["territoire", "seance", "convention", "coordination", "acte", "avenant"]),
+    type=click.Choice(list(FICHIERS)),
     default="territoire",
 )
 def schema(fichier: str) -> None:
-    """Affiche le schéma JSON d'un fichier de données (territoire, seance, convention,
-    coordination, acte, avenant)."""
+    """Affiche le schéma JSON d'un type de fichier de données (par défaut territoire)."""
     from ctgdocs.model.schema import json_schema
 
     click.echo(json.dumps(json_schema(fichier), ensure_ascii=False, indent=2))

@@ -19,43 +19,15 @@ from pydantic import BaseModel, ValidationError
 
 from ctgdocs.errors import Location, Problem
 from ctgdocs.load.messages import problems_from_validation
-from ctgdocs.load.territoire import (
-    FICHIER_ACTE,
-    FICHIER_CONVENTION,
-    FICHIER_COORDINATION,
-    FICHIER_TERRITOIRE,
-    DonneesTerritoire,
-    Fichier,
-    chemin,
-)
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier, chemin
 from ctgdocs.load.yamlfile import Mark, MarkIndex
-from ctgdocs.model import FichierConvention, FichierCoordination, FichierTerritoire
 from ctgdocs.model.avenant import FichierAvenant, Modification
-from ctgdocs.model.engagement import FichierActe
+from ctgdocs.model.fichiers import MODIFIABLES
 
 # The first key of a path names its file (the top-level keys of the files are all distinct).
-FICHIER_DE_CLE = {
-    "territoire": "territoire",
-    "organisations": "territoire",
-    "personnes": "territoire",
-    "convention": "convention",
-    "postes": "coordination",
-    "tableau_etp": "coordination",
-    "grille_evaluation": "coordination",
-    "acte_engagement": "acte",
-}
-NOMS = {
-    "territoire": FICHIER_TERRITOIRE,
-    "convention": FICHIER_CONVENTION,
-    "coordination": FICHIER_COORDINATION,
-    "acte": FICHIER_ACTE,
-}
-MODELES: dict[str, type[BaseModel]] = {
-    "territoire": FichierTerritoire,
-    "convention": FichierConvention,
-    "coordination": FichierCoordination,
-    "acte": FichierActe,
-}
+FICHIER_DE_CLE = {cle: f.nom for f in MODIFIABLES for cle in f.cles}
+NOMS = {f.nom: f.chemin for f in MODIFIABLES}
+MODELES: dict[str, type[BaseModel]] = {f.nom: f.modele for f in MODIFIABLES}
 # The keys that identify an item of a list of mappings, tried in order: parties[caf-86].
 CLES_ID = ("organisation", "personne", "id", "numero", "intitule")
 

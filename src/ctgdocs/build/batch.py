@@ -33,6 +33,7 @@ from ctgdocs.build.decide import (
     frozen_changes,
 )
 from ctgdocs.build.manifest import Entry, Manifest, fingerprints, sha256_bytes, sha256_file
+from ctgdocs.build.plan import OUTPUTS, SUFFIXES
 from ctgdocs.build.produce import (
     LOCAL,
     DocJob,
@@ -46,10 +47,9 @@ from ctgdocs.build.produce import (
 from ctgdocs.build.report import BuildReport, Changement, Echec, error_lines, frozen_message
 from ctgdocs.errors import CtgError
 from ctgdocs.render.texte import document_text
-from ctgdocs.writers import SUFFIXES, WRITERS
 
 if TYPE_CHECKING:
-    from ctgdocs.app import BuildOptions, Notify, Progress
+    from ctgdocs.build.plan import BuildOptions, Notify, Progress
     from ctgdocs.documents import PlannedDocument
 
 # The cost of a document, to hand out the longest first: its text's length at the last build
@@ -64,7 +64,7 @@ TYPICAL_LENGTH = {
     "deliberation": 8_000,
     "tableau-etp": 2_000,
 }
-FORMATS = tuple(WRITERS)  # the order failures of one document's files are reported in
+FORMATS = OUTPUTS  # the order failures of one document's files are reported in
 RENDER, WRITE = 0, 1  # failures of a territory are reported render first, then write
 
 

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ctgdocs.build import destination
+from ctgdocs.build.plan import writer_of
 from ctgdocs.errors import CtgError, UsageError
 from ctgdocs.render.document import RenderedDocument
-from ctgdocs.writers import get_writer
+from ctgdocs.render.pagination import paginer
 
 if TYPE_CHECKING:
     from ctgdocs.documents import PlannedDocument
@@ -52,7 +53,7 @@ def write(job: WriteJob) -> list[str]:
     from ctgdocs.build.report import error_lines
 
     try:
-        get_writer(job.format).write(job.document, job.staged)
+        writer_of(job.format).write(job.document, job.staged)
     except OSError as exc:
         return [f"erreur (écriture impossible) : {job.dest}: {destination.reason(exc)}"]
     except ValueError as exc:  # a writer refused a value (e.g. XML-incompatible text)
@@ -118,6 +119,13 @@ def produce(job: DocJob, inline: bool = True) -> Produit:
     except Exception as error:  # a bug of ours on this data: this territory's failure only
         return Produit(None, render_errors=[internal_error(job.doc, error)])
     produit = Produit(document_text(rendered.tree))
+    writers = [writer_of(s.format) for s in job.sorties]
+    try:  # what the writers need of a page layout, before any of them runs
+        rendered = paginer(rendered, titres=any(w.heading_pages for w in writers))
+    except CtgError as error:
+        return Produit(None, render_errors=error_lines(error))
+    except Exception as error:
+        return Produit(None, render_errors=[internal_error(job.doc, error)])
     with contextlib.ExitStack() as stack:
         tmp = None if inline else Path(stack.enter_context(tempfile.TemporaryDirectory()))
         for sortie in job.sorties:
@@ -201,7 +209,7 @@ class LocalExecutor:
         parts = chunks(jobs, CHUNK * self.workers)
         if len(parts) > 1:  # forked again for each chunk: the writers are imported once, here
             for fmt in sorted({s.format for job in jobs for s in job.sorties}):
-                get_writer(fmt)
+                writer_of(fmt)
         for part in parts:
             self._run_chunk(part, on_result, skip)
 

@@ -1,7 +1,9 @@
-"""The registry of document kinds: looked up by name, never by an if-chain."""
+"""The registry of document kinds: looked up by name, never by an if-chain. The kinds of the
+amendable acts also give the contract registry their renderer (avenants/contrats.py)."""
 
 from __future__ import annotations
 
+from ctgdocs.avenants.contrats import brancher
 from ctgdocs.documents import (
     acte_engagement,
     avenant,
@@ -30,5 +32,7 @@ register(coordination.TABLEAU)
 register(coordination.GRILLE)
 register(acte_engagement.KIND)
 register(avenant.KIND)
+brancher(convention.KIND.name, convention.render)
+brancher(acte_engagement.KIND.name, acte_engagement.render)
 
 __all__ = ["KINDS", "DocumentKind", "PlannedDocument", "register"]

@@ -12,8 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ctgdocs.avenants import contrats
-from ctgdocs.documents import consolidation, deliberation
+from ctgdocs.avenants.contrats import CONTRATS
+from ctgdocs.documents import consolidee, deliberation
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.contrat import contexte_contrat, numero_article
 from ctgdocs.documents.referentiel import contexte_referentiel
@@ -33,7 +33,8 @@ from ctgdocs.render.tree import Tree
 from ctgdocs.rules.teletransmission import pour_contrat
 
 # (shared clause, or the acte's data key, title); numbers are computed.
-ENTREES = contrats.ENTREES["acte-engagement"]
+CONTRAT = CONTRATS["acte-engagement"]
+ENTREES = CONTRAT.entrees
 
 ARTICLES: tuple[tuple[str, str], ...] = (
     ("objet_acte_engagement", "Objet de l'acte d'engagement"),
@@ -76,13 +77,13 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
         planifier(
             KIND.name, d, "acte-engagement", render, signe_le=signe_le, actes=actes, **ENTREES
         ),
-        *consolidation.plans(d, KIND.name, "acte-engagement", render_consolidee, ENTREES),
+        *consolidee.plans(d, KIND.name, "acte-engagement", render_consolidee, ENTREES),
     ]
 
 
 def render_consolidee(d: DonneesTerritoire) -> RenderedDocument:
     """The acte as amended by the avenants of the view, with its consolidation notice."""
-    return render(*consolidation.texte_consolide(d, KIND.name))
+    return render(*consolidee.texte_consolide(d, KIND.name))
 
 
 def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> RenderedDocument:

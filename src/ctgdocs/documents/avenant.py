@@ -1,25 +1,23 @@
 """The avenant: one per file of avenants/, to the convention or to the acte d'engagement.
 
 Its articles are found, not written: the act is rendered before the avenant (after the previous
-ones) and after it, both trees are cut into parts (ctgdocs.avenants.sections: parties, préambule, each
-article, each annex), and every part whose text changed becomes an article of the avenant that
+ones) and after it, both trees are cut into parts and compared (avenants/comparaison.py, avenants/sections.py:
+parties, préambule, each article, each annex), and every part whose text changed becomes an article of the avenant that
 quotes its new wording in full. Then the date of effect, « les autres dispositions demeurent
 inchangées », and the signatures of the parties as they stand after the avenant.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from ctgdocs.avenants.contrats import ENTREES, avenants, contrat, jusqu_a
-from ctgdocs.avenants.sections import Section, sections
-from ctgdocs.documents import acte_engagement, consolidation, convention
+from ctgdocs.avenants.comparaison import Changement, changements
+from ctgdocs.avenants.contrats import CONTRATS, avenants, contrat, jusqu_a
+from ctgdocs.avenants.sections import Section
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.contrat import ACTES, contexte_contrat, numero_article
+from ctgdocs.documents.contrat import contexte_contrat, numero_article
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.errors import DataError
 from ctgdocs.fr.dates import date_fr
@@ -32,11 +30,6 @@ from ctgdocs.render.markdown import data_text
 from ctgdocs.render.tree import Block, Div, Heading, Paragraph, Run, Tree, inline_text
 from ctgdocs.rules.teletransmission import pour_contrat
 
-# The acts an avenant modifies, and how each is rendered.
-CONTRATS: dict[str, Callable[[DonneesTerritoire], RenderedDocument]] = {
-    "convention": convention.render,
-    "acte-engagement": acte_engagement.render,
-}
 CITATION = "citation"
 _GENRES = {  # how a part is named, and whether that name is feminine
     "parties": ("la désignation des parties", True),
@@ -45,12 +38,6 @@ _GENRES = {  # how a part is named, and whether that name is feminine
     "annexe": ("l'annexe {numero} « {titre} »", True),
 }
 _TITRES = {"remplace": "Modification", "ajoute": "Ajout", "supprime": "Suppression"}
-
-
-@dataclass(frozen=True)
-class Changement:
-    operation: str  # "remplace" | "ajoute" | "supprime"
-    section: Section  # the new part (the old one for a removal)
 
 
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
@@ -67,29 +54,10 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
                 avenants=tuple(jusqu_a(d, av)),
                 signe_le=av.signature.date,
                 actes=av.actes is not None and av.signature.date is not None,
-                **ENTREES[av.modifie],
+                **CONTRATS[av.modifie].entrees,
             )
         )
     return docs
-
-
-def changements(d: DonneesTerritoire, modifie: str) -> tuple[list[Changement], DonneesTerritoire]:
-    """What the last avenant of the view changes in the act's text, part by part; and the data
-    after it."""
-    liste = avenants(d, modifie)
-    rendre = CONTRATS[modifie]
-    consolide = consolidation.etat(d, liste)
-    avant = sections(rendre(consolidation.etat(d, liste[:-1])).tree)
-    apres = sections(rendre(consolide).tree)
-    anciennes = {s.cle: s for s in avant}
-    found = [
-        Changement("remplace" if s.cle in anciennes else "ajoute", s)
-        for s in apres
-        if s.cle not in anciennes or anciennes[s.cle].texte() != s.texte()
-    ]
-    nouvelles = {s.cle for s in apres}
-    found += [Changement("supprime", s) for s in avant if s.cle not in nouvelles]
-    return found, consolide
 
 
 def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
@@ -98,7 +66,7 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
     av = fichier.model.avenant
     found, apres = changements(d, modifie)
     if not found:
-        quoi = ACTES[modifie]["ref"]
+        quoi = CONTRATS[modifie].formes.ref
         raise DataError(
             [
                 fichier.problem(
@@ -181,23 +149,11 @@ def _original(d: DonneesTerritoire, av: Avenant) -> dict[str, Any]:
     assert c is not None
     precedents = [a.model.avenant for a in avenants(d, av.modifie)][:-1]
     return {
-        **ACTES[av.modifie],
-        "designation": designation(d, av.modifie),
+        **CONTRATS[av.modifie].formes.contexte(),
+        "designation": CONTRATS[av.modifie].designation(d),
         "signe_le": c.signe_le,
         "precedents": [{"numero": p.numero, "signe_le": p.signature.date} for p in precedents],
     }
-
-
-def designation(d: DonneesTerritoire, modifie: str) -> str:
-    """« la convention territoriale globale de services aux familles », « l'acte d'engagement
-    dans la démarche CTG (…) »: the act as its title names it."""
-    if modifie == "convention":
-        assert d.convention is not None
-        titre = d.convention.model.convention.intitule
-        return "la " + titre[0].lower() + titre[1:]
-    assert d.acte is not None
-    titre = d.acte.model.acte_engagement.titre
-    return "l'" + titre[0].lower() + titre[1:]
 
 
 def nommer(section: Section) -> tuple[str, bool]:
@@ -248,4 +204,4 @@ KIND = DocumentKind(
     name="avenant", title="Avenant à la convention ou à l'acte d'engagement", plan=plan
 )
 
-__all__ = ["KIND", "changements", "context", "designation", "pour_deliberation"]
+__all__ = ["KIND", "Changement", "changements", "context", "pour_deliberation"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from ctgdocs.load import access
 from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.model.fichiers import MODIFIABLES
 from ctgdocs.render.document import RenderedDocument, Source
 
 
@@ -39,8 +40,8 @@ class DocumentKind:
     plan: Callable[[DonneesTerritoire], list[PlannedDocument]]
 
 
-# The data files of a territory, by the name a kind declares them with.
-FICHIERS = ("territoire", "convention", "coordination", "acte")
+# The single data files of a territory, by the name a kind declares them with.
+FICHIERS = tuple(f.nom for f in MODIFIABLES)
 
 
 def planifier(

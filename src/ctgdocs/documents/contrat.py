@@ -5,52 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from ctgdocs.avenants.contrats import CONTRATS, FORMES_AVENANT
 from ctgdocs.documents.territoire import organisation
 from ctgdocs.fr import noms
 from ctgdocs.fr.nombres import nombre_lettres
 from ctgdocs.fr.prepositions import de
 from ctgdocs.model import FichierTerritoire, Partie
 
-ACTES = {
-    "convention": {
-        "nom": "convention",
-        "le": "la présente convention",
-        "du": "de la présente convention",
-        "au": "à la présente convention",
-        "origine": "à la convention d'origine",
-        "il": "elle",
-        "e": "e",  # agreement: conclue, résiliée
-        "ref": "la convention",  # how an avenant names the act it modifies
-        "de_ref": "de la convention",
-    },
-    "acte-engagement": {
-        "nom": "acte d'engagement",
-        "le": "le présent acte d'engagement",
-        "du": "du présent acte d'engagement",
-        "au": "au présent acte d'engagement",
-        "origine": "à l'acte d'engagement d'origine",
-        "il": "il",
-        "e": "",
-        "ref": "l'acte d'engagement",
-        "de_ref": "de l'acte d'engagement",
-    },
-    "avenant": {
-        "nom": "avenant",
-        "le": "le présent avenant",
-        "du": "du présent avenant",
-        "au": "au présent avenant",
-        "origine": "à l'avenant d'origine",
-        "il": "il",
-        "e": "",
-        "ref": "l'avenant",
-        "de_ref": "de l'avenant",
-    },
-}
-
 
 def acte(kind: str) -> dict[str, str]:
-    """« la présente convention » / « le présent acte d'engagement », with its contractions."""
-    return ACTES[kind]
+    """How the act of that kind names itself (the contract registry's forms)."""
+    formes = FORMES_AVENANT if kind == "avenant" else CONTRATS[kind].formes
+    return formes.contexte()
 
 
 def partie(t: FichierTerritoire, p: Partie) -> dict[str, Any]:

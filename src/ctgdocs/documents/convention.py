@@ -13,8 +13,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ctgdocs.avenants import contrats
-from ctgdocs.documents import consolidation
+from ctgdocs.avenants.contrats import CONTRATS
+from ctgdocs.documents import consolidee
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.contrat import contexte_contrat, numero_article
 from ctgdocs.documents.referentiel import contexte_poste
@@ -30,7 +30,8 @@ from ctgdocs.render.markdown import data_text
 from ctgdocs.rules import comptes as calcul
 from ctgdocs.rules.teletransmission import pour_contrat
 
-ENTREES = contrats.ENTREES["convention"]
+CONTRAT = CONTRATS["convention"]
+ENTREES = CONTRAT.entrees
 
 # The articles of a CTG convention, in order: (shared clause, title). Numbers are computed.
 ARTICLES: tuple[tuple[str, str], ...] = (
@@ -55,13 +56,13 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     actes = conv.actes is not None
     return [
         planifier(KIND.name, d, "convention", render, signe_le=signe_le, actes=actes, **ENTREES),
-        *consolidation.plans(d, KIND.name, "convention", render_consolidee, ENTREES),
+        *consolidee.plans(d, KIND.name, "convention", render_consolidee, ENTREES),
     ]
 
 
 def render_consolidee(d: DonneesTerritoire) -> RenderedDocument:
     """The convention as amended by the avenants of the view, with its consolidation notice."""
-    return render(*consolidation.texte_consolide(d, KIND.name))
+    return render(*consolidee.texte_consolide(d, KIND.name))
 
 
 def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> RenderedDocument:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ctgdocs.avenants.contrats import ENTREES, avenant_n, jusqu_a
+from ctgdocs.avenants.contrats import CONTRATS, avenant_n, jusqu_a
+from ctgdocs.documents.avenant import pour_deliberation
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier, slug
 from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.fr import noms, verbes
@@ -62,7 +63,7 @@ def _entrees(d: DonneesTerritoire, seance: str, delib: Deliberation) -> dict[str
     if delib.avenant is None:
         return {"seances": (seance,)}
     ref = delib.avenant
-    entrees = dict(ENTREES[ref.modifie])
+    entrees = dict(CONTRATS[ref.modifie].entrees)
     if entrees.get("seances", ()) is not None:
         entrees["seances"] = (seance,)
     found = avenant_n(d, ref.modifie, ref.numero)
@@ -108,8 +109,6 @@ def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> dict[s
         "deliberation": deliberation_ctx(delib, seance, org, t.personnes),
     }
     if delib.avenant is not None:  # its clauses name the avenant, what it changes, the act
-        from ctgdocs.documents.avenant import pour_deliberation  # (avenant renders the acts)
-
         ctx["avenant"] = pour_deliberation(d, delib.avenant.modifie)
     ctx["deliberation"]["expose"] = [render_bloc(b.texte, b.clause, ctx) for b in delib.expose]
     ctx["deliberation"]["decisions"] = [

@@ -1,6 +1,6 @@
-"""@CTES metadata writer: `<stem>.actes.json` beside the PDF of an act sent to the préfecture
+"""@CTES metadata: `<stem>.actes.json`, a sidecar of the PDF of an act sent to the préfecture
 (rules.teletransmission), after a pre-flight of what @CTES refuses. Planned only for documents
-whose data carry `actes:` (app._targets), and only with the PDF they describe."""
+whose data carry `actes:`, and only with the PDF they describe (build/plan.py: SIDECARS)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ from ctgdocs.writers.atomic import write_bytes_atomic
 SUFFIX = ".actes.json"
 
 
-class ActesWriter:
+class CtesSidecar:
     format: ClassVar[str] = "actes"
     suffix: ClassVar[str] = SUFFIX
+    heading_pages: ClassVar[bool] = False
+    layout: ClassVar[bool] = False
 
     def write(self, document: RenderedDocument, dest: Path) -> None:
         actes = document.actes

@@ -15,9 +15,7 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
-from ctgdocs.app import validate
 from ctgdocs.documents.deliberation import stem
 from ctgdocs.errors import DataError, Problem, UsageError
 from ctgdocs.fr.dates import date_fr
@@ -125,20 +123,24 @@ def csv_text(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def exporter(paths: Sequence[Path], url_base: str | None = None) -> str:
-    """The SCDL file of the deliberations under paths."""
-    if url_base is not None:
-        if not URL.match(url_base):
-            raise UsageError(
-                f"--url-base « {url_base} » : une adresse web complète est attendue "
-                "(ex. https://www.ville.fr/deliberations/)"
-            )
-        url_base = url_base if url_base.endswith("/") else url_base + "/"
-    territoires = validate(paths)
+def url_de_base(url_base: str | None) -> str | None:
+    """--url-base checked (a full web address), ending with « / »."""
+    if url_base is None:
+        return None
+    if not URL.match(url_base):
+        raise UsageError(
+            f"--url-base « {url_base} » : une adresse web complète est attendue "
+            "(ex. https://www.ville.fr/deliberations/)"
+        )
+    return url_base if url_base.endswith("/") else url_base + "/"
+
+
+def exporter(territoires: Sequence[DonneesTerritoire], url_base: str | None = None) -> str:
+    """The SCDL file of the deliberations of these (validated) territories."""
     rows = lignes(territoires, url_base)
     if not rows:
         raise UsageError("aucune délibération dans ces données : rien à exporter")
     return csv_text(rows)
 
 
-__all__ = ["COLONNES", "csv_text", "exporter", "lignes", "matiere_nom"]
+__all__ = ["COLONNES", "csv_text", "exporter", "lignes", "matiere_nom", "url_de_base"]

@@ -13,23 +13,15 @@ from pydantic import BaseModel, ValidationError
 from ctgdocs.errors import Location, Problem
 from ctgdocs.load.messages import problems_from_validation
 from ctgdocs.load.yamlfile import MarkIndex, read_yaml
-from ctgdocs.model import (
-    FichierConvention,
-    FichierCoordination,
-    FichierSeance,
-    FichierTerritoire,
-)
+from ctgdocs.model import FichierConvention, FichierCoordination, FichierSeance, FichierTerritoire
 from ctgdocs.model.avenant import FichierAvenant
 from ctgdocs.model.engagement import FichierActe
+from ctgdocs.model.fichiers import ACTE, AVENANTS, CONVENTION, COORDINATION, OPTIONNELS, SEANCES
+from ctgdocs.model.fichiers import TERRITOIRE as TERRITOIRE_
 
 M = TypeVar("M", bound=BaseModel)
 
-FICHIER_TERRITOIRE = "territoire.yaml"
-FICHIER_CONVENTION = "convention.yaml"
-FICHIER_COORDINATION = "coordination.yaml"
-FICHIER_ACTE = "acte.yaml"
-DOSSIER_SEANCES = "seances"
-DOSSIER_AVENANTS = "avenants"
+FICHIER_TERRITOIRE = TERRITOIRE_.chemin
 
 
 def chemin(path: tuple) -> str:
@@ -97,18 +89,14 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
     problems = list(_unexpected_files(dossier))
     territoire, found = load_file(dossier / FICHIER_TERRITOIRE, FichierTerritoire, dossier)
     problems += found
-    seances = _load_folder(dossier, DOSSIER_SEANCES, FichierSeance, problems)
+    seances = _load_folder(dossier, SEANCES.chemin, FichierSeance, problems)
     optional: dict[str, Fichier | None] = {}
-    for name, model in (
-        (FICHIER_CONVENTION, FichierConvention),
-        (FICHIER_COORDINATION, FichierCoordination),
-        (FICHIER_ACTE, FichierActe),
-    ):
-        optional[name] = None
-        if _present(dossier / name):
-            optional[name], found = load_file(dossier / name, model, dossier)
+    for type_ in OPTIONNELS:
+        optional[type_.nom] = None
+        if _present(dossier / type_.chemin):
+            optional[type_.nom], found = load_file(dossier / type_.chemin, type_.modele, dossier)
             problems += found
-    avenants = _load_folder(dossier, DOSSIER_AVENANTS, FichierAvenant, problems)
+    avenants = _load_folder(dossier, AVENANTS.chemin, FichierAvenant, problems)
     avenants.sort(key=lambda a: (a.model.avenant.modifie, a.model.avenant.numero))
     if territoire is None or problems:
         return None, problems
@@ -118,9 +106,9 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
             dossier,
             territoire,
             tuple(seances),
-            convention=optional[FICHIER_CONVENTION],
-            coordination=optional[FICHIER_COORDINATION],
-            acte=optional[FICHIER_ACTE],
+            convention=optional[CONVENTION.nom],
+            coordination=optional[COORDINATION.nom],
+            acte=optional[ACTE.nom],
             avenants=tuple(avenants),
         ),
         [],
@@ -159,20 +147,16 @@ def _unexpected_files(dossier: Path) -> Iterable[Problem]:
         rel = path.relative_to(dossier)
         if rel.name.startswith("."):
             continue
-        expected = rel in (
-            Path(FICHIER_TERRITOIRE),
-            Path(FICHIER_CONVENTION),
-            Path(FICHIER_COORDINATION),
-            Path(FICHIER_ACTE),
-        ) or (
-            rel.parent in (Path(DOSSIER_SEANCES), Path(DOSSIER_AVENANTS)) and rel.suffix == ".yaml"
+        expected = rel in (Path(FICHIER_TERRITOIRE), *(Path(f.chemin) for f in OPTIONNELS)) or (
+            rel.parent in (Path(SEANCES.chemin), Path(AVENANTS.chemin)) and rel.suffix == ".yaml"
         )
         if path.suffix in (".yaml", ".yml") and not expected:
+            optionnels = ", ".join(f.chemin for f in OPTIONNELS)
             yield Problem(
                 Location(str(path)),
                 f"fichier non reconnu : un territoire contient {FICHIER_TERRITOIRE}, "
-                f"{DOSSIER_SEANCES}/*.yaml et, s'il y a lieu, {FICHIER_CONVENTION}, "
-                f"{FICHIER_COORDINATION}, {FICHIER_ACTE} et {DOSSIER_AVENANTS}/*.yaml",
+                f"{SEANCES.chemin}/*.yaml et, s'il y a lieu, {optionnels} "
+                f"et {AVENANTS.chemin}/*.yaml",
             )
 
 

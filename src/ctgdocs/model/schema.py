@@ -13,23 +13,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from ctgdocs.model import (
-    FichierConvention,
-    FichierCoordination,
-    FichierSeance,
-    FichierTerritoire,
-)
-from ctgdocs.model.avenant import FichierAvenant
-from ctgdocs.model.engagement import FichierActe
-
-FICHIERS = {
-    "territoire": FichierTerritoire,
-    "seance": FichierSeance,
-    "convention": FichierConvention,
-    "coordination": FichierCoordination,
-    "acte": FichierActe,
-    "avenant": FichierAvenant,
-}
+from ctgdocs.model.fichiers import FICHIERS
 
 # A day that exists, AAAA-MM-JJ: 31-day months, 30-day months, February to the 28th, and the
 # 29th of February of leap years (divisible by 4, centuries only when divisible by 400).
@@ -62,7 +46,7 @@ class SchemaEditeur(GenerateJsonSchema):
 
 
 def json_schema(fichier: str) -> dict[str, Any]:
-    schema = FICHIERS[fichier].model_json_schema(schema_generator=SchemaEditeur)
+    schema = FICHIERS[fichier].modele.model_json_schema(schema_generator=SchemaEditeur)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"ctgdocs — fichier {fichier}"
     return schema

@@ -5,10 +5,11 @@ step and every writer read it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ctgdocs.render.tree import Tree
+from ctgdocs.render.tree import Tree, champs
 
 if TYPE_CHECKING:
     from ctgdocs.rules.teletransmission import Teletransmission
@@ -36,6 +37,17 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Pagination:
+    """What only a laid-out page knows, found by the pagination step (render/pagination.py)
+    before any writer runs: the document's page count when its body prints it (`[[pages]]`),
+    and the page where each heading starts (heading number, from 1 in reading order → page)
+    when a writer prints a sommaire with page numbers (the DOCX writer)."""
+
+    pages: int | None = None
+    titres: Mapping[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedDocument:
     meta: DocumentMeta
     tree: Tree
@@ -44,3 +56,20 @@ class RenderedDocument:
     # document's identity: the layout caches key on meta and tree.
     sources: tuple[Source, ...] = field(default=(), compare=False)
     actes: Teletransmission | None = field(default=None, compare=False)
+    pagination: Pagination = field(default=Pagination(), compare=False)
+
+
+class NotPaginated(ValueError):
+    """A writer was given a document the pagination step has not laid out (a bug of ours)."""
+
+
+def pagination_of(document: RenderedDocument, titres: bool = False) -> Pagination:
+    """The document's pagination, with its page count (and its heading pages if `titres`):
+    refused when the pagination step did not find them."""
+    found = document.pagination
+    if (found.pages is None and champs(document.tree.blocks)) or (titres and found.titres is None):
+        raise NotPaginated(
+            f"« {document.meta.title} » n'a pas été mis en page avant d'être écrit "
+            "(render.pagination.paginer)"
+        )
+    return found

@@ -7,17 +7,11 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 
 from ctgdocs.avenants import apply as amend
-from ctgdocs.avenants.contrats import avenant_n, avenants, contrat
+from ctgdocs.avenants.contrats import CONTRATS, avenant_n, avenants, contrat
 from ctgdocs.errors import Problem
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.prepositions import de, joindre
 from ctgdocs.load.territoire import DonneesTerritoire
-
-NOMS = {"convention": "la convention", "acte-engagement": "l'acte d'engagement"}
-SIGNATURE = {
-    "convention": "convention.signature.date",
-    "acte-engagement": "acte_engagement.date_signature",
-}
 
 
 def check(
@@ -35,18 +29,18 @@ def _suite(d: DonneesTerritoire, modifie: str) -> Iterator[Problem]:
     liste = avenants(d, modifie)
     c = contrat(d, modifie)
     if c is None:
-        fichier = "convention.yaml" if modifie == "convention" else "acte.yaml"
+        fichier = CONTRATS[modifie].fichier.chemin
         for a in liste:
             yield a.problem(
                 ("avenant", "modifie"), f"{fichier} est absent : il n'y a pas d'acte à modifier"
             )
         return
     if c.signe_le is None:
-        e = "e" if modifie == "convention" else ""  # agreement: signée, signé
+        acte = CONTRATS[modifie]
         yield liste[0].problem(
             ("avenant", "modifie"),
-            f"{NOMS[modifie]} n'est pas signé{e} : un projet se corrige directement, sans "
-            f"avenant (indiquez {SIGNATURE[modifie]} une fois l'acte signé)",
+            f"{acte.formes.ref} n'est pas signé{acte.formes.e} : un projet se corrige directement, "
+            f"sans avenant (indiquez {acte.signature} une fois l'acte signé)",
         )
         return
     precedent = None
@@ -88,7 +82,7 @@ def _etats(
         if not c.debut <= av.effet <= c.fin:
             yield a.problem(
                 ("avenant", "effet"),
-                f"l'avenant doit prendre effet pendant la durée {de(NOMS[modifie])}, du "
+                f"l'avenant doit prendre effet pendant la durée {de(CONTRATS[modifie].formes.ref)}, du "
                 f"{date_fr(c.debut)} au {date_fr(c.fin)} : un acte échu ne peut plus être modifié",
             )
         suivant, found = amend.consolider(d, liste[:n])
@@ -129,7 +123,7 @@ def deliberations(d: DonneesTerritoire) -> Iterator[Problem]:
             if found is None:
                 yield s.problem(
                     where,
-                    f"aucun avenant n° {ref.numero} {joindre('à', NOMS[ref.modifie])} dans avenants/",
+                    f"aucun avenant n° {ref.numero} {joindre('à', CONTRATS[ref.modifie].formes.ref)} dans avenants/",
                 )
                 continue
             c = contrat(d, ref.modifie)
@@ -137,7 +131,7 @@ def deliberations(d: DonneesTerritoire) -> Iterator[Problem]:
             if c is not None and seance.collectivite not in parties:
                 yield s.problem(
                     ("seance", "collectivite"),
-                    f"« {seance.collectivite} » n'est pas partie {joindre('à', NOMS[ref.modifie])} : seules "
+                    f"« {seance.collectivite} » n'est pas partie {joindre('à', CONTRATS[ref.modifie].formes.ref)} : seules "
                     f"ses parties ({', '.join(parties)}) approuvent ses avenants",
                 )
             signe = found.model.avenant.signature.date

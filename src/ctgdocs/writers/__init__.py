@@ -12,10 +12,7 @@ WRITERS: dict[str, str] = {
     "docx": "ctgdocs.writers.docx.writer:DocxWriter",
     "pdf": "ctgdocs.writers.pdf.writer:PdfWriter",
     "html": "ctgdocs.writers.html:HtmlWriter",
-    "actes": "ctgdocs.export.ctes:ActesWriter",
 }
-
-SUFFIXES = {name: "." + name for name in WRITERS} | {"actes": ".actes.json"}
 
 
 @cache

@@ -1,74 +1,26 @@
-"""HTML writer: the tree as semantic HTML inside the HTML frame, in two forms.
-
-- The print HTML (`render_html`), that WeasyPrint lays out for the PDF: footnotes are floats it
-  moves to the foot of their page, the running footer counts the pages.
-- The preview (`preview_html`), the .html file a clerk opens in a browser, where there are no
-  pages: footnote calls link to numbered notes at the end of the document, each with a link
-  back to its call; the footer has no page counter; its fonts are the build's copy of them in
-  the output folder (render/fonts.py), found whatever --output is; preview.css adds the
-  rules of a page without pages, and lays it out as a sheet on screen. It keeps print.css.
-
-Headings get the ids `titre-1`, `titre-2`… in reading order (every heading of the tree, in divs
-and list items too): the sommaire links to them, and the DOCX writer reads their pages from the
-print layout of this HTML (writers/pdf/writer.py: heading_pages). A div keeps its classes: print.css
-gives them their layout (`saut-de-page`: the div starts on a new page).
-
-The document's title is its one `h1`, so that the outline and the PDF's structure tree start at
-level 1: the tree's own level-1 heading when it has one, or else its title block (the first
-`en-tete` div), whose paragraphs become the lines of the `h1`.
+"""HTML writer: the preview, the .html file a clerk opens in a browser, where there are no
+pages. It is the print HTML's tree (render/html.py) with footnote calls linking to numbered
+notes at the end of the document, each with a link back to its call; the footer has no page
+counter; its fonts are the build's copy of them in the output folder (render/fonts.py), found
+whatever --output is; preview.css adds the rules of a page without pages, and lays it out as a
+sheet on screen. It keeps print.css. A page count the body prints is the pagination step's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.render.document import RenderedDocument
-from ctgdocs.render.environment import frame_environment, render_template
 from ctgdocs.render.fonts import link_fonts
-from ctgdocs.render.tree import (
-    Block,
-    Break,
-    Div,
-    Heading,
-    Inline,
-    ListBlock,
-    Note,
-    Paragraph,
-    Rule,
-    Run,
-    Sommaire,
-    Table,
-    Tree,
-    champs,
-    remplir,
-)
+from ctgdocs.render.html import CSS, HtmlTree, css_text, filled, page_html
 from ctgdocs.writers.atomic import write_bytes_atomic
 
-NoteHtml = Callable[[Note], str]  # how a note is written where it stands: its call, its text…
-
-FRAME = "html/frame.html.j2"
-CSS = TEMPLATES_DIR / "html" / "print.css"
 PREVIEW_CSS = TEMPLATES_DIR / "html" / "preview.css"
-HEADING_ID = "titre-{}"  # the id of the n-th heading, from 1
-NOTE_ID = "note-{}"  # the preview's n-th note, at the end, from 1
-CALL_ID = "appel-note-{}"  # its call in the text
-NOTES_TITLE = "Notes"
-BACK_TO_CALL = "Retour à l’appel de la note {}"
-TITLE_BLOCK = "en-tete"  # the class of the div that opens a document with its title
-# Where a sommaire entry's dots go, between its title and its page (print.css draws them).
-LEADER = '<span class="points-de-conduite"></span>'
-
-
-@cache
-def css_text() -> str:
-    """print.css, read once per process."""
-    return CSS.read_text(encoding="utf-8")
 
 
 @cache
@@ -83,212 +35,17 @@ def preview_css() -> str:
     return link_fonts(css_text(), CSS.parent) + "\n" + preview_css_text()
 
 
-def render_html(document: RenderedDocument, pages: int | None = None, css: bool = True) -> str:
-    """The print HTML; a page count in the body (`[[pages]]`) is the PDF layout's unless given.
-    Without `css`, the page has no style: the PDF writer gives WeasyPrint the parsed print.css."""
-    body = _HtmlTree(_filled(document, pages)).html()
-    # Marked safe on purpose: escaped CSS silently loses fonts and page footers.
-    return _page(document, body, Markup(css_text() if css else ""), preview=False)
-
-
 def preview_html(document: RenderedDocument) -> str:
     """The HTML preview: notes at the end, no page counter, fonts in DIR/_polices/, preview.css."""
-    body = _HtmlTree(_filled(document, None), preview=True).html()
-    return _page(document, body, Markup(preview_css()), preview=True)
-
-
-def _filled(document: RenderedDocument, pages: int | None) -> Tree:
-    """The tree with its page count written in (the PDF layout's unless given)."""
-    tree = document.tree
-    if champs(tree.blocks):
-        if pages is None:
-            from ctgdocs.writers.pdf.writer import (
-                page_count,  # only documents that print their count
-            )
-
-            pages = page_count(document)
-        tree = Tree(remplir(tree.blocks, {"pages": str(pages)}), tree.classes)
-    return tree
-
-
-def _page(document: RenderedDocument, body: str, css: Markup, preview: bool) -> str:
-    context = {"document": document.meta, "corps": Markup(body), "css": css, "apercu": preview}
-    return render_template(frame_environment(), FRAME, context)
+    body = HtmlTree(filled(document), preview=True).html()
+    return page_html(document, body, Markup(preview_css()), preview=True)
 
 
 class HtmlWriter:
     format: ClassVar[str] = "html"
     suffix: ClassVar[str] = ".html"
+    heading_pages: ClassVar[bool] = False  # its sommaire links to the headings
+    layout: ClassVar[bool] = False
 
     def write(self, document: RenderedDocument, dest: Path) -> None:
         write_bytes_atomic(dest, preview_html(document).encode("utf-8"))
-
-
-def tree_html(tree: Tree) -> str:
-    """The print HTML of the tree's blocks (footnotes as WeasyPrint footnotes)."""
-    return _HtmlTree(tree).html()
-
-
-class _HtmlTree:
-    """One tree to HTML. Headings get ids in reading order, so the sommaire can point at them.
-    In a preview, notes are numbered in reading order and listed after the last block."""
-
-    def __init__(self, tree: Tree, preview: bool = False) -> None:
-        self.tree = tree
-        self.headings = list(_headings(tree.blocks))
-        self.next_heading = 0
-        self.notes: list[str] = []  # the preview's notes, as HTML, in reading order
-        self.note: NoteHtml = self.endnote if preview else footnote
-        self.title_pending = all(h.level > 1 for h in self.headings)
-        self.blocks: dict[type, Callable[..., str]] = {
-            Paragraph: lambda p: f"<p>{self.inlines(p.inlines)}</p>",
-            Heading: self.heading,
-            ListBlock: self.list,
-            Table: self.table,
-            Div: self.div,
-            Rule: lambda _: "<hr>",
-            Sommaire: self.sommaire,
-        }
-
-    def html(self) -> str:
-        body = "\n".join(self.block(b) for b in self.tree.blocks)
-        if not self.notes:
-            return body
-        return (
-            f'{body}\n<section class="notes" role="doc-endnotes" aria-label="{NOTES_TITLE}">'
-            f'<p class="titre-notes">{NOTES_TITLE}</p>{"".join(self.notes)}</section>'
-        )
-
-    def block(self, block: Block) -> str:
-        return self.blocks[type(block)](block)
-
-    def inlines(self, inlines: tuple[Inline, ...]) -> str:
-        return inline_html(inlines, self.note)
-
-    def endnote(self, note: Note) -> str:
-        """The call of the next note, a link to the note at the end, which links back to it."""
-        self.notes.append("")  # the number is taken before a note inside this one is read
-        n = len(self.notes)
-        back = escape(BACK_TO_CALL.format(n))
-        self.notes[n - 1] = (
-            f'<p class="note-fin" id="{NOTE_ID.format(n)}" role="doc-endnote">'
-            f'<a class="retour-note" href="#{CALL_ID.format(n)}" role="doc-backlink" '
-            f'title="{back}" aria-label="{back}">{n}.</a> {self.inlines(note.inlines)}</p>'
-        )
-        return (
-            f'<a class="appel-note" id="{CALL_ID.format(n)}" href="#{NOTE_ID.format(n)}" '
-            f'role="doc-noteref"><sup>{n}</sup></a>'
-        )
-
-    def heading(self, h: Heading) -> str:
-        self.next_heading += 1
-        anchor = HEADING_ID.format(self.next_heading)
-        return f'<h{h.level} id="{anchor}">{self.inlines(h.inlines)}</h{h.level}>'
-
-    def sommaire(self, s: Sommaire) -> str:
-        entries = "".join(
-            f'<li class="niveau-{h.level}"><a href="#{HEADING_ID.format(n)}">{inline_html(h.inlines, None)}{LEADER}</a></li>'
-            for n, h in enumerate(self.headings, start=1)
-            if h.level <= s.depth
-        )
-        return f'<nav class="sommaire"><p class="titre-sommaire">{escape(s.title)}</p><ul>{entries}</ul></nav>'
-
-    def list(self, lst: ListBlock) -> str:
-        tag = "ol" if lst.ordered else "ul"
-        start = (
-            f' start="{lst.start}" style="counter-reset: numero {lst.start - 1}"'
-            if lst.ordered and lst.start != 1
-            else ""
-        )
-        items = "".join(
-            f"<li>{''.join(self.block(b) for b in item.blocks)}</li>" for item in lst.items
-        )
-        return f"<{tag}{start}>{items}</{tag}>"
-
-    def table(self, table: Table) -> str:
-        def cell(tag: str, content: tuple[Inline, ...], col: int) -> str:
-            align = table.aligns[col] if col < len(table.aligns) else None
-            cls = f' class="{align}"' if align else ""
-            return f"<{tag}{cls}>{self.inlines(content)}</{tag}>"
-
-        def rows(selected: tuple, tag: str) -> str:
-            return "".join(
-                "<tr>" + "".join(cell(tag, c, i) for i, c in enumerate(row)) + "</tr>"
-                for row in selected
-            )
-
-        head = rows(table.rows[: table.header_rows], "th")
-        body = rows(table.rows[table.header_rows :], "td")
-        thead = f"<thead>{head}</thead>" if head else ""
-        # The wrapper's ::after block (print.css) is the DOCX writer's 6pt paragraph after a table.
-        return f'<div class="tableau"><table>{thead}<tbody>{body}</tbody></table></div>'
-
-    def div(self, div: Div) -> str:
-        classes = " ".join(str(escape(c)) for c in div.classes)
-        if self.title_pending and TITLE_BLOCK in div.classes:
-            self.title_pending = False
-            if (paragraphs := _lines(div)) is not None:
-                # One line per paragraph (those of the nested title div too, which marks the
-                # title line for the DOCX); the spaces between them keep the words apart in the
-                # PDF's bookmark and in what a screen reader says.
-                lines = " ".join(f"<span>{inline_html(p.inlines)}</span>" for p in paragraphs)
-                return f'<h1 class="{classes}">{lines}</h1>'
-        inner = "\n".join(self.block(b) for b in div.children)
-        return f'<div class="{classes}">{inner}</div>'
-
-
-def _lines(div: Div) -> list[Paragraph] | None:
-    """The paragraphs of a div made of paragraphs and of divs made of paragraphs, in order;
-    None if it holds anything else."""
-    found: list[Paragraph] = []
-    for block in div.children:
-        if isinstance(block, Paragraph):
-            found.append(block)
-        elif isinstance(block, Div) and (inner := _lines(block)) is not None:
-            found += inner
-        else:
-            return None
-    return found
-
-
-def _headings(blocks: tuple[Block, ...]) -> Iterator[Heading]:
-    """Every heading in the order `heading` numbers them: inside divs and list items too."""
-    for block in blocks:
-        if isinstance(block, Heading):
-            yield block
-        elif isinstance(block, Div):
-            yield from _headings(block.children)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _headings(item.blocks)
-
-
-def footnote(note: Note) -> str:
-    """A note where its call stands: WeasyPrint moves it to the foot of the page and numbers
-    the call (print.css: float: footnote)."""
-    return f'<span class="note">{inline_html(note.inlines)}</span>'
-
-
-def inline_html(inlines: tuple[Inline, ...], note: NoteHtml | None = footnote) -> str:
-    """The inlines as HTML; each note as `note` writes it, or left out (None: the sommaire)."""
-    out = []
-    for item in inlines:
-        if isinstance(item, Break):
-            out.append("<br>")
-        elif isinstance(item, Note):
-            if note is not None:
-                out.append(note(item))
-        else:
-            out.append(_run_html(item))
-    return "".join(out)
-
-
-def _run_html(run: Run) -> str:
-    text = str(escape(run.text))
-    if run.sup:
-        text = f"<sup>{text}</sup>"
-    if run.italic:
-        text = f"<em>{text}</em>"
-    if run.bold:
-        text = f"<strong>{text}</strong>"
-    return text

@@ -1,12 +1,11 @@
 r"""The sommaire of a DOCX: a TOC field whose cached result lists the headings with their pages.
 
 The cached result is what LibreOffice prints (it does not update a TOC field on load, even
-with `w:updateFields` — tested with 7.4), so it carries real page numbers. `layout_pages` asks
-the PDF writer where each heading starts (writers/pdf/writer.py `heading_pages`: WeasyPrint on the same
-HTML, print.css mirroring the frame's page and styles; a layout already made for the PDF of the
-document in this process is reused). Headings are matched by rank: the n-th heading of the tree
-is the HTML's `titre-n`. WeasyPrint is imported only for a document whose sommaire lists at
-least one heading; a heading the layout did not place (not expected) gets "—". Each number
+with `w:updateFields` — tested with 7.4), so it carries real page numbers. The pagination
+step found where each heading starts (render/pagination.py: WeasyPrint on the print HTML,
+print.css mirroring the frame's page and styles) before this writer runs. Headings are matched
+by rank: the n-th heading of the tree is the HTML's `titre-n`. A heading the layout did not
+place (not expected) gets "—". Each number
 stays inside its PAGEREF field, so Word recomputes it from its own layout when asked (F9, or on
 printing). `w:updateFields` ("This document contains fields that may refer to other files…
 update them?" when Word opens it) is set only when a cached number is unknown: a cached result
@@ -29,7 +28,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 from lxml import etree
 
-from ctgdocs.render.document import RenderedDocument
+from ctgdocs.render.document import RenderedDocument, pagination_of
 from ctgdocs.render.tree import Break, Inline, Run, champs
 from ctgdocs.writers.docx.inlines import format_run
 from ctgdocs.writers.docx.oxml import element, fld_char, instr_text, text_run
@@ -81,22 +80,16 @@ class PendingSommaire:
 
 
 def layout_pages(document: RenderedDocument) -> Mapping[int, int]:
-    """Heading number → page, from the PDF layout of the document."""
-    from ctgdocs.writers.pdf.writer import (
-        heading_pages,  # WeasyPrint: only when a sommaire needs it
-    )
-
-    return heading_pages(document)
+    """Heading number → page, found by the pagination step (render/pagination.py)."""
+    return pagination_of(document, titres=True).titres or {}
 
 
 def layout_values(document: RenderedDocument) -> dict[str, str]:
-    """The values of the layout fields the body prints (tree.Champ): the page count of the PDF
-    layout, the cached result of a NUMPAGES field. Empty, and no layout, without fields."""
+    """The values of the layout fields the body prints (tree.Champ): the page count the
+    pagination step found, the cached result of a NUMPAGES field. Empty without fields."""
     if not champs(document.tree.blocks):
         return {}
-    from ctgdocs.writers.pdf.writer import page_count  # WeasyPrint: only when the body prints it
-
-    return {"pages": str(page_count(document))}
+    return {"pages": str(pagination_of(document).pages)}
 
 
 def write_sommaires(

@@ -121,6 +121,8 @@ NUMBER_INDENT = Cm(0.75)  # the indent step of `Liste numérotée`
 class DocxWriter:
     format: ClassVar[str] = "docx"
     suffix: ClassVar[str] = ".docx"
+    heading_pages: ClassVar[bool] = True  # its sommaire is a TOC field with cached pages
+    layout: ClassVar[bool] = False
 
     def __init__(self, frame: Path | None = None) -> None:
         self.frame = frame if frame is not None else DEFAULT_FRAME

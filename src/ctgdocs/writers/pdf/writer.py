@@ -1,14 +1,12 @@
-"""PDF writer: WeasyPrint on the HTML writer's output. WeasyPrint is imported here only.
+"""PDF writer: the layout of the print HTML (render/layout.py) written as a PDF.
 
 Every PDF is PDF/A-3b (ISO 19005-3, level B), tagged (the structure of the HTML), in French,
 with title, author and subject, its fonts embedded, an sRGB output intent, and the data files
 it was produced from embedded as associated files (AFRelationship /Source). Its bytes depend on
 its inputs only: dates come from the act's date, the identifier from its title and sources.
 
-`heading_pages` tells on which page of this layout each heading starts: the DOCX writer's
-sommaire prints those numbers (print.css mirrors the DOCX frame's metrics, so LibreOffice puts
-the headings on the same pages). The pages of the last documents laid out are kept, so a
-process that writes the PDF and the DOCX of a document lays it out once.
+The layout is the pagination step's when it made one for this document (a body that prints its
+page count, or a sommaire for the DOCX), else a new one: a document is laid out once.
 """
 
 from __future__ import annotations
@@ -18,78 +16,33 @@ import datetime as dt
 import hashlib
 import os
 import zlib
-from collections import OrderedDict
-from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
 import pydyf
-from weasyprint import CSS, HTML, Attachment
+from weasyprint import Attachment
 from weasyprint.document import Document
-from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from ctgdocs.errors import OutputError
-from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.render.document import RenderedDocument
 from ctgdocs.render.fetcher import ConfinedFetcher, unwrap
-from ctgdocs.render.tree import champs
+from ctgdocs.render.layout import mise_en_page
 from ctgdocs.rules.teletransmission import TAILLE_MAX
 from ctgdocs.writers.atomic import atomic_path
-from ctgdocs.writers.html import HEADING_ID, css_text, render_html
 from ctgdocs.writers.pdf import structure as pdf_structure
 
-BASE_URL = (TEMPLATES_DIR / "html").as_uri() + "/"
 PDF_VARIANT = "pdf/a-3b"
 SOURCE_SCHEME = "ctgdocs-source:"
 SOURCE_MIME = "application/yaml"  # fixed here: a guess from the file name depends on the machine
-REMEMBERED = 32  # documents whose heading pages are kept (a few ints each)
 DEFLATE_LEVEL = 6  # zlib's default: see _deflate
-MAX_PASSES = 4  # layouts tried until a printed page count is the document's own
-_pages: OrderedDict[RenderedDocument, dict[int, int]] = OrderedDict()
-_counts: dict[RenderedDocument, int] = {}
-
-
-def _render(document: RenderedDocument, **options: object) -> Document:
-    """The laid-out pages (the PDF writer's options change no layout). A document that prints
-    its own page count (`[[pages]]`) is laid out again with the count found until it holds."""
-    count = _counts.get(document, 1) if champs(document.tree.blocks) else None
-    stylesheet, fonts = _style()
-    for _ in range(MAX_PASSES):
-        html = render_html(document, pages=count, css=False)
-        rendered = HTML(string=html, base_url=BASE_URL, url_fetcher=ConfinedFetcher()).render(
-            stylesheets=[stylesheet], font_config=fonts, **options
-        )
-        if count is None or len(rendered.pages) == count:
-            break
-        count = len(rendered.pages)
-    else:
-        raise OutputError(
-            f"« {document.meta.title} » : le nombre de pages imprimé ne se stabilise pas "
-            f"après {MAX_PASSES} mises en page"
-        )
-    pdf_structure.drop_invisible_leaders(rendered)
-    _pages[document] = _heading_pages(rendered)
-    _counts[document] = len(rendered.pages)
-    while len(_pages) > REMEMBERED:
-        _counts.pop(_pages.popitem(last=False)[0], None)
-    return rendered
-
-
-@cache
-def _style() -> tuple[CSS, FontConfiguration]:
-    """print.css parsed once per process, with the one font configuration its @font-face rules
-    load the repository's fonts into (a worker reuses both for every document it lays out)."""
-    fonts = FontConfiguration()
-    return (
-        CSS(string=css_text(), base_url=BASE_URL, font_config=fonts, url_fetcher=ConfinedFetcher()),
-        fonts,
-    )
 
 
 class PdfWriter:
     format: ClassVar[str] = "pdf"
     suffix: ClassVar[str] = ".pdf"
+    heading_pages: ClassVar[bool] = False  # its sommaire's pages are print.css's target-counter
+    layout: ClassVar[bool] = True  # it prints the pagination step's layout
 
     def write(self, document: RenderedDocument, dest: Path) -> None:
         # Dates inside the PDF come from the act's date (fontTools reads SOURCE_DATE_EPOCH for
@@ -101,7 +54,8 @@ class PdfWriter:
             raise unwrap(refused) from None
 
     def _write(self, document: RenderedDocument, dest: Path) -> None:
-        rendered = _render(document)
+        rendered = mise_en_page(document)
+        pdf_structure.drop_invisible_leaders(rendered)
         with atomic_path(dest) as tmp:
             rendered.write_pdf(
                 str(tmp),
@@ -188,29 +142,3 @@ def attachments(document: RenderedDocument) -> list[Attachment]:
         )
         for source in document.sources
     ]
-
-
-def page_count(document: RenderedDocument) -> int:
-    """The number of pages of the document's PDF layout."""
-    if document not in _pages:
-        _render(document)
-    return _counts[document]
-
-
-def heading_pages(document: RenderedDocument) -> dict[int, int]:
-    """Heading number (1, 2… in reading order, as the HTML writer numbers them) → the page,
-    from 1, where that heading starts in the PDF layout."""
-    if document not in _pages:
-        _render(document)
-    _pages.move_to_end(document)
-    return dict(_pages[document])
-
-
-def _heading_pages(rendered: Document) -> dict[int, int]:
-    pages: dict[int, int] = {}
-    prefix = HEADING_ID.format("")
-    for number, page in enumerate(rendered.pages, start=1):
-        for anchor in page.anchors:
-            if anchor.startswith(prefix) and anchor[len(prefix) :].isdigit():
-                pages.setdefault(int(anchor[len(prefix) :]), number)
-    return pages

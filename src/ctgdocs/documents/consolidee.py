@@ -1,28 +1,17 @@
-"""Consolidated versions of a signed act: its data with the avenants applied, rendered under a
-versioned name (convention-consolidee-avenant-2); the signed original is never overwritten."""
+"""The consolidated versions of a signed act as documents: its data with the avenants applied
+(avenants/consolidation.py), rendered under a versioned name (convention-consolidee-avenant-2);
+the signed original is never overwritten."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from ctgdocs.avenants import apply as amend
+from ctgdocs.avenants.consolidation import etat
 from ctgdocs.avenants.contrats import avenants, contrat, jusqu_a
 from ctgdocs.documents.base import PlannedDocument, planifier
-from ctgdocs.errors import DataError
-from ctgdocs.load.territoire import DonneesTerritoire, Fichier
-from ctgdocs.model.avenant import FichierAvenant
+from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.render.document import RenderedDocument
-
-
-def etat(d: DonneesTerritoire, liste: Sequence[Fichier[FichierAvenant]]) -> DonneesTerritoire:
-    """The data after these avenants (checked when the data was validated)."""
-    if not liste:
-        return d
-    consolide, problems = amend.consolider(d, liste)
-    if consolide is None:
-        raise DataError(problems)
-    return consolide
 
 
 def plans(
