@@ -217,7 +217,7 @@ def test_nombre_lettres_feminin(n: int, expected: str) -> None:
 @pytest.mark.parametrize("bad", [1.5, 2.0, "3"])
 def test_nombre_lettres_rejects_non_integers(bad: object) -> None:
     with pytest.raises(TypeError):
-        nombre_lettres(bad)  # type: ignore[arg-type]
+        nombre_lettres(bad)
 
 
 # --- numbers in figures ------------------------------------------------------
@@ -277,7 +277,7 @@ def test_nombre_decimales(x: int | float | Decimal, decimales: int, expected: st
 )
 def test_nombre_rejects(bad: object, error: type[Exception]) -> None:
     with pytest.raises(error):
-        nombre(bad)  # type: ignore[arg-type]
+        nombre(bad)
 
 
 def test_nombre_negative_decimales() -> None:
@@ -425,6 +425,46 @@ def test_majuscule_initiale(s: str, expected: str) -> None:
     assert majuscule_initiale(s) == expected
 
 
+# --- agreement -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texte", "nombre", "feminin", "expected"),
+    [
+        ("désigné", None, True, "désignée"),
+        ("représenté", None, False, "représenté"),
+        ("conclu", 1, True, "conclue"),
+        ("Absent excusé", ["a", "b"], False, "Absents excusés"),
+        ("Absent excusé", ["a"], False, "Absent excusé"),
+        ("adoptée", 0, False, "adoptée"),  # zero is singular in French
+        ("adoptée", 2, False, "adoptées"),
+        ("Secrétaire", ("a", "b"), False, "Secrétaires"),
+        ("choix", 3, False, "choix"),
+        ("Le", None, True, "La"),
+        ("son", None, True, "sa"),
+        ("le", 2, True, "les"),
+        ("du", None, True, "de la"),
+        ("il", 2, True, "elles"),
+        ("modifiée", None, True, "modifiée"),  # already feminine: unchanged
+    ],
+)
+def test_accord(texte: str, nombre: object, feminin: bool, expected: str) -> None:
+    assert filters.accord(texte, nombre, feminin=feminin) == expected
+
+
+def test_accord_refuses_a_text_as_its_number() -> None:
+    with pytest.raises(TypeError, match="un nombre ou une liste est attendu, pas le texte « 12 »"):
+        filters.accord("adopté", "12")
+
+
+def test_accord_in_a_template() -> None:
+    jinja2 = pytest.importorskip("jinja2")
+    env = jinja2.Environment()
+    env.filters.update(FILTERS)
+    template = env.from_string('{{ "Rapporteur"|accord(r) }} : {{ "désigné"|accord(feminin=f) }}')
+    assert template.render(r=["A", "B"], f=True) == "Rapporteurs : désignée"
+
+
 # --- registry ----------------------------------------------------------------
 
 
@@ -445,6 +485,7 @@ def test_filters_registry() -> None:
         "ordinal",
         "liste",
         "majuscule_initiale",
+        "accord",
     }
     assert set(FILTERS) == expected
     for name, function in FILTERS.items():

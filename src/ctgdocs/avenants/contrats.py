@@ -37,11 +37,11 @@ class Formes:
     au: str  # « à la présente convention »
     origine: str  # « à la convention d'origine »
     il: str  # « elle »
-    e: str  # agreement: « conclue », « résiliée »
+    feminin: bool  # its agreement: « conclue », « résiliée » (the `accord` filter)
     ref: str  # how an avenant names the act it modifies: « la convention »
     de_ref: str  # « de la convention »
 
-    def contexte(self) -> dict[str, str]:
+    def contexte(self) -> dict[str, str | bool]:
         return dataclasses.asdict(self)
 
 
@@ -117,7 +117,7 @@ CONTRATS: dict[str, ContratAmendable] = {
                 au="à la présente convention",
                 origine="à la convention d'origine",
                 il="elle",
-                e="e",
+                feminin=True,
                 ref="la convention",
                 de_ref="de la convention",
             ),
@@ -137,7 +137,7 @@ CONTRATS: dict[str, ContratAmendable] = {
                 au="au présent acte d'engagement",
                 origine="à l'acte d'engagement d'origine",
                 il="il",
-                e="",
+                feminin=False,
                 ref="l'acte d'engagement",
                 de_ref="de l'acte d'engagement",
             ),
@@ -158,7 +158,7 @@ FORMES_AVENANT = Formes(
     au="au présent avenant",
     origine="à l'avenant d'origine",
     il="il",
-    e="",
+    feminin=False,
     ref="l'avenant",
     de_ref="de l'avenant",
 )

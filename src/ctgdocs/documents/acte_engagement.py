@@ -13,9 +13,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ctgdocs.avenants.contrats import CONTRATS
+from ctgdocs.documents import articles as modele
 from ctgdocs.documents import consolidee, deliberation
+from ctgdocs.documents.articles import numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.contrat import contexte_contrat, numero_article
+from ctgdocs.documents.contrat import contexte_contrat
 from ctgdocs.documents.referentiel import contexte_referentiel
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.fr import noms
@@ -32,26 +34,9 @@ from ctgdocs.render.markdown import LINE_SEPARATOR, data_text
 from ctgdocs.render.tree import Tree
 from ctgdocs.rules.teletransmission import pour_contrat
 
-# (shared clause, or the acte's data key, title); numbers are computed.
 CONTRAT = CONTRATS["acte-engagement"]
 ENTREES = CONTRAT.entrees
 
-ARTICLES: tuple[tuple[str, str], ...] = (
-    ("objet_acte_engagement", "Objet de l'acte d'engagement"),
-    ("demarche_elaboration", "La démarche d'élaboration de la Convention territoriale globale"),
-    ("champs_intervention_caf", "Les champs d'intervention de la Caf"),
-    ("=champs_intervention_commune", "Les champs d'intervention de la commune"),
-    ("engagements_acte", "Engagements des partenaires"),
-    ("modalites_collaboration", "Comitologie"),
-    ("=postes_coordination", "Les postes d'animation et de coordination"),
-    ("echanges_donnees_rgpd", "Échanges de données"),
-    ("communication", "Communication"),
-    ("=calendrier", "Calendrier {annee}"),
-    ("duree_acte", "Durée de l'acte d'engagement"),
-    ("execution_formelle", "Exécution formelle de l'acte d'engagement"),
-    ("recours", "Les recours"),
-    ("confidentialite", "Confidentialité"),
-)
 FICHE_ACTION = (  # row label, field
     ("Objectifs", "objectifs"),
     ("Éléments de contexte", "contexte"),
@@ -132,11 +117,11 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
     articles = [
         {
             "numero": numero_article(n),
-            "clause": clause.lstrip("="),
-            "titre": titre.format(annee=data.debut.year),
-            "blocs": blocs[clause[1:]] if clause.startswith("=") else [],
+            "clause": article.nom,
+            "titre": article.titre.format(annee=data.debut.year),
+            "blocs": blocs[article.texte] if article.texte else [],
         }
-        for n, (clause, titre) in enumerate(ARTICLES, start=1)
+        for n, article in enumerate(modele.articles("acte"), start=1)
     ]
     return {
         "territoire": contexte_territoire(t),
@@ -269,4 +254,4 @@ KIND = DocumentKind(
     name="acte-engagement", title="Acte d'engagement dans la démarche CTG", plan=plan
 )
 
-__all__ = ["ARTICLES", "KIND", "context"]
+__all__ = ["KIND", "context"]

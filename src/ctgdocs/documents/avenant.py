@@ -16,8 +16,9 @@ from markupsafe import Markup
 from ctgdocs.avenants.comparaison import Changement, changements
 from ctgdocs.avenants.contrats import CONTRATS, avenants, contrat, jusqu_a
 from ctgdocs.avenants.sections import Section
+from ctgdocs.documents.articles import numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.contrat import contexte_contrat, numero_article
+from ctgdocs.documents.contrat import contexte_contrat
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.errors import DataError
 from ctgdocs.fr.dates import date_fr

@@ -21,31 +21,23 @@ def acte(kind: str) -> dict[str, str]:
 
 def partie(t: FichierTerritoire, p: Partie) -> dict[str, Any]:
     org = t.organisations[p.organisation]
-    feminin = noms.feminin(org)
     return {
         **organisation(org),
         "id": p.organisation,
         "adresse": org.adresse,
         "ci_apres": p.ci_apres,
-        "designee": "désignée" if feminin else "désigné",
-        "representee": "représentée" if feminin else "représenté",
+        "feminin": noms.feminin(org),
         "representants": [
             {
                 "nom": noms.nom_complet(t.personnes[r.personne]),
                 "civilite_longue": noms.civilite_longue(t.personnes[r.personne]),
                 "qualite": r.qualite,
-                "possessif": "sa" if t.personnes[r.personne].civilite == "Mme" else "son",
-                "article": "La" if t.personnes[r.personne].civilite == "Mme" else "Le",
+                "feminin": t.personnes[r.personne].civilite == "Mme",
                 "mention": r.mention,
             }
             for r in p.representants
         ],
     }
-
-
-def numero_article(n: int) -> str:
-    """« Article 1er », then « Article 2 »…"""
-    return "1er" if n == 1 else str(n)
 
 
 def contexte_contrat(

@@ -14,9 +14,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ctgdocs.avenants.contrats import CONTRATS
+from ctgdocs.documents import articles as modele
 from ctgdocs.documents import consolidee
+from ctgdocs.documents.articles import numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.contrat import contexte_contrat, numero_article
+from ctgdocs.documents.contrat import contexte_contrat
 from ctgdocs.documents.referentiel import contexte_poste
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.fr.dates import date_fr
@@ -32,21 +34,6 @@ from ctgdocs.rules.teletransmission import pour_contrat
 
 CONTRAT = CONTRATS["convention"]
 ENTREES = CONTRAT.entrees
-
-# The articles of a CTG convention, in order: (shared clause, title). Numbers are computed.
-ARTICLES: tuple[tuple[str, str], ...] = (
-    ("objet_convention", "Objet de la convention territoriale globale de services aux familles"),
-    ("enjeux_partages", "Les enjeux partagés"),
-    ("engagements_partenaires", "Engagements des partenaires"),
-    ("modalites_collaboration", "Modalités de collaboration"),
-    ("echanges_donnees", "Échanges de données"),
-    ("communication", "Communication"),
-    ("evaluation", "Évaluation"),
-    ("duree", "Durée de la convention"),
-    ("execution_formelle", "Exécution formelle de la convention"),
-    ("confidentialite", "Confidentialité"),
-)
-
 
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.convention is None:
@@ -88,11 +75,11 @@ def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> Re
     return RenderedDocument(meta, tree, actes=actes)
 
 
-def articles(liste: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
-    """« Article 1er », then « Article 2 »…"""
+def articles() -> list[dict[str, str]]:
+    """The convention's articles (templates/convention/articles.yaml), numbered."""
     return [
-        {"numero": numero_article(n), "clause": clause, "titre": titre}
-        for n, (clause, titre) in enumerate(liste, start=1)
+        {"numero": numero_article(n), "clause": a.nom, "titre": a.titre}
+        for n, a in enumerate(modele.articles("convention"), start=1)
     ]
 
 
@@ -108,7 +95,7 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
     ctx: dict[str, Any] = {
         "territoire": contexte_territoire(t),
         **contexte_contrat(t, "convention", conv.parties, conv.comite_pilotage),
-        "articles": articles(ARTICLES),
+        "articles": articles(),
         "caf": {**organisation(caf), "source": f"Source {caf.nom_court or caf.nom}"},
         "convention": {
             "intitule": conv.intitule,
@@ -180,4 +167,4 @@ def _annexes(d: DonneesTerritoire, t: FichierTerritoire, conv: Convention) -> li
 
 KIND = DocumentKind(name="convention", title="Convention territoriale globale", plan=plan)
 
-__all__ = ["ARTICLES", "KIND", "articles", "context"]
+__all__ = ["KIND", "articles", "context"]

@@ -37,7 +37,7 @@ def contexte_tableau(d: DonneesTerritoire) -> dict[str, Any]:
         {
             "epci": organisation(t.organisations[ident]),
             "etp": etp,
-            "plafond": regle.plafond_annuel_par_etp * etp if regle else None,
+            "plafond_total": regle.plafond_annuel_par_etp * etp if regle else None,
         }
         for ident, etp in tableau.lignes.items()
     ]
@@ -54,7 +54,7 @@ def contexte_tableau(d: DonneesTerritoire) -> dict[str, Any]:
         },
         "financement": {
             "taux": regle.taux,
-            "plafond": regle.plafond_annuel_par_etp,
+            "plafond_par_etp": regle.plafond_annuel_par_etp,
             "source": regle.source,
             "depuis": regle.depuis,
         }

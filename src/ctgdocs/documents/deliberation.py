@@ -266,7 +266,11 @@ def _financement(caf: Organisation, date: Any) -> dict[str, Any] | None:
     regle = regle_en_vigueur(caf, date)
     if regle is None:
         return None
-    return {"taux": regle.taux, "plafond": regle.plafond_annuel_par_etp, "source": regle.source}
+    return {
+        "taux": regle.taux,
+        "plafond_par_etp": regle.plafond_annuel_par_etp,
+        "source": regle.source,
+    }
 
 
 KIND = DocumentKind(name="deliberation", title="Extrait du registre des délibérations", plan=plan)

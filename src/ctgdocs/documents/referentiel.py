@@ -121,7 +121,7 @@ def _financement(t: FichierTerritoire, poste: Poste) -> dict[str, Any] | None:
         "depuis": regle.depuis,
         "source": regle.source,
         "part": part,
-        "plafond": plafond,
+        "plafond_total": plafond,
         "plafonne": plafond < part,
         "maximum": maximum,
         "montant": montant,

@@ -1,10 +1,11 @@
 """The French formatting filters of the document templates: `FILTERS` maps each Jinja filter
-name to its function in ctgdocs.fr (dates and times, numbers, amounts, lists)."""
+name to its function in ctgdocs.fr (dates and times, numbers, amounts, lists, agreement)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import (
     annee_lettres,
     date_courte,
@@ -41,4 +42,5 @@ FILTERS: dict[str, Callable] = {
     "ordinal": ordinal,
     "liste": liste,
     "majuscule_initiale": majuscule_initiale,
+    "accord": accord,
 }

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ctgdocs.avenants import apply as amend
 from ctgdocs.avenants.contrats import CONTRATS, avenant_n, avenants, contrat
 from ctgdocs.errors import Problem
+from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.prepositions import de, joindre
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -37,9 +38,10 @@ def _suite(d: DonneesTerritoire, modifie: str) -> Iterator[Problem]:
         return
     if c.signe_le is None:
         acte = CONTRATS[modifie]
+        signe = accord("signé", feminin=acte.formes.feminin)
         yield liste[0].problem(
             ("avenant", "modifie"),
-            f"{acte.formes.ref} n'est pas signé{acte.formes.e} : un projet se corrige directement, "
+            f"{acte.formes.ref} n'est pas {signe} : un projet se corrige directement, "
             f"sans avenant (indiquez {acte.signature} une fois l'acte signé)",
         )
         return
