@@ -12,7 +12,6 @@ agree), and its document kind.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -40,9 +39,6 @@ class Formes:
     feminin: bool  # its agreement: « conclue », « résiliée » (the `accord` filter)
     ref: str  # how an avenant names the act it modifies: « la convention »
     de_ref: str  # « de la convention »
-
-    def contexte(self) -> dict[str, str | bool]:
-        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)

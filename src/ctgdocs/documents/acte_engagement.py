@@ -8,7 +8,8 @@ rows, which articles are data texts and which are shared clauses.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, Literal, TypedDict
 
 from markupsafe import Markup
 
@@ -17,16 +18,22 @@ from ctgdocs.documents import articles as modele
 from ctgdocs.documents import consolidee, deliberation
 from ctgdocs.documents.articles import numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.contrat import contexte_contrat
-from ctgdocs.documents.referentiel import contexte_referentiel
-from ctgdocs.documents.territoire import contexte_territoire, organisation
+from ctgdocs.documents.consolidee import ContexteConsolidation
+from ctgdocs.documents.contrat import ContexteContrat, contexte_contrat
+from ctgdocs.documents.referentiel import ContexteReferentiel, contexte_referentiel
+from ctgdocs.documents.territoire import (
+    ContexteOrganisation,
+    ContexteTerritoire,
+    contexte_territoire,
+    organisation,
+)
 from ctgdocs.fr import noms
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.nombres import nombre_lettres
 from ctgdocs.fr.prepositions import de
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Bloc, Deliberation, FichierSeance
-from ctgdocs.model.engagement import ActeEngagement, FicheAction
+from ctgdocs.model.engagement import ActeEngagement, DecisionConseil, FicheAction
 from ctgdocs.references import branche_famille, referentiel
 from ctgdocs.render.body import render_bloc, render_body
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
@@ -36,6 +43,97 @@ from ctgdocs.rules.teletransmission import pour_contrat
 
 CONTRAT = CONTRATS["acte-engagement"]
 ENTREES = CONTRAT.entrees
+
+
+class ContexteArticle(TypedDict):
+    numero: str  # « 1er », « 2 »
+    clause: str  # the shared clause, or the data field of a text (see blocs)
+    titre: str
+    blocs: list[Markup]  # the acte's own text for a data article; empty for a clause
+
+
+class ContexteCommune(ContexteOrganisation):
+    fin_cej: dt.date | None
+    de_nom_designation: str  # « de la commune du Pradet »
+
+
+class ContexteActeEngagement(TypedDict):
+    titre: str
+    commune: ContexteCommune
+    caf: ContexteOrganisation
+    visas: list[str]
+    decision: DecisionConseil
+    annexe_decision: int | None  # its annex's number
+    seance: tuple[FichierSeance, Deliberation] | None  # the deliberation rendered in annex
+    annexe_equipements: int | None
+    preambule: list[Markup]
+    debut: dt.date
+    fin: dt.date
+    duree: str  # « d'un an », « de six mois »
+    ctg_au_plus_tard: dt.date
+    lieu: str
+    date_signature: dt.date | None
+
+
+class ContexteLigneEquipement(TypedDict):
+    type: str  # empty after a type's first row
+    structure: str
+
+
+class ContexteAnnexeEquipements(TypedDict):
+    type: Literal["equipements"]
+    numero: int
+    titre: str
+    lignes: list[ContexteLigneEquipement]
+
+
+class ContexteLigneFiche(TypedDict):
+    libelle: str
+    texte: Markup
+
+
+class ContexteAnnexeFiche(TypedDict):
+    type: Literal["fiche_action"]
+    numero: int
+    titre: str
+    lignes: list[ContexteLigneFiche]
+
+
+class ContexteMission(TypedDict):
+    mission: str
+    competences: Markup
+
+
+class ContexteAnnexeReferentiel(TypedDict):
+    type: Literal["referentiel"]
+    numero: int
+    titre: str
+    referentiel: ContexteReferentiel  # its missions as table cells (ContexteMission)
+
+
+class ContexteAnnexeDecision(TypedDict):
+    type: Literal["decision"]
+    numero: int
+    titre: str
+
+
+Annexe = (
+    ContexteAnnexeEquipements
+    | ContexteAnnexeFiche
+    | ContexteAnnexeReferentiel
+    | ContexteAnnexeDecision
+)
+
+
+class ContexteActe(ContexteContrat):
+    territoire: ContexteTerritoire
+    references: dict[str, list[str]]  # the branche Famille's texts (references/)
+    articles: list[ContexteArticle]
+    caf: ContexteOrganisation
+    annexes: list[Annexe]
+    acte_engagement: ContexteActeEngagement
+    consolidation: ContexteConsolidation | None
+
 
 FICHE_ACTION = (  # row label, field
     ("Objectifs", "objectifs"),
@@ -71,8 +169,10 @@ def render_consolidee(d: DonneesTerritoire) -> RenderedDocument:
     return render(*consolidee.texte_consolide(d, KIND.name))
 
 
-def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> RenderedDocument:
-    ctx = {**context(d), "consolidation": consolidee}
+def render(
+    d: DonneesTerritoire, consolidee: ContexteConsolidation | None = None
+) -> RenderedDocument:
+    ctx = context(d, consolidee)
     tree = render_body("acte/acte_engagement.md.j2", ctx)
     seance = ctx["acte_engagement"]["seance"]
     if seance is not None:  # annex 4, the last: the council's deliberation, from its data
@@ -98,7 +198,7 @@ def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> Re
     return RenderedDocument(meta, tree, actes=actes)
 
 
-def context(d: DonneesTerritoire) -> dict[str, Any]:
+def context(d: DonneesTerritoire, consolidee: ContexteConsolidation | None = None) -> ContexteActe:
     assert d.acte is not None
     t = d.territoire.model
     data = d.acte.model.acte_engagement
@@ -114,7 +214,7 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
         "postes_coordination": _textes(data.postes_coordination),
         "calendrier": _textes(data.calendrier),
     }
-    articles = [
+    articles: list[ContexteArticle] = [
         {
             "numero": numero_article(n),
             "clause": article.nom,
@@ -151,6 +251,7 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
             "lieu": data.lieu,
             "date_signature": data.date_signature,
         },
+        "consolidation": consolidee,
     }
 
 
@@ -193,10 +294,11 @@ def _cellule(blocs: list[Bloc] | str | None) -> Markup:
     return Markup(data_text(LINE_SEPARATOR.join(lines)).replace("|", "\\|"))
 
 
-def _annexes(data: ActeEngagement) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
+def _annexes(data: ActeEngagement) -> list[Annexe]:
+    """The annexes, numbered in order; the council's decision is always the last."""
+    found: list[Annexe] = []
     if data.annexes.equipements:
-        lignes = []
+        lignes: list[ContexteLigneEquipement] = []
         for type_, structures in data.annexes.equipements.items():
             if not structures:
                 lignes.append({"type": type_, "structure": ""})
@@ -207,47 +309,54 @@ def _annexes(data: ActeEngagement) -> list[dict[str, Any]]:
         found.append(
             {
                 "type": "equipements",
+                "numero": len(found) + 1,
                 "titre": "Liste des équipements et services soutenus par la collectivité locale",
                 "lignes": lignes,
             }
         )
     if data.annexes.fiche_action:
-        found.append({"type": "fiche_action", **_fiche(data.annexes.fiche_action)})
+        fiche = data.annexes.fiche_action
+        found.append(
+            {
+                "type": "fiche_action",
+                "numero": len(found) + 1,
+                "titre": fiche.titre,
+                "lignes": _fiche(fiche),
+            }
+        )
     if data.annexes.referentiel:
         ref = referentiel(data.annexes.referentiel)
+        missions: list[ContexteMission] = [
+            {
+                "mission": m["mission"],
+                "competences": _cellule("\n".join("- " + c for c in m["competences"])),
+            }
+            for m in ref.get("missions", [])
+        ]
         found.append(
             {
                 "type": "referentiel",
+                "numero": len(found) + 1,
                 "titre": f"Référentiel métier – {ref['intitule']}",
-                "referentiel": {
-                    **contexte_referentiel(ref),
-                    "missions": [
-                        {
-                            "mission": m["mission"],
-                            "competences": _cellule("\n".join("- " + c for c in m["competences"])),
-                        }
-                        for m in ref.get("missions", [])
-                    ],
-                },
+                "referentiel": {**contexte_referentiel(ref), "missions": missions},
             }
         )
-    found.append({"type": "decision", "titre": "Décision du conseil municipal de la commune"})
-    for numero, annexe in enumerate(found, start=1):
-        annexe["numero"] = numero
+    found.append(
+        {
+            "type": "decision",
+            "numero": len(found) + 1,
+            "titre": "Décision du conseil municipal de la commune",
+        }
+    )
     return found
 
 
-def _fiche(fiche: FicheAction) -> dict[str, Any]:
+def _fiche(fiche: FicheAction) -> list[ContexteLigneFiche]:
     valeurs: dict[str, Any] = {
         **{key: getattr(fiche, key) for _, key in FICHE_ACTION if key != "periode"},
         "periode": f"{date_fr(fiche.debut)} – {date_fr(fiche.fin)}",
     }
-    return {
-        "titre": fiche.titre,
-        "lignes": [
-            {"libelle": label, "texte": _cellule(valeurs[key])} for label, key in FICHE_ACTION
-        ],
-    }
+    return [{"libelle": label, "texte": _cellule(valeurs[key])} for label, key in FICHE_ACTION]
 
 
 KIND = DocumentKind(

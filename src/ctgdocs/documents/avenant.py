@@ -18,7 +18,7 @@ from ctgdocs.avenants.contrats import CONTRATS, avenants, contrat, jusqu_a
 from ctgdocs.avenants.sections import Section
 from ctgdocs.documents.articles import numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.contrat import contexte_contrat
+from ctgdocs.documents.contrat import acte, contexte_contrat
 from ctgdocs.documents.territoire import contexte_territoire, organisation
 from ctgdocs.errors import DataError
 from ctgdocs.fr.dates import date_fr
@@ -150,7 +150,7 @@ def _original(d: DonneesTerritoire, av: Avenant) -> dict[str, Any]:
     assert c is not None
     precedents = [a.model.avenant for a in avenants(d, av.modifie)][:-1]
     return {
-        **CONTRATS[av.modifie].formes.contexte(),
+        **acte(av.modifie),
         "designation": CONTRATS[av.modifie].designation(d),
         "signe_le": c.signe_le,
         "precedents": [{"numero": p.numero, "signe_le": p.signature.date} for p in precedents],

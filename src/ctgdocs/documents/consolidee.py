@@ -4,8 +4,9 @@ the signed original is never overwritten."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any, TypedDict
 
 from ctgdocs.avenants.consolidation import etat
 from ctgdocs.avenants.contrats import avenants, contrat, jusqu_a
@@ -14,12 +15,25 @@ from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.render.document import RenderedDocument
 
 
+class ContexteAvenantConsolide(TypedDict):
+    numero: int
+    signe_le: dt.date | None  # None: a draft, « (projet, non signé) »
+
+
+class ContexteConsolidation(TypedDict):
+    """The notice of a consolidated version (templates/clauses/_consolidation.md.j2)."""
+
+    effet: dt.date  # the version is the act as in force from this date
+    signe_le: dt.date | None  # the original act's signature
+    avenants: list[ContexteAvenantConsolide]
+
+
 def plans(
     d: DonneesTerritoire,
     kind: str,
     stem: str,
     render: Callable[..., RenderedDocument],
-    entrees: dict[str, Any],
+    entrees: Mapping[str, Any],
 ) -> list[PlannedDocument]:
     """One consolidated version per avenant to the act of that kind: after avenant 1, after 2…"""
     return [
@@ -35,7 +49,7 @@ def plans(
     ]
 
 
-def contexte(d: DonneesTerritoire, kind: str) -> dict[str, Any]:
+def contexte(d: DonneesTerritoire, kind: str) -> ContexteConsolidation:
     """What the notice of a consolidated version says (the view holds its avenants only)."""
     liste = [a.model.avenant for a in avenants(d, kind)]
     c = contrat(d, kind)
@@ -47,6 +61,8 @@ def contexte(d: DonneesTerritoire, kind: str) -> dict[str, Any]:
     }
 
 
-def texte_consolide(d: DonneesTerritoire, kind: str) -> tuple[DonneesTerritoire, dict[str, Any]]:
+def texte_consolide(
+    d: DonneesTerritoire, kind: str
+) -> tuple[DonneesTerritoire, ContexteConsolidation]:
     """A consolidated version's data and its notice."""
     return etat(d, avenants(d, kind)), contexte(d, kind)

@@ -3,23 +3,78 @@ names itself, its parties and their signature blocks. Shared clauses read these 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from ctgdocs.avenants.contrats import CONTRATS, FORMES_AVENANT
-from ctgdocs.documents.territoire import organisation
+from ctgdocs.documents.territoire import ContexteOrganisation, organisation
 from ctgdocs.fr import noms
 from ctgdocs.fr.nombres import nombre_lettres
 from ctgdocs.fr.prepositions import de
 from ctgdocs.model import FichierTerritoire, Partie
 
 
-def acte(kind: str) -> dict[str, str]:
+class ContexteActe(TypedDict):
+    """How the act names itself (avenants/contrats.Formes, field by field)."""
+
+    nom: str
+    le: str
+    du: str
+    au: str
+    origine: str
+    il: str
+    feminin: bool
+    ref: str
+    de_ref: str
+
+
+class ContexteRepresentant(TypedDict):
+    nom: str
+    civilite_longue: str | None
+    qualite: str
+    feminin: bool  # its agreement (« sa Directrice », « La Présidente »: the `accord` filter)
+    mention: str | None
+
+
+class ContextePartie(ContexteOrganisation):
+    id: str
+    adresse: str | None
+    ci_apres: str | None
+    feminin: bool  # the agreement of its name: « représentée », « désignée »
+    representants: list[ContexteRepresentant]
+
+
+class ContexteComite(TypedDict):
+    membres: list[str]  # « de la Caf », « de la commune du Pradet »
+    co_animation: list[str]
+
+
+class ContexteContrat(TypedDict):
+    """What the shared clauses of a contract read; each contract kind's context extends it."""
+
+    acte: ContexteActe
+    parties: list[ContextePartie]
+    nombre_parties: int
+    nombre_parties_lettres: str
+    comite_pilotage: ContexteComite
+
+
+def acte(kind: str) -> ContexteActe:
     """How the act of that kind names itself (the contract registry's forms)."""
-    formes = FORMES_AVENANT if kind == "avenant" else CONTRATS[kind].formes
-    return formes.contexte()
+    f = FORMES_AVENANT if kind == "avenant" else CONTRATS[kind].formes
+    return {
+        "nom": f.nom,
+        "le": f.le,
+        "du": f.du,
+        "au": f.au,
+        "origine": f.origine,
+        "il": f.il,
+        "feminin": f.feminin,
+        "ref": f.ref,
+        "de_ref": f.de_ref,
+    }
 
 
-def partie(t: FichierTerritoire, p: Partie) -> dict[str, Any]:
+def partie(t: FichierTerritoire, p: Partie) -> ContextePartie:
     org = t.organisations[p.organisation]
     return {
         **organisation(org),
@@ -42,7 +97,7 @@ def partie(t: FichierTerritoire, p: Partie) -> dict[str, Any]:
 
 def contexte_contrat(
     t: FichierTerritoire, kind: str, liste: list[Partie], co_animation: list[str] | None
-) -> dict[str, Any]:
+) -> ContexteContrat:
     """What the shared clauses of a contract read: how the act names itself, its parties
     counted, its comité de pilotage (every party's representatives; co-animated by the parties
     named, all of them when None)."""

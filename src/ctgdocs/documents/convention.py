@@ -8,8 +8,10 @@ the parties' wording, the CEJ groups and the ETP split. The body template
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from typing import Any
+from collections.abc import Callable
+from typing import Literal, TypedDict
 
 from markupsafe import Markup
 
@@ -18,13 +20,20 @@ from ctgdocs.documents import articles as modele
 from ctgdocs.documents import consolidee
 from ctgdocs.documents.articles import numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.contrat import contexte_contrat
-from ctgdocs.documents.referentiel import contexte_poste
-from ctgdocs.documents.territoire import contexte_territoire, organisation
+from ctgdocs.documents.consolidee import ContexteConsolidation
+from ctgdocs.documents.contrat import ContexteContrat, contexte_contrat
+from ctgdocs.documents.referentiel import ContextePoste, contexte_poste
+from ctgdocs.documents.territoire import (
+    ContexteOrganisation,
+    ContexteTerritoire,
+    contexte_territoire,
+    organisation,
+)
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.nombres import nombre_lettres
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import AxeConvention, Bloc, Convention, FichierTerritoire
+from ctgdocs.model.convention import Orientation
 from ctgdocs.model.valeurs import substituer
 from ctgdocs.render.body import render_body
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
@@ -34,6 +43,87 @@ from ctgdocs.rules.teletransmission import pour_contrat
 
 CONTRAT = CONTRATS["convention"]
 ENTREES = CONTRAT.entrees
+
+
+class ContexteArticle(TypedDict):
+    numero: str  # « 1er », « 2 »
+    clause: str  # the shared clause (templates/clauses/<clause>.md.j2)
+    titre: str
+
+
+class ContexteCaf(ContexteOrganisation):
+    source: str  # « Source Caf de la Vienne », under its figures
+
+
+class ContexteDiagnostic(TypedDict):
+    echelle: str
+    references: list[str]
+
+
+class ContexteVolet(TypedDict):
+    numero: str  # « 1.2 »
+    intitule: str
+    orientations: list[Orientation]
+
+
+class ContexteAxe(TypedDict):
+    numero: str
+    intitule: str
+    precisions: str | None
+    introduction: str | None
+    texte: list[Markup]
+    orientations: list[Orientation]
+    volets: list[ContexteVolet]
+
+
+class ContexteSignature(TypedDict):
+    lieu: str
+    date: dt.date
+
+
+class ContexteTexteConvention(TypedDict):
+    intitule: str
+    preambule: list[Markup]
+    diagnostics: list[ContexteDiagnostic]
+    axes: list[ContexteAxe]
+    nombre_axes: int
+    nombre_thematiques: int
+    apres_axes: list[Markup]
+    apres_enjeux: list[Markup]
+    debut: dt.date
+    fin: dt.date
+    preavis_mois: int
+    preavis_lettres: str
+    signature: ContexteSignature
+
+
+class ContexteGroupeCej(TypedDict):
+    fin: dt.date
+    communes: list[str]
+
+
+class ContexteAnnexePoste(TypedDict):
+    type: Literal["poste"]
+    numero: int
+    poste: ContextePoste
+
+
+class ContexteAnnexeCej(TypedDict):
+    type: Literal["cej"]
+    numero: int
+    observation: str | None
+    groupes: list[ContexteGroupeCej]
+
+
+class ContexteConvention(ContexteContrat):
+    territoire: ContexteTerritoire
+    articles: list[ContexteArticle]
+    caf: ContexteCaf
+    convention: ContexteTexteConvention
+    annexes: list[ContexteAnnexePoste | ContexteAnnexeCej]
+    signature: ContexteSignature
+    consolidation: ContexteConsolidation | None  # the notice of a consolidated version
+
 
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.convention is None:
@@ -52,8 +142,10 @@ def render_consolidee(d: DonneesTerritoire) -> RenderedDocument:
     return render(*consolidee.texte_consolide(d, KIND.name))
 
 
-def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> RenderedDocument:
-    ctx = {**context(d), "consolidation": consolidee}
+def render(
+    d: DonneesTerritoire, consolidee: ContexteConsolidation | None = None
+) -> RenderedDocument:
+    ctx = context(d, consolidee)
     tree = render_body("convention/convention.md.j2", ctx)
     conv = ctx["convention"]
     epci = ctx["territoire"]["epci"]
@@ -75,7 +167,7 @@ def render(d: DonneesTerritoire, consolidee: dict[str, Any] | None = None) -> Re
     return RenderedDocument(meta, tree, actes=actes)
 
 
-def articles() -> list[dict[str, str]]:
+def articles() -> list[ContexteArticle]:
     """The convention's articles (templates/convention/articles.yaml), numbered."""
     return [
         {"numero": numero_article(n), "clause": a.nom, "titre": a.titre}
@@ -83,7 +175,9 @@ def articles() -> list[dict[str, str]]:
     ]
 
 
-def context(d: DonneesTerritoire) -> dict[str, Any]:
+def context(
+    d: DonneesTerritoire, consolidee: ContexteConsolidation | None = None
+) -> ContexteConvention:
     assert d.convention is not None
     t = d.territoire.model
     conv = d.convention.model.convention
@@ -92,7 +186,7 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
     valeurs = calcul.valeurs(t, conv)
     texte = functools.partial(_textes, valeurs=valeurs)
     caf = t.organisations[t.territoire.caf]
-    ctx: dict[str, Any] = {
+    return {
         "territoire": contexte_territoire(t),
         **contexte_contrat(t, "convention", conv.parties, conv.comite_pilotage),
         "articles": articles(),
@@ -116,8 +210,8 @@ def context(d: DonneesTerritoire) -> dict[str, Any]:
         },
         "annexes": _annexes(d, t, conv),
         "signature": {"lieu": conv.signature.lieu, "date": conv.signature.date},
+        "consolidation": consolidee,
     }
-    return ctx
 
 
 def _textes(blocs: list[Bloc], valeurs: dict[str, int]) -> list[Markup]:
@@ -129,7 +223,7 @@ def _textes(blocs: list[Bloc], valeurs: dict[str, int]) -> list[Markup]:
     return out
 
 
-def _axe(n: int, axe: AxeConvention, texte: Any) -> dict[str, Any]:
+def _axe(n: int, axe: AxeConvention, texte: Callable[[list[Bloc]], list[Markup]]) -> ContexteAxe:
     return {
         "numero": str(n),
         "intitule": axe.intitule,
@@ -144,24 +238,32 @@ def _axe(n: int, axe: AxeConvention, texte: Any) -> dict[str, Any]:
     }
 
 
-def _annexes(d: DonneesTerritoire, t: FichierTerritoire, conv: Convention) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
+def _annexes(
+    d: DonneesTerritoire, t: FichierTerritoire, conv: Convention
+) -> list[ContexteAnnexePoste | ContexteAnnexeCej]:
+    """The annexes, numbered in order: the coordination post's référentiel, the CEJ groups."""
+    found: list[ContexteAnnexePoste | ContexteAnnexeCej] = []
     if conv.annexes.poste and d.coordination:
         poste = d.coordination.model.postes[conv.annexes.poste]
-        found.append({"type": "poste", "poste": contexte_poste(t, conv.annexes.poste, poste)})
+        found.append(
+            {
+                "type": "poste",
+                "numero": len(found) + 1,
+                "poste": contexte_poste(t, conv.annexes.poste, poste),
+            }
+        )
     groupes = calcul.communes_par_fin_cej(t)
     if conv.annexes.cej and groupes:
         found.append(
             {
                 "type": "cej",
+                "numero": len(found) + 1,
                 "observation": conv.annexes.cej_observation,
                 "groupes": [
                     {"fin": fin, "communes": [c.nom for c in communes]} for fin, communes in groupes
                 ],
             }
         )
-    for numero, annexe in enumerate(found, start=1):
-        annexe["numero"] = numero
     return found
 
 

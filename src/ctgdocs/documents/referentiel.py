@@ -4,13 +4,14 @@ computed from the rule of that Caf in force at the post's date."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from markupsafe import Markup
 
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.territoire import organisation
+from ctgdocs.documents.territoire import ContexteOrganisation, organisation
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import FichierTerritoire, Poste
@@ -26,6 +27,65 @@ REFERENTIEL_PAR_NIVEAU = {
     "coordinateur-thematique": "coordinateur-thematique",
     "coordinateur-proximite": "coordinateur-proximite",
 }
+
+
+class ContexteFinancement(TypedDict):
+    """The Caf's co-funding of a post (rules/financement.py computes it)."""
+
+    taux: Decimal  # of the post's cost
+    plafond_par_etp: Decimal  # the rule's annual cap per ETP
+    depuis: dt.date  # the rule is in force from this date
+    source: str
+    part: Decimal  # taux × cost
+    plafond_total: Decimal  # plafond_par_etp × the post's ETP
+    plafonne: bool  # the cap is below the share: it applies
+    maximum: Decimal  # min(part, plafond_total)
+    montant: Decimal  # the co-funding stated in the data, else the maximum
+    convenu: bool  # stated in the data
+    reste: Decimal  # the cost left to the employer
+    taux_effectif: Decimal  # montant / cost
+
+
+class ContexteSection(TypedDict):
+    titre: str
+    texte: list[Markup]
+
+
+class ContexteReferentiel(TypedDict):
+    """A job referential (references/referentiels/<id>.yaml) as templates read it."""
+
+    intitule: str
+    source: str | None
+    introduction: list[Markup]
+    parties: list[ContexteSection]
+    rubriques: list[ContexteSection]
+    cout_indicatif_etp: Decimal | int | None
+    missions: list[Any]  # CNFPT table: {mission, competences}, as the reference writes it
+
+
+class ContextePart(TypedDict):
+    activite: str
+    etp: Decimal
+
+
+class ContextePoste(TypedDict):
+    id: str
+    intitule: str
+    niveau: str
+    employeur: ContexteOrganisation
+    thematique: str | None
+    perimetre: str | None
+    etp: Decimal
+    repartition: list[ContextePart]
+    cout_annuel: Decimal | None
+    date: dt.date
+    financement: ContexteFinancement | None
+    referentiel: ContexteReferentiel
+
+
+class ContexteReferentielPoste(TypedDict):
+    poste: ContextePoste
+    caf: ContexteOrganisation
 
 
 def referentiel_du_poste(poste: Poste) -> str:
@@ -52,7 +112,10 @@ def render(d: DonneesTerritoire, ident: str) -> RenderedDocument:
     assert d.coordination is not None
     t = d.territoire.model
     poste = contexte_poste(t, ident, d.coordination.model.postes[ident])
-    ctx = {"poste": poste, "caf": organisation(t.organisations[t.territoire.caf])}
+    ctx: ContexteReferentielPoste = {
+        "poste": poste,
+        "caf": organisation(t.organisations[t.territoire.caf]),
+    }
     tree = render_body("referentiel/referentiel_poste.md.j2", ctx)
     meta = DocumentMeta(
         title=f"Référentiel de poste — {poste['intitule']}",
@@ -65,7 +128,7 @@ def render(d: DonneesTerritoire, ident: str) -> RenderedDocument:
     return RenderedDocument(meta, tree)
 
 
-def contexte_poste(t: FichierTerritoire, ident: str, poste: Poste) -> dict[str, Any]:
+def contexte_poste(t: FichierTerritoire, ident: str, poste: Poste) -> ContextePoste:
     employeur = t.organisations[poste.employeur]
     ref = referentiel(referentiel_du_poste(poste))
     return {
@@ -84,7 +147,7 @@ def contexte_poste(t: FichierTerritoire, ident: str, poste: Poste) -> dict[str, 
     }
 
 
-def contexte_referentiel(ref: dict[str, Any]) -> dict[str, Any]:
+def contexte_referentiel(ref: dict[str, Any]) -> ContexteReferentiel:
     """A job referential as templates read it. Reference texts ship with ctgdocs: their
     Markdown is trusted, placed as is."""
 
@@ -106,7 +169,7 @@ def contexte_referentiel(ref: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _financement(t: FichierTerritoire, poste: Poste) -> dict[str, Any] | None:
+def _financement(t: FichierTerritoire, poste: Poste) -> ContexteFinancement | None:
     """The Caf co-funding of the post, when its cost is known (validation guarantees a rule)."""
     caf = t.organisations[t.territoire.caf]
     regle = regle_en_vigueur(caf, poste.date)

@@ -1,15 +1,66 @@
-"""Context pieces about the territory and its people, shared by every document kind."""
+"""Context pieces about the territory and its people, shared by every document kind.
+
+Every context a template reads is typed (TypedDicts here and in each kind's module): Jinja reads
+them as it reads any mapping, and mypy checks the Python that builds them and reads them back."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TypedDict
 
 from ctgdocs.fr import noms
 from ctgdocs.fr.prepositions import de
 from ctgdocs.model import FichierTerritoire, Organisation, Personne
 
 
-def personne(p: Personne) -> dict[str, Any]:
+class ContextePersonne(TypedDict):
+    nom: str  # « Prénom NOM »
+    avec_civilite: str  # « Mme Prénom NOM » (the name alone without a civilité)
+    civilite_longue: str | None  # « Madame »
+
+
+class ContexteOrganisation(TypedDict):
+    nom: str
+    type: str
+    designation: str  # how a text names it: « la Caf de la Vienne »
+    nom_court: str
+    sigle: str | None
+    de_nom: str  # « de Châtellerault », « du Pradet »
+    avec_article: str  # « la Caf », « la commune du Pradet »
+    nom_entier: str  # the full name with its article
+
+
+class ContexteAxeCtg(TypedDict):
+    numero: str  # « 1.2 »
+    intitule: str
+    objectifs: list[str]
+
+
+class ContexteEnjeu(TypedDict):
+    numero: str
+    intitule: str
+    axes: list[ContexteAxeCtg]
+
+
+class ContexteCtg(TypedDict):
+    intitule: str
+    debut: dt.date
+    fin: dt.date
+    signataires: list[ContexteOrganisation]
+    communes: list[str]  # the names of the signatory communes
+    autres_signataires: list[ContexteOrganisation]
+    enjeux: list[ContexteEnjeu]
+    nombre_axes: int
+
+
+class ContexteTerritoire(TypedDict):
+    nom: str
+    caf: ContexteOrganisation
+    epci: ContexteOrganisation | None
+    ctg: ContexteCtg | None
+
+
+def personne(p: Personne) -> ContextePersonne:
     return {
         "nom": noms.nom_complet(p),
         "avec_civilite": noms.avec_civilite(p) if p.civilite else noms.nom_complet(p),
@@ -17,7 +68,7 @@ def personne(p: Personne) -> dict[str, Any]:
     }
 
 
-def organisation(org: Organisation) -> dict[str, Any]:
+def organisation(org: Organisation) -> ContexteOrganisation:
     return {
         "nom": org.nom,
         "type": org.type,
@@ -30,10 +81,10 @@ def organisation(org: Organisation) -> dict[str, Any]:
     }
 
 
-def contexte_territoire(t: FichierTerritoire) -> dict[str, Any]:
+def contexte_territoire(t: FichierTerritoire) -> ContexteTerritoire:
     orgs = t.organisations
     terr = t.territoire
-    ctx: dict[str, Any] = {
+    ctx: ContexteTerritoire = {
         "nom": terr.nom,
         "caf": organisation(orgs[terr.caf]),
         "epci": organisation(orgs[terr.epci]) if terr.epci else None,

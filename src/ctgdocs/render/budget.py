@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -144,7 +144,7 @@ class BudgetedCodeGenerator(CodeGenerator):
         self.write(f"), {markup})")
 
 
-def generate(template: Any, context: dict[str, Any], budget: Budget) -> str:
+def generate(template: Any, context: Mapping[str, Any], budget: Budget) -> str:
     """Render, each piece of output counted; a piece over the budget is refused inside the
     template (at the line that wrote it)."""
     gen = template.generate(context)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -153,7 +153,7 @@ def frame_environment(templates_dir: Path = TEMPLATES_DIR) -> SandboxedEnvironme
     return _make(templates_dir, markdown=False)
 
 
-def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+def render_template(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]) -> str:
     """Render a template; any Jinja error becomes a TemplateError naming the template and line."""
     try:
         with budget.opened() as spent:
