@@ -5,16 +5,19 @@ the new wording of an article is never typed twice."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from ctgdocs.avenants.consolidation import etat
 from ctgdocs.avenants.contrats import CONTRATS, avenants
 from ctgdocs.avenants.sections import Section, sections
 from ctgdocs.load.territoire import DonneesTerritoire
 
+Operation = Literal["remplace", "ajoute", "supprime"]
+
 
 @dataclass(frozen=True)
 class Changement:
-    operation: str  # "remplace" | "ajoute" | "supprime"
+    operation: Operation
     section: Section  # the new part (the old one for a removal)
 
 

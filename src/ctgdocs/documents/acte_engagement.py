@@ -125,7 +125,7 @@ Annexe = (
 )
 
 
-class ContexteActe(ContexteContrat):
+class ContexteEngagement(ContexteContrat):
     territoire: ContexteTerritoire
     references: dict[str, list[str]]  # the branche Famille's texts (references/)
     articles: list[ContexteArticle]
@@ -198,7 +198,9 @@ def render(
     return RenderedDocument(meta, tree, actes=actes)
 
 
-def context(d: DonneesTerritoire, consolidee: ContexteConsolidation | None = None) -> ContexteActe:
+def context(
+    d: DonneesTerritoire, consolidee: ContexteConsolidation | None = None
+) -> ContexteEngagement:
     assert d.acte is not None
     t = d.territoire.model
     data = d.acte.model.acte_engagement

@@ -9,17 +9,23 @@ inchangées », and the signatures of the parties as they stand after the avenan
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TypedDict
 
 from markupsafe import Markup
 
-from ctgdocs.avenants.comparaison import Changement, changements
+from ctgdocs.avenants.comparaison import Changement, Operation, changements
 from ctgdocs.avenants.contrats import CONTRATS, avenants, contrat, jusqu_a
 from ctgdocs.avenants.sections import Section
 from ctgdocs.documents.articles import numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.contrat import acte, contexte_contrat
-from ctgdocs.documents.territoire import contexte_territoire, organisation
+from ctgdocs.documents.contrat import ContexteContrat, ContexteFormes, acte, contexte_contrat
+from ctgdocs.documents.territoire import (
+    ContexteOrganisation,
+    ContexteTerritoire,
+    contexte_territoire,
+    organisation,
+)
 from ctgdocs.errors import DataError
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.prepositions import de, elide, joindre
@@ -39,6 +45,68 @@ _GENRES = {  # how a part is named, and whether that name is feminine
     "annexe": ("l'annexe {numero} « {titre} »", True),
 }
 _TITRES = {"remplace": "Modification", "ajoute": "Ajout", "supprime": "Suppression"}
+
+
+class ContexteAvenantSeul(TypedDict):
+    numero: int
+    objet: str  # « de prolonger la convention »
+    afin: str  # « afin de prolonger la convention »
+    expose: list[Markup]
+    effet: dt.date
+
+
+class ContextePrecedent(TypedDict):
+    numero: int
+    signe_le: dt.date | None
+
+
+class ContexteOriginal(ContexteFormes):
+    """The act the avenant modifies: how it is named, its signature, the avenants before."""
+
+    designation: str  # « la convention territoriale globale de services aux familles »
+    signe_le: dt.date | None
+    precedents: list[ContextePrecedent]
+
+
+class ContexteModification(TypedDict):
+    numero: str  # the avenant's article: « 1er », « 2 »
+    operation: Operation
+    designation: str  # « l'article 8 « Durée de la convention » »
+    feminin: bool  # the agreement of the designation (`accord`)
+    titre: str  # « Modification de l'article 8 »
+
+
+class ContexteNumero(TypedDict):
+    numero: str
+
+
+class ContexteSignatureAvenant(TypedDict):
+    lieu: str
+    date: dt.date | None  # None: a draft
+
+
+class ContexteAvenant(ContexteContrat):
+    territoire: ContexteTerritoire
+    caf: ContexteOrganisation
+    avenant: ContexteAvenantSeul
+    original: ContexteOriginal
+    modifications: list[ContexteModification]
+    effet: ContexteNumero  # the article of the date of effect
+    autres: ContexteNumero  # « les autres dispositions demeurent inchangées »
+    signature: ContexteSignatureAvenant
+
+
+class ContexteGroupe(TypedDict):
+    operation: Operation
+    parties: list[str]  # the parts changed, as a text names them
+
+
+class ContexteApprobation(ContexteAvenantSeul):
+    """What a deliberation approving an avenant says of it (documents/deliberation.py)."""
+
+    signe_le: dt.date | None
+    original: ContexteOriginal
+    portee: list[ContexteGroupe]  # the parts it changes, by operation
 
 
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
@@ -96,7 +164,7 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
     return RenderedDocument(meta, tree, actes=actes)
 
 
-def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> dict[str, Any]:
+def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> ContexteAvenant:
     """`d` is the data after the avenant: its parties sign it as they stand."""
     t = d.territoire.model
     c = contrat(d, av.modifie)
@@ -108,23 +176,22 @@ def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> dict[
         "caf": organisation(t.organisations[t.territoire.caf]),
         "avenant": _avenant(av),
         "original": _original(d, av),
-        "modifications": [
-            {"numero": numero_article(i), **_modification(ch)} for i, ch in enumerate(found, 1)
-        ],
+        "modifications": [_modification(i, ch) for i, ch in enumerate(found, 1)],
         "effet": {"numero": numero_article(n + 1)},
         "autres": {"numero": numero_article(n + 2)},
         "signature": {"lieu": av.signature.lieu, "date": av.signature.date},
     }
 
 
-def pour_deliberation(d: DonneesTerritoire, modifie: str) -> dict[str, Any]:
+def pour_deliberation(d: DonneesTerritoire, modifie: str) -> ContexteApprobation:
     """What the clauses of a deliberation approving the last avenant of the view say of it:
     the avenant, the act it modifies, and the parts it changes, grouped by operation."""
     av = avenants(d, modifie)[-1].model.avenant
     found, apres = changements(d, modifie)
-    portee = [
+    operations: tuple[Operation, ...] = ("remplace", "ajoute", "supprime")
+    portee: list[ContexteGroupe] = [
         {"operation": op, "parties": [nommer(ch.section)[0] for ch in found if ch.operation == op]}
-        for op in ("remplace", "ajoute", "supprime")
+        for op in operations
     ]
     return {
         **_avenant(av),
@@ -134,7 +201,7 @@ def pour_deliberation(d: DonneesTerritoire, modifie: str) -> dict[str, Any]:
     }
 
 
-def _avenant(av: Avenant) -> dict[str, Any]:
+def _avenant(av: Avenant) -> ContexteAvenantSeul:
     return {
         "numero": av.numero,
         "objet": av.objet,
@@ -144,7 +211,7 @@ def _avenant(av: Avenant) -> dict[str, Any]:
     }
 
 
-def _original(d: DonneesTerritoire, av: Avenant) -> dict[str, Any]:
+def _original(d: DonneesTerritoire, av: Avenant) -> ContexteOriginal:
     """The act the avenant modifies: its name, its signature, the avenants before this one."""
     c = contrat(d, av.modifie)
     assert c is not None
@@ -160,14 +227,17 @@ def _original(d: DonneesTerritoire, av: Avenant) -> dict[str, Any]:
 def nommer(section: Section) -> tuple[str, bool]:
     """« l'article 8 « Durée de la convention » », and whether the name is feminine."""
     modele, feminin = _GENRES[section.genre]
-    numero = numero_article(section.numero) if section.genre == "article" else section.numero
+    numero: int | str | None = section.numero
+    if section.genre == "article" and section.numero is not None:
+        numero = numero_article(section.numero)
     return modele.format(numero=numero, titre=section.titre), feminin
 
 
-def _modification(ch: Changement) -> dict[str, Any]:
+def _modification(n: int, ch: Changement) -> ContexteModification:
     nom, feminin = nommer(ch.section)
     court = nom.split(" « ")[0]  # « l'article 8 », « le préambule »
     return {
+        "numero": numero_article(n),
         "operation": ch.operation,
         "designation": nom,
         "feminin": feminin,

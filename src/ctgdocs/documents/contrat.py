@@ -13,7 +13,7 @@ from ctgdocs.fr.prepositions import de
 from ctgdocs.model import FichierTerritoire, Partie
 
 
-class ContexteActe(TypedDict):
+class ContexteFormes(TypedDict):
     """How the act names itself (avenants/contrats.Formes, field by field)."""
 
     nom: str
@@ -51,14 +51,14 @@ class ContexteComite(TypedDict):
 class ContexteContrat(TypedDict):
     """What the shared clauses of a contract read; each contract kind's context extends it."""
 
-    acte: ContexteActe
+    acte: ContexteFormes
     parties: list[ContextePartie]
     nombre_parties: int
     nombre_parties_lettres: str
     comite_pilotage: ContexteComite
 
 
-def acte(kind: str) -> ContexteActe:
+def acte(kind: str) -> ContexteFormes:
     """How the act of that kind names itself (the contract registry's forms)."""
     f = FORMES_AVENANT if kind == "avenant" else CONTRATS[kind].formes
     return {

@@ -3,11 +3,12 @@ its total and the Caf's maximal funding, and one evaluation grid per EPCI of tha
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.territoire import organisation
+from ctgdocs.documents.territoire import ContexteOrganisation, organisation
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.nombres import nombre
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -19,6 +20,59 @@ from ctgdocs.rules.financement import regle_en_vigueur
 FICHIERS_COORDINATION = ("territoire", "coordination")
 
 
+class ContexteLigneEtp(TypedDict):
+    epci: ContexteOrganisation
+    etp: Decimal
+    plafond_total: Decimal | None  # the Caf's cap for these ETP (cap per ETP × ETP)
+
+
+class ContexteTableau(TypedDict):
+    titre: str
+    date: dt.date
+    lignes: list[ContexteLigneEtp]
+    total: Decimal  # ETP
+    nombre_epci: int
+    plafond_total: Decimal | None  # the cap for the total
+
+
+class ContexteFinancementCoordination(TypedDict):
+    taux: Decimal
+    plafond_par_etp: Decimal
+    source: str
+    depuis: dt.date
+
+
+class ContexteTableauEtp(TypedDict):
+    caf: ContexteOrganisation
+    tableau: ContexteTableau
+    financement: ContexteFinancementCoordination | None
+
+
+class ContexteCritere(TypedDict):
+    libelle: str
+    valeur: str  # prefilled (« 1,5 ETP ») or empty
+    reponse: str  # « oui / non » or empty
+
+
+class ContexteSectionGrille(TypedDict):
+    titre: str
+    criteres: list[ContexteCritere]
+
+
+class ContexteGrille(TypedDict):
+    titre: str
+    source: str | None
+    colonnes: list[str]
+    sections: list[ContexteSectionGrille]
+
+
+class ContexteGrilleEvaluation(TypedDict):
+    epci: ContexteOrganisation
+    caf: ContexteOrganisation
+    annee: int
+    grille: ContexteGrille
+
+
 def plan_tableau(d: DonneesTerritoire) -> list[PlannedDocument]:
     if d.coordination is None or d.coordination.model.tableau_etp is None:
         return []
@@ -27,13 +81,13 @@ def plan_tableau(d: DonneesTerritoire) -> list[PlannedDocument]:
     ]
 
 
-def contexte_tableau(d: DonneesTerritoire) -> dict[str, Any]:
+def contexte_tableau(d: DonneesTerritoire) -> ContexteTableauEtp:
     assert d.coordination is not None and d.coordination.model.tableau_etp is not None
     t = d.territoire.model
     tableau = d.coordination.model.tableau_etp
     caf = t.organisations[t.territoire.caf]
     regle = regle_en_vigueur(caf, tableau.date)
-    lignes = [
+    lignes: list[ContexteLigneEtp] = [
         {
             "epci": organisation(t.organisations[ident]),
             "etp": etp,
@@ -102,7 +156,7 @@ def render_grille(d: DonneesTerritoire, ident: str) -> RenderedDocument:
     t = d.territoire.model
     modele = grille(c.grille_evaluation.modele)
     valeurs = {"etp": f"{nombre(c.tableau_etp.lignes[ident])} ETP"}
-    ctx = {
+    ctx: ContexteGrilleEvaluation = {
         "epci": organisation(t.organisations[ident]),
         "caf": organisation(t.organisations[t.territoire.caf]),
         "annee": c.grille_evaluation.annee,
@@ -128,7 +182,7 @@ def render_grille(d: DonneesTerritoire, ident: str) -> RenderedDocument:
     return RenderedDocument(meta, tree)
 
 
-def _critere(critere: Any, valeurs: dict[str, str]) -> dict[str, str]:
+def _critere(critere: Any, valeurs: dict[str, str]) -> ContexteCritere:
     """A criterion: plain text, or a row with a prefilled value or a yes/no answer."""
     if isinstance(critere, str):
         return {"libelle": critere, "valeur": "", "reponse": ""}

@@ -6,13 +6,23 @@ Python decides here (counts, quorum, outcome, names, which mentions apply); the 
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal, NotRequired, TypedDict
+
+from markupsafe import Markup
 
 from ctgdocs.avenants.contrats import CONTRATS, avenant_n, jusqu_a
-from ctgdocs.documents.avenant import pour_deliberation
+from ctgdocs.documents.avenant import ContexteApprobation, pour_deliberation
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier, slug
-from ctgdocs.documents.territoire import contexte_territoire, personne
+from ctgdocs.documents.territoire import (
+    ContextePersonne,
+    ContexteTerritoire,
+    contexte_territoire,
+    personne,
+)
 from ctgdocs.fr import noms, verbes
+from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import date_fr, date_lettres, heure_lettres
 from ctgdocs.fr.prepositions import de, joindre
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -24,13 +34,129 @@ from ctgdocs.rules import teletransmission
 from ctgdocs.rules.financement import regle_en_vigueur
 from ctgdocs.rules.regimes import DROIT_COMMUN, regime
 from ctgdocs.rules.seance import nombre_presents, nombre_representes
-from ctgdocs.rules.vote import resultat
+from ctgdocs.rules.teletransmission import Teletransmission
+from ctgdocs.rules.vote import Resultat, resultat
 
 ORGANES = {
     "commune": "Conseil municipal",
     "epci": "Conseil communautaire",
     "caf": "Conseil d'administration",
 }
+
+
+class ContexteCollectivite(TypedDict):
+    nom: str
+    type: str
+    designation: str  # « la commune de Maussane-les-Alpilles »
+    de_nom: str
+    a_nom: str  # « à Maussane-les-Alpilles »
+    designation_avec_article: str
+    a_siege: str | None  # where its council deliberates: « à Poitiers »
+    organe: str  # « Conseil municipal »
+    mise_en_page: Literal["recit", "formulaire"]
+    representation_etat: str | None
+    appellation: str
+    site: str  # where it publishes: « le site de la mairie »
+
+
+class ContexteExecutif(ContextePersonne):
+    fonction: str  # « Maire », « Présidente »
+    fonction_article: str  # « Le Maire »
+    titre: str  # « Monsieur le Maire »
+
+
+class ContextePresident(ContextePersonne):
+    fonction: str | None  # when the président is the executive
+
+
+class ContexteSecretaire(ContextePersonne):
+    libelle: str  # « La secrétaire de séance »
+
+
+class ContextePouvoirs(TypedDict):
+    mandants: list[str]
+    mandataire: str
+
+
+class ContexteSeance(TypedDict):
+    date: dt.date
+    date_lettres: str
+    heure: dt.time
+    heure_lettres: str
+    lieu: str | None
+    nature: Literal["ordinaire", "extraordinaire"]
+    convocation: dt.date
+    president: ContextePresident
+    secretaires: list[ContexteSecretaire]
+    membres_en_exercice: int
+    quorum: int
+    nominatif: bool  # the présents are named (else only counted)
+    presents: int
+    representes: int
+    absents: int
+    noms_presents: list[str]
+    noms_absents: list[str]
+    pouvoirs: list[ContextePouvoirs]  # by mandataire
+    visas: list[str]  # the derogatory regime's text first, when it applies
+
+
+class ContexteVote(TypedDict):
+    pour: int
+    contre: int
+    abstentions: int
+    ne_prennent_pas_part: int
+    votants: int
+    exprimes: int
+    adoptee: bool
+    formule: str  # « à l'unanimité », « par 20 voix pour, 2 voix contre et 1 abstention »
+    resultat: str  # « Adoptée », « Rejetée »
+
+
+class ContexteDecision(TypedDict):
+    decide: str  # « APPROUVE »
+    propose: str  # « d'approuver »
+    texte: Markup
+
+
+class ContexteDeliberation(TypedDict):
+    numero: str
+    ordre: int | None
+    objet: str
+    rapporteurs: list[ContextePersonne]
+    rapporteur_titre: str  # « Madame la Rapporteur », « les Rapporteurs »
+    commission: str | None
+    service_referent: str | None
+    pieces_jointes: list[str]
+    vote: ContexteVote
+    publication: dt.date | None
+    transmission: dt.date | None
+    executoire: dt.date | None
+    actes: Teletransmission | None  # the @CTES metadata, printed by the form layout
+    # Rendered from the context above (they may quote it): set once it is built.
+    expose: NotRequired[list[Markup]]
+    decisions: NotRequired[list[ContexteDecision]]
+
+
+class ContexteFinancementCaf(TypedDict):
+    taux: Decimal
+    plafond_par_etp: Decimal
+    source: str
+
+
+class ContexteSeanceEntiere(TypedDict):
+    """The collectivité, its executive and the séance, as every act of a séance names them."""
+
+    collectivite: ContexteCollectivite
+    executif: ContexteExecutif | None
+    seance: ContexteSeance
+
+
+class ContexteExtrait(ContexteSeanceEntiere):
+    territoire: ContexteTerritoire
+    references: dict[str, list[str]]  # the branche Famille's texts (references/)
+    financement: ContexteFinancementCaf | None
+    deliberation: ContexteDeliberation
+    avenant: NotRequired[ContexteApprobation]  # when it approves an avenant
 
 
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
@@ -86,7 +212,7 @@ def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) ->
     return RenderedDocument(meta, tree, actes=ctx["deliberation"]["actes"])
 
 
-def contexte_seance(d: DonneesTerritoire, seance: Seance) -> dict[str, Any]:
+def contexte_seance(d: DonneesTerritoire, seance: Seance) -> ContexteSeanceEntiere:
     """The collectivité, its executive and the séance, as every act of a séance names them."""
     t = d.territoire.model
     org = t.organisations[seance.collectivite]
@@ -98,14 +224,17 @@ def contexte_seance(d: DonneesTerritoire, seance: Seance) -> dict[str, Any]:
     }
 
 
-def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> dict[str, Any]:
+def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> ContexteExtrait:
     t = d.territoire.model
     org = t.organisations[seance.collectivite]
-    ctx: dict[str, Any] = {
+    entiere = contexte_seance(d, seance)
+    ctx: ContexteExtrait = {
         "territoire": contexte_territoire(t),
         "references": branche_famille(),
         "financement": _financement(t.organisations[t.territoire.caf], seance.date),
-        **contexte_seance(d, seance),
+        "collectivite": entiere["collectivite"],
+        "executif": entiere["executif"],
+        "seance": entiere["seance"],
         "deliberation": deliberation_ctx(delib, seance, org, t.personnes),
     }
     if delib.avenant is not None:  # its clauses name the avenant, what it changes, the act
@@ -122,7 +251,7 @@ def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> dict[s
     return ctx
 
 
-def _collectivite(org: Organisation, executif: Personne | None) -> dict[str, Any]:
+def _collectivite(org: Organisation, executif: Personne | None) -> ContexteCollectivite:
     # Where its council deliberates: a commune in itself, another body at its seat.
     siege = org.siege or (org.nom if org.type == "commune" else None)
     return {
@@ -141,19 +270,19 @@ def _collectivite(org: Organisation, executif: Personne | None) -> dict[str, Any
     }
 
 
-def _executif(org: Organisation, p: Personne | None) -> dict[str, Any] | None:
+def _executif(org: Organisation, p: Personne | None) -> ContexteExecutif | None:
     if p is None or p.civilite is None:
         return None
     fonction = noms.fonction_executif(org, p)
     return {
         **personne(p),
         "fonction": fonction,
-        "fonction_article": f"{'Le' if p.civilite == 'M.' else 'La'} {fonction}",
+        "fonction_article": f"{accord('Le', feminin=p.civilite == 'Mme')} {fonction}",
         "titre": noms.titre(org, p),
     }
 
 
-def _seance(seance: Seance, org: Organisation, personnes: dict[str, Personne]) -> dict[str, Any]:
+def _seance(seance: Seance, org: Organisation, personnes: dict[str, Personne]) -> ContexteSeance:
     r = regime(seance.date)
     mil = org.deliberations.annee_en_lettres == "mil"
     nominatif = isinstance(seance.presents, list)
@@ -200,14 +329,16 @@ def _seance(seance: Seance, org: Organisation, personnes: dict[str, Personne]) -
     }
 
 
-def _secretaire(p: Personne) -> dict[str, Any]:
-    article = {"M.": "Le secrétaire", "Mme": "La secrétaire", None: "Secrétaire"}[p.civilite]
-    return {**personne(p), "libelle": f"{article} de séance"}
+def _secretaire(p: Personne) -> ContexteSecretaire:
+    qui = (
+        "Secrétaire" if p.civilite is None else accord("Le secrétaire", feminin=p.civilite == "Mme")
+    )
+    return {**personne(p), "libelle": f"{qui} de séance"}
 
 
 def deliberation_ctx(
     delib: Deliberation, seance: Seance, org: Organisation, personnes: dict[str, Personne]
-) -> dict[str, Any]:
+) -> ContexteDeliberation:
     rapporteurs = [personnes[r] for r in delib.rapporteurs]
     res = resultat(delib.vote)
     premier = rapporteurs[0]
@@ -216,7 +347,8 @@ def deliberation_ctx(
         "ordre": delib.ordre,
         "objet": delib.objet,
         "rapporteurs": [personne(p) for p in rapporteurs],
-        "rapporteur_titre": f"{noms.civilite_longue(premier)} {'le' if premier.civilite == 'M.' else 'la'} Rapporteur"
+        # rules/seance: a rapporteur has a civilité
+        "rapporteur_titre": f"{noms.civilite_longue(premier)} {accord('le', feminin=premier.civilite == 'Mme')} Rapporteur"
         if len(rapporteurs) == 1
         else "les Rapporteurs",
         "commission": delib.commission,
@@ -245,11 +377,11 @@ def deliberation_ctx(
     }
 
 
-def formule_vote(pour: int, contre: int, abstentions: int, res: Any) -> str:
+def formule_vote(pour: int, contre: int, abstentions: int, res: Resultat) -> str:
     """How the result is worded: « à l'unanimité » only when it is true."""
 
     def voix(n: int, mot: str) -> str:
-        return f"{n} {mot}{'s' if n > 1 and not mot.endswith('x') else ''}"
+        return f"{n} {accord(mot, n)}"
 
     if res.unanimite:
         return "à l'unanimité"
@@ -261,7 +393,7 @@ def formule_vote(pour: int, contre: int, abstentions: int, res: Any) -> str:
     return "par " + ", ".join(parts[:-1]) + " et " + parts[-1]
 
 
-def _financement(caf: Organisation, date: Any) -> dict[str, Any] | None:
+def _financement(caf: Organisation, date: dt.date) -> ContexteFinancementCaf | None:
     """The Caf's coordination funding rule in force at the date, if any."""
     regle = regle_en_vigueur(caf, date)
     if regle is None:

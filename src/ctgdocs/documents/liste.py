@@ -6,16 +6,38 @@ deliberations that file holds, so the file must hold them all before the list is
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TypedDict
 
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
-from ctgdocs.documents.deliberation import contexte_seance
+from ctgdocs.documents.deliberation import ContexteSeanceEntiere, contexte_seance
+from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Deliberation, FichierSeance
 from ctgdocs.render.body import render_body
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.rules.vote import resultat
+
+
+class ContexteLigne(TypedDict):
+    ordre: int  # the order of the agenda (else the file's order)
+    numero: str
+    objet: str
+    voix: str  # « unanimité », « 20 pour, 2 contre, 1 abstention »
+    adoptee: bool
+    resultat: str  # « adoptée », « rejetée »
+
+
+class ContexteListe(TypedDict):
+    deliberations: list[ContexteLigne]
+    adoptees: int
+    rejetees: int
+    publiee_le: dt.date | None
+
+
+class ContexteListeSeance(ContexteSeanceEntiere):
+    liste: ContexteListe
 
 
 def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
@@ -35,15 +57,20 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
 
 def render(d: DonneesTerritoire, fichier: FichierSeance) -> RenderedDocument:
     seance = fichier.seance
-    ctx = contexte_seance(d, seance)
+    entiere = contexte_seance(d, seance)
     lignes = [_ligne(n, delib) for n, delib in enumerate(fichier.deliberations)]
     lignes.sort(key=lambda ligne: ligne["ordre"])
     adoptees = sum(1 for ligne in lignes if ligne["adoptee"])
-    ctx["liste"] = {
-        "deliberations": lignes,
-        "adoptees": adoptees,
-        "rejetees": len(lignes) - adoptees,
-        "publiee_le": seance.liste.publiee_le if seance.liste else None,
+    ctx: ContexteListeSeance = {
+        "collectivite": entiere["collectivite"],
+        "executif": entiere["executif"],
+        "seance": entiere["seance"],
+        "liste": {
+            "deliberations": lignes,
+            "adoptees": adoptees,
+            "rejetees": len(lignes) - adoptees,
+            "publiee_le": seance.liste.publiee_le if seance.liste else None,
+        },
     }
     tree = render_body("liste/liste.md.j2", ctx)
     org = ctx["collectivite"]
@@ -59,13 +86,13 @@ def render(d: DonneesTerritoire, fichier: FichierSeance) -> RenderedDocument:
     return RenderedDocument(meta, tree)
 
 
-def _ligne(n: int, delib: Deliberation) -> dict[str, Any]:
+def _ligne(n: int, delib: Deliberation) -> ContexteLigne:
     res = resultat(delib.vote)
     vote = delib.vote
     if res.unanimite:
         voix = "unanimité"
     else:
-        abstentions = f"{vote.abstentions} abstention{'s' if vote.abstentions > 1 else ''}"
+        abstentions = f"{vote.abstentions} {accord('abstention', vote.abstentions)}"
         voix = f"{vote.pour} pour, {vote.contre} contre, {abstentions}"
     return {
         "ordre": delib.ordre if delib.ordre is not None else n + 1,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ctgdocs.errors import Problem
+from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.noms import nom_complet
 from ctgdocs.fr.prepositions import de
@@ -158,8 +159,8 @@ def _convocation(s: Fichier[FichierSeance], d: DonneesTerritoire) -> Iterator[Pr
             base = "CGCT L2121-12, 3 500 habitants et plus"
         yield s.problem(
             ("seance", "convocation"),
-            f"délai de convocation insuffisant : {max(francs, 0)} jour{'s' if francs > 1 else ''} franc"
-            f"{'s' if francs > 1 else ''} entre le {date_fr(seance.convocation)} et le "
+            f"délai de convocation insuffisant : {max(francs, 0)} {accord('jour franc', francs)} "
+            f"entre le {date_fr(seance.convocation)} et le "
             f"{date_fr(seance.date)}, {requis} requis ({base})",
         )
 
