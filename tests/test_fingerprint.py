@@ -92,3 +92,14 @@ def test_each_module_changes_the_fingerprint_exactly_when_it_is_fingerprinted(pa
         path.write_bytes(source + b"\n# edited\n")
         assert (fingerprints().code != first) == fingerprinted(module), module
         path.write_bytes(source)
+
+
+def test_the_fingerprints_are_the_same_wherever_the_files_lie(tmp_path, monkeypatch):
+    """Names under each folder and bytes, nothing else: copies of the package and its resources
+    elsewhere, even under a hidden folder (a ~/.venv/ install), have the same fingerprints."""
+    first = fingerprints()
+    for attr in ("PACKAGE_DIR", "TEMPLATES_DIR", "FONTS_DIR", "REFERENCES_DIR"):
+        copy = tmp_path / ".venv" / attr.lower()
+        shutil.copytree(getattr(paths, attr), copy, ignore=shutil.ignore_patterns("__pycache__"))
+        monkeypatch.setattr(paths, attr, copy)
+    assert fingerprints() == first

@@ -112,7 +112,7 @@ def test_the_installed_wheel_builds_the_examples_to_the_same_bytes(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         held = {n for n in archive.namelist() if not n.startswith("ctgdocs-")}
     assert held == expected_wheel_files()
-    venv = tmp_path / "venv"
+    venv = tmp_path / ".venv"  # hidden, as most are: the fingerprints must not skip its files
     site = install(wheel, venv)
 
     # The code that runs is the installed copy, with its own templates and fonts.

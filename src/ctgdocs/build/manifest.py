@@ -89,13 +89,14 @@ def fingerprinted(module: str) -> bool:
 
 def _tree_files(root: Path, pattern: str = "*") -> list[tuple[str, Path]]:
     """The files under root by their posix path relative to it, in sorted order. Caches
-    (__pycache__, *.pyc) and hidden files (editor and lock files) are left out."""
+    (__pycache__, *.pyc) and hidden files (editor and lock files) are left out, by their path
+    under root: a package installed under a hidden folder (~/.venv/) is hashed whole."""
+    files = ((p.relative_to(root), p) for p in root.rglob(pattern) if p.is_file())
     return sorted(
-        (p.relative_to(root).as_posix(), p)
-        for p in root.rglob(pattern)
-        if p.is_file()
-        and p.suffix != ".pyc"
-        and not any(part.startswith(".") or part == "__pycache__" for part in p.parts)
+        (rel.as_posix(), p)
+        for rel, p in files
+        if p.suffix != ".pyc"
+        and not any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
     )
 
 
