@@ -126,7 +126,18 @@ def test_the_installed_wheel_builds_the_examples_to_the_same_bytes(tmp_path):
     assert seen["templates"] == "ailleurs"
 
     run(venv / "bin" / "ctgdocs", "build", DATA, "--output", "installed", cwd=tmp_path)
-    run(sys.executable, "-m", "ctgdocs", "build", DATA, "--output", "checkout", cwd=tmp_path)
+    ours = {"PYTHONPATH": str(ROOT / "src")}  # this checkout's, however .venv installed it
+    run(
+        sys.executable,
+        "-m",
+        "ctgdocs",
+        "build",
+        DATA,
+        "--output",
+        "checkout",
+        cwd=tmp_path,
+        env=ours,
+    )
     installed, checkout = digests(tmp_path / "installed"), digests(tmp_path / "checkout")
     documents = [k.split(".")[0] for k in checkout if k.endswith((".docx", ".pdf", ".html"))]
     assert {d.split("/")[0] for d in documents} == {p.name for p in DATA.iterdir() if p.is_dir()}
