@@ -134,8 +134,8 @@ def test_fingerprints_follow_templates_fonts_references_and_code(tmp_path, monke
     templates = tmp_path / "templates"
     shutil.copytree(paths.TEMPLATES_DIR, templates)
     code = tmp_path / "ctgdocs"
-    code.mkdir()
-    (code / "a.py").write_text("A = 1\n")
+    (code / "render").mkdir(parents=True)  # a stage: its code can change an output
+    (code / "render" / "a.py").write_text("A = 1\n")
     monkeypatch.setattr(paths, "TEMPLATES_DIR", templates)
     monkeypatch.setattr(paths, "PACKAGE_DIR", code)
     first = fingerprints()
@@ -143,11 +143,11 @@ def test_fingerprints_follow_templates_fonts_references_and_code(tmp_path, monke
     (templates / "__pycache__").mkdir()
     (templates / "__pycache__" / "x.pyc").write_bytes(b"\0")
     (templates / ".~lock.frame.docx#").write_text("verrou")
-    (code / "b.pyc").write_bytes(b"\0")
+    (code / "render" / "b.pyc").write_bytes(b"\0")
     assert fingerprints() == first
     (templates / "html" / "print.css").write_text("body {}\n")
     assert fingerprints().templates != first.templates
-    (code / "a.py").write_text("A = 2\n")
+    (code / "render" / "a.py").write_text("A = 2\n")
     assert fingerprints().code != first.code and fingerprints().version == first.version
 
 

@@ -1,9 +1,9 @@
 """The manifest: what each output file was built from, and the bytes it was written with.
 
 output/manifest.json maps each output (its path under the output folder, posix) to the hashes
-of its data files, of the templates and of ctgdocs itself, to the hash of its bytes and of its
-text. A build compares them to decide what to render again, and the bytes' hash tells a file
-edited by hand from a generated one.
+of its data files, of the templates and of the code of ctgdocs that can change it
+(CODE_WITH_OUTPUT), to the hash of its bytes and of its text. A build compares them to decide
+what to render again, and the bytes' hash tells a file edited by hand from a generated one.
 
 An update is written twice: first with every entry about to change marked pending (the new
 entry, and the previous one beside it), then, once the files are renamed into place, final. A
@@ -41,21 +41,76 @@ def sha256_file(path: Path) -> str | None:
         return None
 
 
-def _tree_digest(roots: Iterable[tuple[str, Path]], pattern: str = "*") -> str:
-    """One hash over the names and bytes of the files under each root, in sorted order.
-    Caches (__pycache__, *.pyc) and hidden files (editor and lock files) are left out."""
+# The code that can change an output's bytes, hashed into Fingerprints.code: the stages a
+# document goes through from its data to its files, and the two modules of the build that drive
+# them. Paths under the package; a folder stands for every module under it. Editing any of them
+# rebuilds every document; editing the rest (CODE_WITHOUT_OUTPUT) rebuilds none.
+# tests/test_fingerprint.py checks that every module of the package is in exactly one of the two.
+CODE_WITH_OUTPUT = (
+    "load/",  # reads the data files
+    "model/",
+    "rules/",  # also computes what documents print: quorum, vote, financement
+    "avenants/",
+    "documents/",
+    "render/",
+    "fr/",
+    "writers/",
+    "export/",  # the @CTES sidecar of a PDF
+    "references/",  # reads the reference texts (their YAML is in the templates digest)
+    "build/plan.py",  # the writer of each file, the sidecars beside a PDF
+    "build/produce.py",  # a document's render, pagination and writers, in a worker
+)
+# The rest of the package, and why editing it leaves every output's bytes as they are.
+CODE_WITHOUT_OUTPUT = {
+    "__init__.py": "the version: a fingerprint of its own (Fingerprints.version)",
+    "__main__.py": "python -m ctgdocs: runs the command line",
+    "cli.py": "the command line: its options choose documents and formats, not their bytes",
+    "cli_fr.py": "click's messages in French",
+    "app.py": "runs the stages in order; hands what load and rules return to plan as it is",
+    "errors.py": "the exceptions and problems: what a failure says",
+    "paths.py": "names the template, font and reference folders: their bytes are hashed",
+    "build/__init__.py": "a docstring",
+    "build/assets.py": "copies the fonts of the previews byte for byte, decided by their bytes",
+    "build/batch.py": "decides, hands the jobs to produce, stages and commits their bytes",
+    "build/commit.py": "the work folder: lock, staging folders, stored texts",
+    "build/decide.py": "what to build, from the manifest and the fingerprints",
+    "build/destination.py": "where a build may write; renames staged files into place",
+    "build/manifest.py": "records what each output was built from",
+    "build/progress.py": "the progress bar",
+    "build/report.py": "the build's report, in French",
+    "build/executors/": "where produce runs (Dask) and how the bytes it wrote travel back",
+}
+
+
+def fingerprinted(module: str) -> bool:
+    """Whether a module (its posix path under the package) is hashed into Fingerprints.code."""
+    return any(module == e or (e.endswith("/") and module.startswith(e)) for e in CODE_WITH_OUTPUT)
+
+
+def _tree_files(root: Path, pattern: str = "*") -> list[tuple[str, Path]]:
+    """The files under root by their posix path relative to it, in sorted order. Caches
+    (__pycache__, *.pyc) and hidden files (editor and lock files) are left out, by their path
+    under root: a package installed under a hidden folder (~/.venv/) is hashed whole."""
+    files = ((p.relative_to(root), p) for p in root.rglob(pattern) if p.is_file())
+    return sorted(
+        (rel.as_posix(), p)
+        for rel, p in files
+        if p.suffix != ".pyc"
+        and not any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
+    )
+
+
+def code_files(package: Path) -> list[tuple[str, Path]]:
+    """The modules of the package hashed into the code fingerprint (CODE_WITH_OUTPUT)."""
+    return [(name, path) for name, path in _tree_files(package, "*.py") if fingerprinted(name)]
+
+
+def _digest(files: Iterable[tuple[str, Path]]) -> str:
+    """One hash over the names and bytes of the files, in the order given."""
     digest = hashlib.sha256()
-    for label, root in roots:
-        files = sorted(
-            (p.relative_to(root).as_posix(), p)
-            for p in root.rglob(pattern)
-            if p.is_file()
-            and p.suffix != ".pyc"
-            and not any(part.startswith(".") or part == "__pycache__" for part in p.parts)
-        )
-        for name, path in files:
-            digest.update(f"{label}/{name}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name, path in files:
+        digest.update(f"{name}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -69,14 +124,15 @@ class Fingerprints:
 
 
 def fingerprints() -> Fingerprints:
-    templates = _tree_digest(
-        [
-            ("templates", paths.TEMPLATES_DIR),
-            ("fonts", paths.FONTS_DIR),
-            ("references", paths.REFERENCES_DIR),
-        ]
+    resources = [
+        ("templates", paths.TEMPLATES_DIR),
+        ("fonts", paths.FONTS_DIR),
+        ("references", paths.REFERENCES_DIR),
+    ]
+    templates = _digest(
+        (f"{label}/{name}", path) for label, root in resources for name, path in _tree_files(root)
     )
-    code = _tree_digest([("ctgdocs", paths.PACKAGE_DIR)], "*.py")
+    code = _digest((f"ctgdocs/{name}", path) for name, path in code_files(paths.PACKAGE_DIR))
     return Fingerprints(templates=templates, version=__version__, code=code)
 
 
