@@ -500,6 +500,8 @@ def arborescence() -> str:
             for p in folder.rglob("*.py")
             if p.name != "__init__.py"
         )
+        if not shown:  # references/: data shipped with the package
+            shown = [f"({len(list(folder.rglob('*.yaml')))} fichiers YAML)"]
         lines.append(f"  {folder.name + '/':14}" + " ".join(shown))
     lines.append("```")
     return "\n".join(lines)
