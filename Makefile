@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed-stamp
 LSP     := tools/lsp
 LSP_STAMP := $(LSP)/node_modules/.installed-stamp
 
-.PHONY: setup system demo test lint previews schema bench bench-quick fuzz clean
+.PHONY: setup system demo test lint docs previews schema bench bench-quick fuzz clean
 
 setup: system $(STAMP) $(LSP_STAMP)
 
@@ -24,17 +24,25 @@ $(LSP_STAMP): $(LSP)/package.json $(LSP)/package-lock.json
 	npm ci --prefix $(LSP) --no-audit --no-fund --loglevel=error
 	@touch $(LSP_STAMP)
 
+# Writes output/ only: no tracked file changes (the gallery's images are refreshed by `make previews`).
 demo: setup
 	rm -rf output
 	$(PY) -m ctgdocs build data/ --output output
-	@$(MAKE) --no-print-directory previews
 
-# The first page of every PDF of output/, and the README's gallery of them.
+# The first page of every PDF of output/ (after `make demo`) into docs/apercus/, the docs' gallery.
 previews:
-	$(PY) tools/apercus.py output README.md
+	$(PY) tools/apercus.py output docs/apercus
+
+# The docs site (mkdocs.yml, docs/, the pages tools/docs_hooks.py generates) into site/.
+# NO_MKDOCS_2_WARNING: Material prints a notice about its successor on every build.
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+
+docs: setup
+	$(MKDOCS) build --strict
 
 test: setup
 	$(VENV)/bin/ruff check src tests tools
+	$(MKDOCS) build --strict --quiet
 	$(PY) -m pytest
 
 lint: setup
@@ -56,4 +64,4 @@ schema: setup
 	for f in $$($(PY) -c 'from ctgdocs.model.fichiers import FICHIERS; print(*FICHIERS)'); do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
 
 clean:
-	rm -rf output $(VENV) .pytest_cache $(LSP)/node_modules
+	rm -rf output site $(VENV) .pytest_cache $(LSP)/node_modules

@@ -200,7 +200,7 @@ def linear(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 def national(runs: list[Run], total: int = 35_000, departement: int = 350) -> dict:
     """Extrapolate the sample linearly: one run of `total` communes, and `total/departement`
-    runs of one department each (what the README recommends)."""
+    runs of one department each (what docs/dev/performances.md recommends)."""
     a, b = linear([(r.communes, r.mesure.seconds) for r in runs])
     ma, mb = linear([(r.communes, r.mesure.main_rss_mb) for r in runs])
     uss = [r.mesure.worker_uss_mb for r in runs]

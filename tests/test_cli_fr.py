@@ -1,5 +1,5 @@
 """Click's own messages are French: usage errors, help and version (issue 16, « Messages »).
-A usage error exits with status 2, as click and the README say."""
+A usage error exits with status 2, as click and the docs (docs/ligne-de-commande.md) say."""
 
 from __future__ import annotations
 

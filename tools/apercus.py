@@ -1,8 +1,9 @@
-"""The first page of every PDF under output/ as a PNG in docs/apercus/<territoire>/ (beside the
-README), and the README's gallery of them, between its « apercus » markers, rewritten to match.
-Run by `make demo`.
+"""The first page of every PDF under output/ as a PNG in docs/apercus/<territoire>/, the images
+of the docs' gallery (docs/galerie.md, laid out by tools/docs_hooks.py). The folder is rewritten
+to match: a preview whose PDF is gone is removed. Run by `make previews`, after `make demo`;
+`make demo` itself writes output/ only.
 
-    python tools/apercus.py [output] [README.md]
+    python tools/apercus.py [output] [docs/apercus]
 """
 
 from __future__ import annotations
@@ -13,10 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APERCUS = Path("docs") / "apercus"  # beside the README
-DEBUT, FIN = "<!-- apercus:debut -->", "<!-- apercus:fin -->"
 LARGEUR = 280  # pixels: a thumbnail, enough to see the layout
-COLONNES = 4
 
 
 def apercu(pdf: Path, png: Path) -> None:
@@ -28,43 +26,24 @@ def apercu(pdf: Path, png: Path) -> None:
     )
 
 
-def galerie(pngs: list[Path], base: Path) -> str:
-    """A Markdown table, COLONNES previews a row, each captioned with its file."""
-    cells = [
-        f"![{p.parent.name}/{p.stem}]({p.relative_to(base).as_posix()})<br>`{p.parent.name}/{p.stem}`"
-        for p in pngs
-    ]
-    lines = ["| " + " | ".join([" "] * COLONNES) + " |", "|" + "---|" * COLONNES]
-    for i in range(0, len(cells), COLONNES):
-        row = cells[i : i + COLONNES]
-        lines.append("| " + " | ".join(row + [" "] * (COLONNES - len(row))) + " |")
-    return "\n".join(lines)
+def pdfs(output: Path) -> list[Path]:
+    """The documents' PDFs of an output folder (not the copies set aside by --force)."""
+    return sorted(p for p in output.glob("*/*.pdf") if ".modifie-" not in p.name)
 
 
-def main(output: Path, readme: Path) -> None:
-    pdfs = sorted(p for p in output.glob("*/*.pdf") if ".modifie-" not in p.name)
-    if not pdfs:
-        sys.exit(f"aucun PDF dans {output} : lancez d'abord ctgdocs build")
-    text = readme.read_text(encoding="utf-8")
-    avant, _, reste = text.partition(DEBUT)
-    _, _, apres = reste.partition(FIN)
-    if not reste:
-        sys.exit(f"{readme} : marqueurs {DEBUT} … {FIN} absents")
-    dossier = readme.parent / APERCUS
+def main(output: Path, dossier: Path) -> None:
+    found = pdfs(output)
+    if not found:
+        sys.exit(f"aucun PDF dans {output} : lancez d'abord make demo (ou ctgdocs build)")
     shutil.rmtree(dossier, ignore_errors=True)
-    pngs = []
-    for pdf in pdfs:
-        png = dossier / pdf.parent.name / f"{pdf.stem}.png"
-        apercu(pdf, png)
-        pngs.append(png)
-    gallery = galerie(pngs, readme.parent)
-    readme.write_text(f"{avant}{DEBUT}\n{gallery}\n{FIN}{apres}", encoding="utf-8")
-    print(f"aperçus : {len(pngs)} images dans {APERCUS}, galerie de {readme.name}")
+    for pdf in found:
+        apercu(pdf, dossier / pdf.parent.name / f"{pdf.stem}.png")
+    print(f"aperçus : {len(found)} images dans {dossier}")
 
 
 if __name__ == "__main__":
     args = sys.argv[1:]
     main(
         Path(args[0]) if args else ROOT / "output",
-        Path(args[1]) if len(args) > 1 else ROOT / "README.md",
+        Path(args[1]) if len(args) > 1 else ROOT / "docs" / "apercus",
     )
