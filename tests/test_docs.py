@@ -143,3 +143,18 @@ def test_the_benchmark_page_renders_what_is_committed(tmp_path) -> None:
 def test_the_benchmark_results_are_not_ignored() -> None:
     ignored = (ROOT / ".gitignore").read_text("utf-8").splitlines()
     assert "/bench/results/" not in ignored and "/site/" in ignored
+
+
+def test_the_typed_contexts_page_lists_each_key_with_its_type_and_note() -> None:
+    page = hooks["structures"]()
+    section = page[page.index("#### `ContexteFinancement`") :]
+    section = section[: section.index("\n#### ")]
+    assert "| `plafond_par_etp` | `Decimal` | the rule's annual cap per ETP |" in section
+    assert "| `plafond_total` | `Decimal` | plafond_par_etp × the post's ETP |" in section
+    # inherited keys keep their parent's note; other contexts are links to their section
+    commune = page[page.index("#### `ContexteCommune`") :]
+    assert "| `avec_article` | `str` | « la Caf », « la commune du Pradet » |" in commune
+    assert "[`ContexteOrganisation`](#contexteorganisation)" in page
+    assert "#### `ContexteOrganisation` { #contexteorganisation }" in page
+    # an optional key says so
+    assert "| `avenant` (facultative) | [`ContexteApprobation`](#contexteapprobation) |" in page

@@ -12,6 +12,8 @@ replaced before the page is converted:
 - `filtres`: the template filters (render/filters.py FILTERS and the environment's own), each
   with its signature, its docstring and an example computed by the filter itself;
 - `contextes`: what each template reads of its context, found in the templates themselves;
+- `structures`: the typed contexts the document kinds build (the TypedDicts of documents/),
+  each key with its type and the comment beside it in the code;
 - `formats`: the registry of writers (writers/__init__.py WRITERS);
 - `arborescence`: the modules of the package, by stage;
 - `galerie`: the previews committed under docs/apercus/;
@@ -426,6 +428,106 @@ def contextes() -> str:
     return "\n".join(parts)
 
 
+def structures() -> str:
+    """Every TypedDict of the documents/ modules, in source order: its keys (inherited ones
+    too), their types (another context is a link to its section) and the code's comments."""
+    import importlib
+    import pkgutil
+    import typing
+
+    import ctgdocs.documents as package
+
+    found: list[tuple[str, type]] = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        source = inspect.getsource(module)
+        classes = [
+            c
+            for c in vars(module).values()
+            if isinstance(c, type) and typing.is_typeddict(c) and c.__module__ == module.__name__
+        ]
+        classes.sort(key=lambda c: source.index(f"class {c.__name__}("))
+        found += [(info.name, c) for c in classes]
+    if not found:
+        raise PluginError("ctgdocs:structures : aucun contexte typé dans ctgdocs.documents")
+    names = {c.__name__ for _, c in found}
+    parts: list[str] = []
+    current = ""
+    for module_name, cls in found:
+        if module_name != current:
+            current = module_name
+            parts += [f"### `documents/{module_name}.py`", ""]
+        parts += [f"#### `{cls.__name__}` {{ #{cls.__name__.lower()} }}", ""]
+        if cls.__doc__ and cls.__doc__ != _TYPEDDICT_DOC:
+            parts += [" ".join(cls.__doc__.split()), ""]
+        comments = _key_comments(cls)
+        parts += ["| clé | type | note du code |", "|---|---|---|"]
+        # With string annotations, Python 3.11 leaves NotRequired keys out of __optional_keys__
+        hints = typing.get_type_hints(cls, include_extras=True)
+        for key, hint in hints.items():
+            facultative = typing.get_origin(hint) is typing.NotRequired
+            if facultative:
+                (hint,) = typing.get_args(hint)
+            optional = " (facultative)" if facultative or key in cls.__optional_keys__ else ""
+            shown = _cell(_type_name(hint, names))
+            parts.append(f"| `{key}`{optional} | {shown} | {_cell(comments.get(key, ''))} |")
+        parts.append("")
+    return "\n".join(parts)
+
+
+_TYPEDDICT_DOC = dict.__doc__
+
+
+def _key_comments(cls: type) -> dict[str, str]:
+    """The comment at the end of each key's line in the class's source, and its parents'."""
+    import ast
+    import io
+    import sys
+    import tokenize
+    import typing
+
+    found: dict[str, str] = {}
+    source = inspect.getsource(cls)
+    # A TypedDict's parents are in neither its MRO nor (Python 3.11) __orig_bases__: its source
+    # names them, in its module.
+    module = vars(sys.modules[cls.__module__])
+    (node,) = ast.parse(source).body
+    assert isinstance(node, ast.ClassDef)
+    for base in node.bases:
+        parent = module.get(base.id) if isinstance(base, ast.Name) else None
+        if parent is not None and typing.is_typeddict(parent):
+            found.update(_key_comments(parent))
+    key = None
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.NAME and token.start[1] == 4 and key is None:
+            key = token.string
+        elif token.type == tokenize.COMMENT and key is not None:
+            found[key] = token.string.lstrip("# ").strip()
+        if token.type in (tokenize.NEWLINE, tokenize.NL):
+            key = None
+    return found
+
+
+def _type_name(hint: Any, names: set[str]) -> str:
+    """A type as a reader reads it: other contexts as links, Optional as « ou None »."""
+    import types as pytypes
+    import typing
+
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, pytypes.UnionType):
+        return " ou ".join(_type_name(a, names) for a in args)
+    if origin is typing.Literal:
+        return " ou ".join(f"« {a} »" for a in args)
+    if origin is not None:
+        inner = ", ".join(_type_name(a, names) for a in args)
+        return f"{getattr(origin, '__name__', str(origin))}[{inner}]"
+    if hint is type(None):
+        return "None"
+    name = getattr(hint, "__name__", str(hint))
+    return f"[`{name}`](#{name.lower()})" if name in names else f"`{name}`"
+
+
 def template_reads(env: Any, source: str) -> tuple[dict[str, list[str]], list[str]]:
     """What a template reads of its context: each name it does not define itself, with the
     attributes it reads of it (`d.vote.pour` where `{% set d = deliberation %}`: `vote.pour`
@@ -607,6 +709,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "schema": schema,
     "filtres": filtres,
     "contextes": contextes,
+    "structures": structures,
     "formats": formats,
     "arborescence": arborescence,
     "galerie": galerie,
