@@ -82,7 +82,7 @@ def test_the_list_is_read_inside_the_templates_only(
     (tmp_path / "modeles" / "convention").mkdir(parents=True)
     (tmp_path / "modeles" / "convention" / "articles.yaml").symlink_to(outside)
     monkeypatch.setattr(modele, "TEMPLATES_DIR", tmp_path / "modeles")
-    with pytest.raises(AccessRefused, match="lien symbolique qui sort de .*modeles"):
+    with pytest.raises(AccessRefused, match=r"lien symbolique qui sort de .*modeles"):
         modele.articles("convention")
 
 
