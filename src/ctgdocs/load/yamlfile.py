@@ -206,7 +206,7 @@ _IMPLICIT_RESOLVERS = (
 
 
 def _make_loader(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type:
-    class Loader(_RefusingComposer, base):  # type: ignore[misc, valid-type]  # base: a variable
+    class Loader(_RefusingComposer, base):  # type: ignore[misc, valid-type]  # a base chosen at run time
         # Our own resolvers, so that PyYAML's global ones are untouched.
         yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 

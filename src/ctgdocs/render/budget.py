@@ -130,7 +130,7 @@ def bounded(name: str, function: Any) -> Any:
         return function(*args, **kwargs)
 
     if passes:  # keep Jinja's marker of what the filter receives
-        filtered.jinja_pass_arg = function.jinja_pass_arg  # type: ignore[attr-defined]  # a function's attribute
+        filtered.jinja_pass_arg = function.jinja_pass_arg  # type: ignore[attr-defined]  # Jinja's marker, on a function
     return filtered
 
 
