@@ -40,14 +40,17 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 docs: setup
 	$(MKDOCS) build --strict
 
+# mypy checks src/ with the pydantic plugin (pyproject.toml: [tool.mypy]).
 test: setup
 	$(VENV)/bin/ruff check src tests tools
+	$(VENV)/bin/mypy
 	$(MKDOCS) build --strict --quiet
 	$(PY) -m pytest
 
 lint: setup
 	$(VENV)/bin/ruff check src tests tools
 	$(VENV)/bin/ruff format --check src tests tools
+	$(VENV)/bin/mypy
 
 # bench/results/latest.json and a table (about 13 min on 2 cores); bench-quick: about 2.5 min.
 bench: setup
@@ -64,4 +67,4 @@ schema: setup
 	for f in $$($(PY) -c 'from ctgdocs.model.fichiers import FICHIERS; print(*FICHIERS)'); do $(PY) -m ctgdocs schema $$f > schema/$$f.schema.json; done
 
 clean:
-	rm -rf output site $(VENV) .pytest_cache $(LSP)/node_modules
+	rm -rf output site $(VENV) .pytest_cache .mypy_cache $(LSP)/node_modules

@@ -148,9 +148,9 @@ def install() -> None:
     for name in MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "_"):
-            module._ = gettext  # type: ignore[attr-defined]
+            module._ = gettext  # type: ignore[attr-defined]  # click's global, replaced
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext  # type: ignore[attr-defined]
+            module.ngettext = ngettext  # type: ignore[attr-defined]  # click's global, replaced
 
 
 __all__ = ["FR", "FR_PLURAL", "install"]

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ValidationError
 
 from ctgdocs.errors import Location, Problem
 from ctgdocs.load.messages import problems_from_validation
-from ctgdocs.load.territoire import DonneesTerritoire, Fichier, chemin
-from ctgdocs.load.yamlfile import Mark, MarkIndex
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier, Marques, chemin
+from ctgdocs.load.yamlfile import Mark, Path_
 from ctgdocs.model.avenant import FichierAvenant, Modification
 from ctgdocs.model.fichiers import MODIFIABLES
 
@@ -46,6 +46,7 @@ class Selecteur:
 
 
 Segment = str | Selecteur
+_Origine = tuple[Marques, Path_]  # where a value an avenant wrote is: its marks, its path
 
 
 def segments(texte: str) -> list[Segment]:
@@ -58,13 +59,13 @@ class MarquesConsolidees:
     """Where each value of a consolidated file was written: in an avenant when it came from
     one, else in the file itself (list positions shifted back over the items removed)."""
 
-    def __init__(self, base: MarkIndex) -> None:
+    def __init__(self, base: Marques) -> None:
         self.base = base
         self.file = base.file
-        self.origines: dict[tuple, tuple[Any, tuple]] = {}  # path → (avenant marks, its path)
-        self.retraits: list[tuple[tuple, int]] = []  # (list path, index removed), in order
+        self.origines: dict[Path_, _Origine] = {}  # path → (avenant marks, its path)
+        self.retraits: list[tuple[Path_, int]] = []  # (list path, index removed), in order
 
-    def location(self, path: Sequence) -> Location:
+    def location(self, path: Sequence[str | int]) -> Location:
         path = tuple(path)
         for end in range(len(path), 0, -1):
             origine = self.origines.get(path[:end])
@@ -73,16 +74,17 @@ class MarquesConsolidees:
                 return marks.location(debut + path[end:])
         return self.base.location(self._base(path))
 
-    def nearest(self, path: Sequence) -> Mark:
+    def nearest(self, path: Sequence[str | int]) -> Mark:
         return self.base.nearest(self._base(tuple(path)))
 
-    def _base(self, path: tuple) -> tuple:
+    def _base(self, path: Path_) -> Path_:
         parts = list(path)
         for liste, index in reversed(self.retraits):
             n = len(liste)
             dedans = tuple(parts[:n]) == liste and len(parts) > n
-            if dedans and isinstance(parts[n], int) and parts[n] >= index:
-                parts[n] += 1
+            rang = parts[n] if dedans else None
+            if isinstance(rang, int) and rang >= index:
+                parts[n] = rang + 1
         return tuple(parts)
 
 
@@ -106,7 +108,7 @@ def consolider(
                 touches.add(nom)
     if problems:
         return None, problems
-    nouveaux: dict[str, Fichier] = {}
+    nouveaux: dict[str, Any] = {}  # a field of DonneesTerritoire → its consolidated Fichier
     for nom in sorted(touches):
         base = getattr(d, nom)
         try:
@@ -117,7 +119,7 @@ def consolider(
                 for p, msg in problems_from_validation(exc, donnees[nom], MODELES[nom])
             ]
             continue
-        nouveaux[nom] = Fichier(base.path, model, marques[nom], donnees[nom])  # type: ignore[arg-type]
+        nouveaux[nom] = Fichier(base.path, model, marques[nom], donnees[nom])
     if problems:
         return None, problems
     return dataclasses.replace(d, avenants=tuple(avenants), **nouveaux), []
@@ -127,7 +129,7 @@ def _appliquer(
     donnees: dict[str, Any],
     marques: dict[str, MarquesConsolidees],
     modif: Modification,
-    origine: tuple[Any, tuple],
+    origine: _Origine,
 ) -> str:
     """Apply one modification; return the name of the file it changed."""
     parts = segments(modif.chemin)
@@ -172,7 +174,7 @@ def _appliquer(
     return nom
 
 
-def _parent(racine: Any, parts: list[Segment], texte: str) -> tuple[Any, Any, tuple]:
+def _parent(racine: Any, parts: list[Segment], texte: str) -> tuple[Any, Any, Path_]:
     """The container of the last segment, the key or index in it, and the concrete path."""
     courant = racine
     concret: list[Any] = []

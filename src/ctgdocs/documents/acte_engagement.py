@@ -192,7 +192,8 @@ def render(
     )
     if consolidee is not None:  # a consolidated version is a reading aid, never transmitted
         return RenderedDocument(meta, tree)
-    model = d.acte.model.acte_engagement  # type: ignore[union-attr]
+    assert d.acte is not None  # as context() found it
+    model = d.acte.model.acte_engagement
     organisations = d.territoire.model.organisations
     actes = pour_contrat(organisations, model.actes, model.date_signature, meta.subject)
     return RenderedDocument(meta, tree, actes=actes)

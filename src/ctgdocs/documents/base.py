@@ -100,7 +100,9 @@ def restreindre(
     avenants: tuple[Any, ...] = (),
 ) -> DonneesTerritoire:
     """The territory's data with only the files named (territoire.yaml is always there)."""
-    keep = {nom: getattr(d, nom) if nom in fichiers else None for nom in FICHIERS[1:]}
+    keep: dict[str, Any] = {
+        nom: getattr(d, nom) if nom in fichiers else None for nom in FICHIERS[1:]
+    }
     selected = tuple(s for s in d.seances if seances is None or s.path in seances)
     return dataclasses.replace(d, seances=selected, avenants=tuple(avenants), **keep)
 

@@ -161,7 +161,8 @@ def render(
     )
     if consolidee is not None:  # a consolidated version is a reading aid, never transmitted
         return RenderedDocument(meta, tree)
-    model = d.convention.model.convention  # type: ignore[union-attr]
+    assert d.convention is not None  # as context() found it
+    model = d.convention.model.convention
     organisations = d.territoire.model.organisations
     actes = pour_contrat(organisations, model.actes, model.signature.date, meta.subject)
     return RenderedDocument(meta, tree, actes=actes)

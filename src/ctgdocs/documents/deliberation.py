@@ -318,7 +318,7 @@ def _seance(seance: Seance, org: Organisation, personnes: dict[str, Personne]) -
         "representes": nombre_representes(seance),
         "absents": seance.membres_en_exercice - nombre_presents(seance),
         "noms_presents": [noms.nom_complet(personnes[p]) for p in seance.presents]
-        if nominatif
+        if isinstance(seance.presents, list)  # nominatif
         else [],
         "noms_absents": [noms.nom_complet(personnes[p]) for p in seance.absents],
         "pouvoirs": [

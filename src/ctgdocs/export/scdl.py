@@ -12,6 +12,7 @@ represented members, minus those who did not take part (so pour + contre + abste
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Sequence
@@ -57,9 +58,11 @@ def _libelle(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace(",", " ")).strip().lower()
 
 
-def lignes(territoires: Sequence[DonneesTerritoire], url_base: str | None = None) -> list[dict]:
+def lignes(
+    territoires: Sequence[DonneesTerritoire], url_base: str | None = None
+) -> list[dict[str, str]]:
     """The rows, by collectivité, date and number; DataError with every missing value."""
-    rows: list[tuple[tuple, dict]] = []
+    rows: list[tuple[tuple[str, dt.date, int, str], dict[str, str]]] = []
     problems: list[Problem] = []
     for d in territoires:
         t = d.territoire
@@ -115,7 +118,7 @@ def lignes(territoires: Sequence[DonneesTerritoire], url_base: str | None = None
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
 
 
-def csv_text(rows: list[dict]) -> str:
+def csv_text(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLONNES, lineterminator="\r\n")
     writer.writeheader()

@@ -67,7 +67,7 @@ def pourcentage(x: Number, decimales: int | None = None) -> str:
 
 def nombre_lettres(n: int, feminin: bool = False) -> str:
     """Cardinal in words, traditional spelling: "vingt et un", "quatre-vingts"."""
-    words = num2words(operator.index(n), lang="fr")
+    words: str = num2words(operator.index(n), lang="fr")
     if feminin:
         words = re.sub(r"\bun$", "une", words)
     return words

@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+Loc = tuple[int | str, ...]  # a place in the data: keys and list indices
 
 # Values that ctgdocs computes: typing them is refused with an explanation, not just "unknown".
 CALCULES = {
@@ -36,9 +39,11 @@ _PATTERNS = {
 _TYPE_WORDS = {"int", "str", "float", "bool", "date", "time", "dict", "list", "decimal"}
 
 
-def problems_from_validation(error: ValidationError, data: Any, model: type[BaseModel]) -> list:
+def problems_from_validation(
+    error: ValidationError, data: Any, model: type[BaseModel]
+) -> list[tuple[Loc, str]]:
     """French (path, message) pairs for every error, union alternatives merged."""
-    found: dict[tuple, list[tuple[bool, dict]]] = {}
+    found: dict[Loc, list[tuple[bool, ErrorDetails]]] = {}
     for err in error.errors(include_url=False):
         path, from_union = _clean_loc(err["loc"], data)
         found.setdefault(path, []).append((from_union, err))
@@ -51,7 +56,9 @@ def problems_from_validation(error: ValidationError, data: Any, model: type[Base
     return result
 
 
-def _misspelt(path: tuple, found: dict, model: type[BaseModel]) -> bool:
+def _misspelt(
+    path: Loc, found: dict[Loc, list[tuple[bool, ErrorDetails]]], model: type[BaseModel]
+) -> bool:
     """Is a missing field explained by a misspelt key next to it?"""
     parent, name = path[:-1], path[-1]
     for other, errs in found.items():
@@ -61,15 +68,13 @@ def _misspelt(path: tuple, found: dict, model: type[BaseModel]) -> bool:
     return False
 
 
-def _clean_loc(loc: tuple, data: Any) -> tuple[tuple, bool]:
+def _clean_loc(loc: Loc, data: Any) -> tuple[Loc, bool]:
     """Drop pydantic's union-member tags from loc, keeping only real keys and indices."""
-    path: list = []
+    path: list[int | str] = []
     node = data
     tagged = False
     for part in loc:
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and part < len(node)
-        ):
+        if _has(node, part):
             path.append(part)
             node = node[part]
         elif _is_tag(part):
@@ -80,6 +85,13 @@ def _clean_loc(loc: tuple, data: Any) -> tuple[tuple, bool]:
     return tuple(path), tagged
 
 
+def _has(node: Any, part: int | str) -> bool:
+    """Is `part` a key of `node`, a mapping, or an index of `node`, a list?"""
+    return (isinstance(node, dict) and part in node) or (
+        isinstance(node, list) and isinstance(part, int) and part < len(node)
+    )
+
+
 def _is_tag(part: Any) -> bool:
     if not isinstance(part, str):
         return False
@@ -88,19 +100,19 @@ def _is_tag(part: Any) -> bool:
     )
 
 
-def _pick(errs: list[tuple[bool, dict]]) -> list[dict]:
+def _pick(errs: list[tuple[bool, ErrorDetails]]) -> list[ErrorDetails]:
     """Among union alternatives at one place, keep the specific errors over 'wrong type' ones."""
     if not any(tagged for tagged, _ in errs):
         return [e for _, e in errs]
     specific = [e for _, e in errs if not e["type"].endswith("_type")]
     if specific:
         return specific[:1]
-    merged = dict(errs[0][1])
+    merged = errs[0][1].copy()
     merged["type"] = "union_type"
     return [merged]
 
 
-def message(err: dict, path: tuple, model: type[BaseModel]) -> str:
+def message(err: ErrorDetails, path: Loc, model: type[BaseModel]) -> str:
     kind = err["type"]
     value = err.get("input")
     ctx = err.get("ctx") or {}
@@ -177,7 +189,7 @@ def _value_error(code: str, shown: str) -> str:
     return f"valeur invalide « {shown} »"
 
 
-def _union_expected(path: tuple) -> str:
+def _union_expected(path: Loc) -> str:
     if path and path[-1] in ("presents", "pouvoirs"):
         return "liste (un identifiant par ligne) ou nombre entier attendu"
     return "autre type attendu"
@@ -194,7 +206,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _unknown_key(path: tuple, model: type[BaseModel]) -> str:
+def _unknown_key(path: Loc, model: type[BaseModel]) -> str:
     key = str(path[-1]) if path else ""
     if key in CALCULES:
         return f"clé « {key} » refusée : {CALCULES[key]}"
@@ -205,7 +217,7 @@ def _unknown_key(path: tuple, model: type[BaseModel]) -> str:
     return f"clé inconnue « {key} »{hint}{listing}"
 
 
-def known_keys(model: type[BaseModel], path: Iterable) -> list[str]:
+def known_keys(model: type[BaseModel], path: Iterable[int | str]) -> list[str]:
     """The keys allowed at path inside model (walking lists, dicts and optionals)."""
     current: Any = model
     for part in path:

@@ -6,13 +6,13 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ctgdocs.errors import Location, Problem
 from ctgdocs.load.messages import problems_from_validation
-from ctgdocs.load.yamlfile import MarkIndex, read_yaml
+from ctgdocs.load.yamlfile import Mark, Path_, read_yaml
 from ctgdocs.model import FichierConvention, FichierCoordination, FichierSeance, FichierTerritoire
 from ctgdocs.model.avenant import FichierAvenant
 from ctgdocs.model.engagement import FichierActe
@@ -24,12 +24,22 @@ M = TypeVar("M", bound=BaseModel)
 FICHIER_TERRITOIRE = TERRITOIRE_.chemin
 
 
-def chemin(path: tuple) -> str:
+def chemin(path: Path_) -> str:
     """A field path as the user reads it: seance.pouvoirs[2].mandataire."""
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+class Marques(Protocol):
+    """Where each value of a file was written: its MarkIndex as read, or the
+    MarquesConsolidees of avenants/apply.py for a file the avenants changed."""
+
+    @property
+    def file(self) -> str: ...
+    def location(self, path: Path_) -> Location: ...
+    def nearest(self, path: Path_) -> Mark: ...
 
 
 @dataclass(frozen=True)
@@ -38,10 +48,10 @@ class Fichier(Generic[M]):
 
     path: str
     model: M
-    marks: MarkIndex
+    marks: Marques
     data: Any = None  # the file's plain data, as read (avenants apply to it)
 
-    def problem(self, path: tuple, message: str, needle: str | None = None) -> Problem:
+    def problem(self, path: Path_, message: str, needle: str | None = None) -> Problem:
         """A problem at a value; with `needle`, at the line and column where that piece of the
         value is written (inside a multi-line text), searched from the value's start."""
         location = self.marks.location(path)
@@ -90,7 +100,7 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
     territoire, found = load_file(dossier / FICHIER_TERRITOIRE, FichierTerritoire, dossier)
     problems += found
     seances = _load_folder(dossier, SEANCES.chemin, FichierSeance, problems)
-    optional: dict[str, Fichier | None] = {}
+    optional: dict[str, Fichier[Any] | None] = {}
     for type_ in OPTIONNELS:
         optional[type_.nom] = None
         if _present(dossier / type_.chemin):

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
+from yaml.events import AliasEvent, Event, ScalarEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ctgdocs.errors import Location, Problem
@@ -45,8 +45,17 @@ class Mark:
     col: int  # 1-based
 
 
+class _YamlMark(Protocol):
+    """A PyYAML mark (0-based): yaml.Mark from its Python parser, yaml._yaml.Mark from libyaml's."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
 _ROOT_MARK = Mark(1, 1)
-_RawMarks = dict[Path_, yaml.Mark]
+_RawMarks = dict[Path_, _YamlMark]
 
 
 class MarkIndex:
@@ -125,7 +134,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
 
 
 class _TooDeep(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
+    def __init__(self, mark: _YamlMark) -> None:
         super().__init__()
         self.mark = mark
 
@@ -140,8 +149,15 @@ class _RefusingComposer(Composer):
     It records the marks of what it refuses in `self.refused` and goes on composing.
     """
 
-    refused: list[tuple[yaml.Mark, str]]
+    refused: list[tuple[_YamlMark, str]]
     depth: int
+
+    if TYPE_CHECKING:
+        # The parser's, which the loader class adds (_make_loader): yaml.Parser, whose events
+        # types-PyYAML leaves untyped, or libyaml's CParser.
+        def get_event(self) -> Any: ...
+        def peek_event(self) -> Any: ...
+        def check_event(self, *choices: type[Event]) -> bool: ...
 
     def get_single_node(self) -> Node | None:
         self.get_event()  # STREAM-START
@@ -156,23 +172,24 @@ class _RefusingComposer(Composer):
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             self.get_event()
-            self._refuse_alias(event.start_mark)
-            return _AliasNode(_TAG + "null", "", event.start_mark, event.end_mark)
+            self._refuse_alias(event.start_mark)  # type: ignore[arg-type]  # stub: events have marks
+            return _AliasNode(_TAG + "null", "", event.start_mark, event.end_mark)  # type: ignore[arg-type]  # stub: libyaml marks are yaml._yaml.Mark
         if event.anchor is not None:
             self._refuse_alias(event.start_mark)
         if isinstance(event, ScalarEvent):
-            return self.compose_scalar_node(None)
+            return self.compose_scalar_node(None)  # type: ignore[arg-type]  # stub: anchor is a name or None
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _TooDeep(event.start_mark)
+        node: Node
         if isinstance(event, SequenceStartEvent):
-            node = self.compose_sequence_node(None)
+            node = self.compose_sequence_node(None)  # type: ignore[arg-type]  # stub: anchor is a name or None
         else:
-            node = self.compose_mapping_node(None)
+            node = self.compose_mapping_node(None)  # type: ignore[arg-type]  # stub: anchor is a name or None
         self.depth -= 1
         return node
 
-    def _refuse_alias(self, mark: yaml.Mark) -> None:
+    def _refuse_alias(self, mark: _YamlMark) -> None:
         """Report an anchor or alias, once per line (`[*a, *a, *a]` is one mistake)."""
         if self.refused and self.refused[-1][0].line == mark.line:
             return
@@ -188,10 +205,10 @@ _IMPLICIT_RESOLVERS = (
 )
 
 
-def _make_loader(base: type) -> type:
-    class Loader(_RefusingComposer, base):  # type: ignore[misc, valid-type]
+def _make_loader(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type:
+    class Loader(_RefusingComposer, base):  # type: ignore[misc, valid-type]  # a base chosen at run time
         # Our own resolvers, so that PyYAML's global ones are untouched.
-        yaml_implicit_resolvers: ClassVar[dict] = {}
+        yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
         def __init__(self, text: str) -> None:
             base.__init__(self, text)
@@ -288,7 +305,7 @@ class _Converter:
         if isinstance(node, SequenceNode):
             self._check_tag(node, _TAG + "seq")
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(cast(ScalarNode, node))  # the composer makes no other kind of node
 
     def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -320,7 +337,7 @@ class _Converter:
         key = self._scalar(node)
         if not isinstance(key, str):
             self._problem(node, msg.key_not_text(node.value))
-            return node.value
+            return str(node.value)  # a scalar's text
         return key
 
     def _discard(self, node: Node) -> None:
@@ -357,11 +374,11 @@ class _Converter:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _mark(mark: yaml.Mark | None) -> Mark | None:
+def _mark(mark: _YamlMark | None) -> Mark | None:
     return None if mark is None else Mark(mark.line + 1, mark.column + 1)
 
 
-def _location(file: str, mark: yaml.Mark) -> Location:
+def _location(file: str, mark: _YamlMark) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
 

@@ -57,7 +57,8 @@ class Modification(Modele):
 
     @property
     def chemin(self) -> str:
-        return getattr(self, self.operation)
+        chemin: str = getattr(self, self.operation)
+        return chemin
 
 
 class SignatureAvenant(Modele):

@@ -17,12 +17,14 @@ def reference(name: str) -> Any:
 
 
 def branche_famille() -> dict[str, list[str]]:
-    return reference("branche_famille")
+    textes: dict[str, list[str]] = reference("branche_famille")
+    return textes
 
 
 def referentiel(ident: str) -> dict[str, Any]:
     """A job referential (references/referentiels/<id>.yaml): intitule, source, rubriques…"""
-    return reference(f"referentiels/{ident}")
+    donnees: dict[str, Any] = reference(f"referentiels/{ident}")
+    return donnees
 
 
 def referentiels_connus() -> list[str]:
@@ -31,7 +33,8 @@ def referentiels_connus() -> list[str]:
 
 def grille(ident: str) -> dict[str, Any]:
     """An evaluation grid (references/grilles/<id>.yaml): colonnes, sections of critères."""
-    return reference(f"grilles/{ident}")
+    donnees: dict[str, Any] = reference(f"grilles/{ident}")
+    return donnees
 
 
 def grilles_connues() -> list[str]:
@@ -39,4 +42,5 @@ def grilles_connues() -> list[str]:
 
 
 def nomenclature() -> dict[str, str]:
-    return reference("nomenclature_actes")
+    codes: dict[str, str] = reference("nomenclature_actes")
+    return codes

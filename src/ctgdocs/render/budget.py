@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,7 +112,12 @@ def _replaced(value: Any, old: Any = "", new: Any = "", *args: Any, **kwargs: An
 
 # Filters whose result can be far longer than their input, and what they would build: counted
 # before they run (the output cap alone would let one call allocate first).
-SIZED = {"center": _width, "indent": _width, "wordwrap": _width, "replace": _replaced}
+SIZED: dict[str, Callable[..., None]] = {
+    "center": _width,
+    "indent": _width,
+    "wordwrap": _width,
+    "replace": _replaced,
+}
 
 
 def bounded(name: str, function: Any) -> Any:
@@ -125,7 +130,7 @@ def bounded(name: str, function: Any) -> Any:
         return function(*args, **kwargs)
 
     if passes:  # keep Jinja's marker of what the filter receives
-        filtered.jinja_pass_arg = function.jinja_pass_arg  # type: ignore[attr-defined]
+        filtered.jinja_pass_arg = function.jinja_pass_arg  # type: ignore[attr-defined]  # Jinja's marker, on a function
     return filtered
 
 

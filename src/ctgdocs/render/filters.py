@@ -4,6 +4,7 @@ name to its function in ctgdocs.fr (dates and times, numbers, amounts, lists, ag
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import (
@@ -26,7 +27,7 @@ from ctgdocs.fr.nombres import (
     pourcentage,
 )
 
-FILTERS: dict[str, Callable] = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "date_fr": date_fr,
     "date_courte": date_courte,
     "date_iso": date_iso,

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TypeGuard
 
 import tinycss2
-from tinycss2.ast import AtRule, Declaration, FunctionBlock, Node, URLToken
+from tinycss2.ast import AtRule, Declaration, FunctionBlock, Node, StringToken, URLToken
 
 from ctgdocs import paths
 from ctgdocs.errors import OutputError
@@ -84,7 +85,7 @@ def font_file(url: str, base: Path) -> Path:
     return found
 
 
-def _is_font_face(rule: Node) -> bool:
+def _is_font_face(rule: Node) -> TypeGuard[AtRule]:
     return isinstance(rule, AtRule) and rule.lower_at_keyword == "font-face"
 
 
@@ -114,5 +115,5 @@ def _urls(tokens: list[Node]) -> list[str]:
         if isinstance(token, URLToken):
             urls.append(token.value)
         elif isinstance(token, FunctionBlock) and token.lower_name == "url":
-            urls += [t.value for t in token.arguments if t.type == "string"]
+            urls += [t.value for t in token.arguments if isinstance(t, StringToken)]
     return urls

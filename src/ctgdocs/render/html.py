@@ -177,7 +177,7 @@ class HtmlTree:
             cls = f' class="{align}"' if align else ""
             return f"<{tag}{cls}>{self.inlines(content)}</{tag}>"
 
-        def rows(selected: tuple, tag: str) -> str:
+        def rows(selected: tuple[tuple[tuple[Inline, ...], ...], ...], tag: str) -> str:
             return "".join(
                 "<tr>" + "".join(cell(tag, c, i) for i, c in enumerate(row)) + "</tr>"
                 for row in selected
@@ -244,8 +244,10 @@ def inline_html(inlines: tuple[Inline, ...], note: NoteHtml | None = footnote) -
         elif isinstance(item, Note):
             if note is not None:
                 out.append(note(item))
-        else:
+        elif isinstance(item, Run):
             out.append(_run_html(item))
+        else:  # a Champ: filled() writes its value in before any HTML is made
+            raise AssertionError(f"layout field {item.nom!r} left in the tree")
     return "".join(out)
 
 

@@ -38,10 +38,10 @@ def _suite(d: DonneesTerritoire, modifie: str) -> Iterator[Problem]:
         return
     if c.signe_le is None:
         acte = CONTRATS[modifie]
-        signe = accord("signé", feminin=acte.formes.feminin)
+        signe_accorde = accord("signé", feminin=acte.formes.feminin)
         yield liste[0].problem(
             ("avenant", "modifie"),
-            f"{acte.formes.ref} n'est pas {signe} : un projet se corrige directement, "
+            f"{acte.formes.ref} n'est pas {signe_accorde} : un projet se corrige directement, "
             f"sans avenant (indiquez {acte.signature} une fois l'acte signé)",
         )
         return

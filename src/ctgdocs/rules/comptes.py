@@ -17,10 +17,12 @@ def communes_par_fin_cej(t: FichierTerritoire) -> list[tuple[dt.date, list[Organ
     """The communes that leave a CEJ, grouped by its end date, earliest first (data order within
     a group)."""
     avec_cej = sorted(
-        (o for o in communes(t) if o.fin_cej is not None),
-        key=lambda o: o.fin_cej,  # type: ignore[arg-type,return-value]
+        ((o.fin_cej, o) for o in communes(t) if o.fin_cej is not None), key=lambda paire: paire[0]
     )
-    return [(fin, list(groupe)) for fin, groupe in groupby(avec_cej, key=lambda o: o.fin_cej)]  # type: ignore[misc]
+    return [
+        (fin, [o for _, o in groupe])
+        for fin, groupe in groupby(avec_cej, key=lambda paire: paire[0])
+    ]
 
 
 def nombre_thematiques(conv: Convention) -> int:

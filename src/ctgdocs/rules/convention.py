@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from typing import Any
 
 from ctgdocs.errors import Problem
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.load.yamlfile import Path_
 from ctgdocs.model import Partie, valeurs
 from ctgdocs.rules import comptes as calcul
 
@@ -44,7 +46,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
     yield from _valeurs(d)
 
 
-def parties(f: Fichier, root: tuple, liste: list[Partie]) -> Iterator[Problem]:
+def parties(f: Fichier[Any], root: Path_, liste: list[Partie]) -> Iterator[Problem]:
     """Each party signs through someone and is written once (conventions, actes, avenants)."""
     seen: dict[str, int] = {}
     for i, partie in enumerate(liste):
@@ -67,7 +69,7 @@ def _valeurs(d: DonneesTerritoire) -> Iterator[Problem]:
     assert c is not None
     conv = c.model.convention
     connus = calcul.valeurs(d.territoire.model, conv)
-    textes = [
+    textes: list[tuple[Path_, str | None]] = [
         (("convention", cle, i, "texte"), b.texte)
         for cle in ("preambule", "apres_axes", "apres_enjeux")
         for i, b in enumerate(getattr(conv, cle))

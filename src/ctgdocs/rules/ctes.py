@@ -10,7 +10,12 @@ from typing import Any
 from ctgdocs.avenants.contrats import contrat
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
-from ctgdocs.model.ctes import NUMERO_ACTES_MOTIF, OBJET_MAX
+from ctgdocs.load.yamlfile import Path_
+from ctgdocs.model import Convention, FichierTerritoire, Partie
+from ctgdocs.model.avenant import Avenant
+from ctgdocs.model.ctes import NUMERO_ACTES_MOTIF
+from ctgdocs.model.ctes import OBJET_MAX as OBJET_MAX  # re-exported: export/ctes.py reads it here
+from ctgdocs.model.engagement import ActeEngagement
 from ctgdocs.references import nomenclature
 
 NUMERO_ACTES = re.compile(NUMERO_ACTES_MOTIF)
@@ -56,7 +61,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             yield from _objet(s, ("deliberations", n, "objet"), delib.objet)
             if delib.actes is None:
                 continue
-            chemin = ("deliberations", n, "actes")
+            chemin: Path_ = ("deliberations", n, "actes")
             yield from _metadonnees(s, chemin, delib.actes.matiere, delib.actes.numero)
             yield from _transmetteur(d, org_id, f"de la délibération {delib.numero}")
     for fichier, acte, parties, quoi in _contrats(d):
@@ -77,7 +82,9 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             yield from _transmetteur(d, org_id, quoi)
 
 
-def _contrats(d: DonneesTerritoire) -> Iterator[tuple[Fichier, Any, list, str]]:
+def _contrats(
+    d: DonneesTerritoire,
+) -> Iterator[tuple[Fichier[Any], Convention | ActeEngagement | Avenant, list[Partie], str]]:
     """(file, act, its parties, how to name it) of each act that may carry @CTES metadata."""
     if d.convention is not None:
         conv = d.convention.model.convention
@@ -91,12 +98,12 @@ def _contrats(d: DonneesTerritoire) -> Iterator[tuple[Fichier, Any, list, str]]:
         yield f, a, parent.parties if parent else [], f"l'avenant n° {a.numero}"
 
 
-def acte_chemin(fichier: Fichier) -> tuple[str, ...]:
+def acte_chemin(fichier: Fichier[Any]) -> tuple[str, ...]:
     """The top key of an act's file: « convention », « acte_engagement » or « avenant »."""
     return (next(iter(type(fichier.model).model_fields)),)
 
 
-def _metadonnees(f: Fichier, chemin: tuple, matiere: str, numero: str) -> Iterator[Problem]:
+def _metadonnees(f: Fichier[Any], chemin: Path_, matiere: str, numero: str) -> Iterator[Problem]:
     if matiere not in nomenclature():
         proche = difflib.get_close_matches(matiere, list(nomenclature()), n=1, cutoff=0.6)
         conseil = f" ; vouliez-vous dire « {proche[0]} » ?" if proche else ""
@@ -124,7 +131,9 @@ def _transmetteur(d: DonneesTerritoire, org_id: str, quoi: str) -> Iterator[Prob
             )
 
 
-def _siret(t: Fichier, ident: str, siren: str | None, siret: str) -> Iterator[Problem]:
+def _siret(
+    t: Fichier[FichierTerritoire], ident: str, siren: str | None, siret: str
+) -> Iterator[Problem]:
     if siren is not None and siren_valide(siren) and not siret.startswith(siren):
         yield t.problem(
             ("organisations", ident, "siret"),
@@ -137,7 +146,7 @@ def _siret(t: Fichier, ident: str, siren: str | None, siret: str) -> Iterator[Pr
         )
 
 
-def _objet(f: Fichier, chemin: tuple, objet: str) -> Iterator[Problem]:
+def _objet(f: Fichier[Any], chemin: Path_, objet: str) -> Iterator[Problem]:
     if "\n" in objet:
         yield f.problem(
             chemin, "l'objet doit tenir sur une ligne (@CTES refuse les retours à la ligne)"

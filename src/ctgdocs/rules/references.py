@@ -3,21 +3,38 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
 
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.load.yamlfile import Path_
+from ctgdocs.model import FichierCoordination, FichierSeance, Partie
+from ctgdocs.model.engagement import FichierActe
 from ctgdocs.paths import TEMPLATES_DIR
 from ctgdocs.references import grilles_connues, referentiels_connus
 
 CLAUSES_DIR = TEMPLATES_DIR / "clauses"
 
 
+class _Org(Protocol):
+    """check's org(): the organisation exists, of one of `types` if given."""
+
+    def __call__(
+        self, fichier: Fichier[Any], path: Path_, ident: str | None, types: tuple[str, ...] = ()
+    ) -> Iterator[Problem]: ...
+
+
+_Pers = Callable[[Fichier[Any], Path_, str], Iterator[Problem]]  # check's pers()
+
+
 def clauses_connues() -> list[str]:
     return sorted(p.name.removesuffix(".md.j2") for p in CLAUSES_DIR.glob("*.md.j2"))
 
 
-def _unknown(fichier: Fichier, path: tuple, ident: str, known: Iterable[str], what: str) -> Problem:
+def _unknown(
+    fichier: Fichier[Any], path: Path_, ident: str, known: Iterable[str], what: str
+) -> Problem:
     close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
     hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
     return fichier.problem(path, f"identifiant inconnu « {ident} » : {what}{hint}")
@@ -31,7 +48,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
     ref_pers = "aucune personne de ce nom dans territoire.yaml"
 
     def org(
-        fichier: Fichier, path: tuple, ident: str | None, types: tuple[str, ...] = ()
+        fichier: Fichier[Any], path: Path_, ident: str | None, types: tuple[str, ...] = ()
     ) -> Iterator[Problem]:
         if ident is None:
             return
@@ -42,7 +59,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
                 path, f"« {ident} » est de type {orgs[ident].type} ; attendu : {' ou '.join(types)}"
             )
 
-    def pers(fichier: Fichier, path: tuple, ident: str) -> Iterator[Problem]:
+    def pers(fichier: Fichier[Any], path: Path_, ident: str) -> Iterator[Problem]:
         if ident not in personnes:
             yield _unknown(fichier, path, ident, personnes, ref_pers)
 
@@ -65,7 +82,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
         yield from _acte_refs(d.acte, org, pers)
 
 
-def _acte_refs(a: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def _acte_refs(a: Fichier[FichierActe], org: _Org, pers: _Pers) -> Iterator[Problem]:
     acte = a.model.acte_engagement
     yield from _parties_refs(a, ("acte_engagement", "parties"), acte.parties, org, pers)
     known = clauses_connues()
@@ -82,7 +99,7 @@ def _acte_refs(a: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no-u
         )
 
 
-def _coordination_refs(c: Fichier, org) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def _coordination_refs(c: Fichier[FichierCoordination], org: _Org) -> Iterator[Problem]:
     coordination = c.model
     known = referentiels_connus()
     for ident, poste in coordination.postes.items():
@@ -109,7 +126,7 @@ def _coordination_refs(c: Fichier, org) -> Iterator[Problem]:  # type: ignore[no
         )
 
 
-def _convention_refs(d: DonneesTerritoire, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def _convention_refs(d: DonneesTerritoire, org: _Org, pers: _Pers) -> Iterator[Problem]:
     c = d.convention
     assert c is not None
     conv = c.model.convention
@@ -133,7 +150,7 @@ def _convention_refs(d: DonneesTerritoire, org, pers) -> Iterator[Problem]:  # t
         )
 
 
-def _seance_refs(s: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def _seance_refs(s: Fichier[FichierSeance], org: _Org, pers: _Pers) -> Iterator[Problem]:
     seance = s.model.seance
     yield from org(s, ("seance", "collectivite"), seance.collectivite)
     yield from pers(s, ("seance", "president"), seance.president)
@@ -156,7 +173,9 @@ def _seance_refs(s: Fichier, org, pers) -> Iterator[Problem]:  # type: ignore[no
             yield from _clause(s, ("deliberations", n, key, i, "clause"), bloc.clause, known)
 
 
-def _parties_refs(f: Fichier, root: tuple, parties, org, pers) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def _parties_refs(
+    f: Fichier[Any], root: Path_, parties: list[Partie], org: _Org, pers: _Pers
+) -> Iterator[Problem]:
     """Each party's organisation and representatives exist."""
     for i, p in enumerate(parties):
         yield from org(f, (*root, i, "organisation"), p.organisation)
@@ -165,7 +184,7 @@ def _parties_refs(f: Fichier, root: tuple, parties, org, pers) -> Iterator[Probl
 
 
 def _clause(
-    fichier: Fichier, path: tuple, clause: str | None, known: list[str]
+    fichier: Fichier[Any], path: Path_, clause: str | None, known: list[str]
 ) -> Iterator[Problem]:
     """A block's shared clause exists in templates/clauses/."""
     if clause and clause not in known:

@@ -10,7 +10,8 @@ from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.noms import nom_complet
 from ctgdocs.fr.prepositions import de
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
-from ctgdocs.model import FichierSeance, Seance
+from ctgdocs.load.yamlfile import Path_
+from ctgdocs.model import FichierSeance, Personne, Seance
 from ctgdocs.rules.regimes import DROIT_COMMUN, delai_requis, jours_francs, regime
 
 
@@ -60,11 +61,11 @@ def _effectifs(s: Fichier[FichierSeance]) -> Iterator[Problem]:
         )
 
 
-def _roles(s: Fichier[FichierSeance], personnes: dict) -> Iterator[Problem]:
+def _roles(s: Fichier[FichierSeance], personnes: dict[str, Personne]) -> Iterator[Problem]:
     """A person has one status: présent, mandant (represented) or absent."""
     seance = s.model.seance
-    statut: dict[str, tuple[str, tuple]] = {}
-    entries: list[tuple[str, str, tuple]] = []
+    statut: dict[str, tuple[str, Path_]] = {}
+    entries: list[tuple[str, str, Path_]] = []
     if isinstance(seance.presents, list):
         entries += [
             (p, "présent", ("seance", "presents", i)) for i, p in enumerate(seance.presents)
@@ -88,7 +89,9 @@ def _roles(s: Fichier[FichierSeance], personnes: dict) -> Iterator[Problem]:
             statut[ident] = (role, path)
     if isinstance(seance.presents, list):
         presents = set(seance.presents)
-        checks = [(seance.president, ("seance", "president"), "le président de séance")]
+        checks: list[tuple[str, Path_, str]] = [
+            (seance.president, ("seance", "president"), "le président de séance")
+        ]
         checks += [
             (p, ("seance", "secretaires", i), "le secrétaire de séance")
             for i, p in enumerate(seance.secretaires)
@@ -101,7 +104,7 @@ def _roles(s: Fichier[FichierSeance], personnes: dict) -> Iterator[Problem]:
                 )
 
 
-def _pouvoirs(s: Fichier[FichierSeance], personnes: dict) -> Iterator[Problem]:
+def _pouvoirs(s: Fichier[FichierSeance], personnes: dict[str, Personne]) -> Iterator[Problem]:
     seance = s.model.seance
     if not isinstance(seance.pouvoirs, list):
         return
@@ -171,7 +174,7 @@ def _civilites(s: Fichier[FichierSeance], d: DonneesTerritoire) -> Iterator[Prob
     personnes = t.model.personnes
     seance = s.model.seance
     org = t.model.organisations[seance.collectivite]
-    needed = [(seance.president, ("seance", "president"))]
+    needed: list[tuple[str, Path_]] = [(seance.president, ("seance", "president"))]
     needed += [
         (r, ("deliberations", n, "rapporteurs", i))
         for n, dl in enumerate(s.model.deliberations)

@@ -18,4 +18,5 @@ WRITERS: dict[str, str] = {
 @cache
 def get_writer(name: str) -> Writer:
     module, _, cls = WRITERS[name].partition(":")
-    return getattr(importlib.import_module(module), cls)()
+    writer: type[Writer] = getattr(importlib.import_module(module), cls)
+    return writer()

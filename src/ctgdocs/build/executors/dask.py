@@ -125,7 +125,7 @@ class DaskExecutor:
         size = max(1, min(MAX_LOT, math.ceil(len(jobs) / (workers * LOTS_PER_WORKER))))
         todo: Iterator[list[DocJob]] = iter(lots(jobs, size))
         window = workers * IN_FLIGHT
-        pending: dict[Future, list[DocJob]] = {}
+        pending: dict[Future[list[Produit]], list[DocJob]] = {}
         running = as_completed()
 
         def submit_more() -> None:

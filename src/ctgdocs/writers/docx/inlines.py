@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -12,6 +12,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
@@ -105,14 +106,14 @@ class Footnotes:
         call._r.append(element("w:footnoteReference", {"w:id": note_id}))
 
         footnote = element("w:footnote", {"w:id": note_id})
-        p = OxmlElement("w:p")
+        p = cast(CT_P, OxmlElement("w:p"))  # python-docx's parser makes a w:p a CT_P
         p.get_or_add_pPr().style = text_style.style_id
         mark = p.add_r()
         mark.style = reference.style_id
-        mark.append(OxmlElement("w:footnoteRef"))
+        mark.append(OxmlElement("w:footnoteRef"))  # type: ignore[arg-type]  # types-lxml: a CT_R takes only CT_R
         footnote.append(p)
         root.append(footnote)
-        text = DocxParagraph(p, None)  # detached from any part: no style lookups below
+        text = DocxParagraph(p, None)  # type: ignore[arg-type]  # detached from any part: no style lookups below
         text.add_run(" ")
         add_inlines(text, note.inlines, self)
 

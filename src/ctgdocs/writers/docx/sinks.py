@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Protocol, TypeAlias
 
 from docx.document import Document as DocxDocument
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -50,14 +51,17 @@ class BeforeParagraph:
 
     def table(self, rows: int, cols: int, style: StyleId) -> DocxTable:
         table = styled_table(self._doc.add_table(rows, cols), style)  # at the end of the body
-        self._anchor._p.addprevious(table._tbl)
+        anchor: BaseOxmlElement = self._anchor._p  # a w:p: a w:tbl may go before it
+        anchor.addprevious(table._tbl)
         # A small empty paragraph after every table: it keeps two tables apart (Word would merge
         # them), gives the next paragraph some air and ends a body that ends with a table.
         styled(self._anchor.insert_paragraph_before(), self._spacer)
         return table
 
     def close(self) -> None:
-        self._anchor._p.getparent().remove(self._anchor._p)
+        body = self._anchor._p.getparent()
+        assert body is not None  # the placeholder is a paragraph of the body
+        body.remove(self._anchor._p)
 
 
 class InCell:

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 from lxml import etree
@@ -125,8 +126,9 @@ def _fill(pending: PendingSommaire, entries: list[Any]) -> None:
     if entries:
         for entry in entries:
             pending.p.addprevious(entry)
-        if DocxParagraph(pending.p, None).paragraph_format.page_break_before:
-            DocxParagraph(entries[0], None).paragraph_format.page_break_before = True
+        # python-docx types a paragraph's parent as required; these are detached, none is used.
+        if DocxParagraph(pending.p, None).paragraph_format.page_break_before:  # type: ignore[arg-type]  # detached
+            DocxParagraph(entries[0], None).paragraph_format.page_break_before = True  # type: ignore[arg-type]  # detached
         pending.p.getparent().remove(pending.p)
     else:
         entries = [pending.p]
@@ -145,13 +147,13 @@ def toc_entry(style_id: str, heading: WrittenHeading, page: str) -> Any:
     """One line of the cached TOC result, as Word writes it: a hyperlink to the heading's
     bookmark holding the heading's runs (no notes, breaks as spaces), a tab (dot leader in the
     style) and a PAGEREF field whose result is `page`."""
-    p = OxmlElement("w:p")
+    p = cast(CT_P, OxmlElement("w:p"))  # python-docx's parser makes a w:p a CT_P
     p.get_or_add_pPr().style = style_id
     link = element("w:hyperlink", {"w:anchor": heading.bookmark, "w:history": "1"})
     for inline in heading.inlines:
         if isinstance(inline, Run):
             run = text_run(inline.text)
-            format_run(DocxRun(run, None), inline)  # detached: no style lookup
+            format_run(DocxRun(run, None), inline)  # type: ignore[arg-type]  # detached: no style lookup
             link.append(run)
         elif isinstance(inline, Break):
             link.append(text_run(" "))

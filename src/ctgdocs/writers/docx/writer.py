@@ -54,6 +54,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from ctgdocs.errors import TemplateError, display_path
 from ctgdocs.load import access
@@ -277,7 +278,8 @@ class _BodyBuilder:
             bottom.set(qn(attr), value)
         bottom.set(qn("w:color"), "auto")
         borders.append(bottom)
-        paragraph._p.get_or_add_pPr().append(borders)
+        properties: etree._Element = paragraph._p.get_or_add_pPr()  # a w:pPr: takes a w:pBdr
+        properties.append(borders)
 
     # lists
 
@@ -329,7 +331,9 @@ class _BodyBuilder:
         rows_never_split(table)
         if ctx.columns is not None and cols > 1:
             section = self._doc.sections[-1]
-            width = section.page_width - section.left_margin - section.right_margin
+            page, left, right = section.page_width, section.left_margin, section.right_margin
+            assert page is not None and left is not None and right is not None  # set by the frame
+            width = page - left - right
             set_columns(table, ctx.columns, width)
 
     # sommaire
