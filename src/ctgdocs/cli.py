@@ -12,6 +12,7 @@ import click
 
 from ctgdocs import __version__, cli_fr
 from ctgdocs.errors import CtgError, DataError
+from ctgdocs.fr.accord import accord
 from ctgdocs.model.fichiers import FICHIERS
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _fail(error: CtgError) -> None:
         for problem in error.problems:
             click.echo(f"erreur : {problem}", err=True)
         n = len(error.problems)
-        click.echo(f"{n} erreur{'s' if n > 1 else ''} : rien n'a été écrit.", err=True)
+        click.echo(f"{n} {accord('erreur', n)} : rien n'a été écrit.", err=True)
     else:
         click.echo(f"erreur ({error.category}) : {error}", err=True)
     sys.exit(1)
@@ -86,7 +87,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     territoires = run(_paths(paths))
     n = len(territoires)
     click.echo(
-        f"données valides : {n} territoire{'s' if n > 1 else ''} ({', '.join(t.slug for t in territoires)})"
+        f"données valides : {n} {accord('territoire', n)} ({', '.join(t.slug for t in territoires)})"
     )
 
 
@@ -255,7 +256,7 @@ def scdl(paths: tuple[Path, ...], output: Path | None, url_base: str | None) -> 
     except OSError as error:
         raise OutputError(f"{output} : {destination.reason(error)}") from error
     n = text.count("\r\n") - 1
-    click.echo(f"écrit : {output} ({n} délibération{'s' if n > 1 else ''})", err=True)
+    click.echo(f"écrit : {output} ({n} {accord('délibération', n)})", err=True)
 
 
 @main.command()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ctgdocs.errors import CtgError, DataError, display_path
+from ctgdocs.fr.accord import accord
 from ctgdocs.render.texte import unified
 
 RAPPEL_FORCE = "--force le met de côté puis le régénère"
@@ -50,9 +51,9 @@ class BuildReport:
         return not self.echecs
 
 
-def accord(n: int, mot: str) -> str:
-    """« 0 écrit », « 1 écrit », « 2 écrits » (French: the plural starts at 2)."""
-    return f"{n} {mot}{'s' if n > 1 else ''}"
+def compte(n: int, mot: str) -> str:
+    """« 0 écrit », « 1 écrit », « 2 écrits » (fr/accord: the plural starts at 2)."""
+    return f"{n} {accord(mot, n)}"
 
 
 def error_lines(error: CtgError) -> list[str]:
@@ -63,7 +64,7 @@ def error_lines(error: CtgError) -> list[str]:
 
 def data_failure(territoire: str, error: DataError) -> Echec:
     n = len(error.problems)
-    return Echec(territoire, tuple(error_lines(error)), f"{accord(n, 'erreur')} dans les données")
+    return Echec(territoire, tuple(error_lines(error)), f"{compte(n, 'erreur')} dans les données")
 
 
 def frozen_message(
@@ -93,15 +94,15 @@ def summary_lines(report: BuildReport) -> list[str]:
         for e in report.echecs
     ]
     counts = [
-        accord(len(report.inchanges), "inchangé"),
+        compte(len(report.inchanges), "inchangé"),
         f"{len(report.echecs)} en échec",
-        accord(len(report.proteges), "protégé"),
+        compte(len(report.proteges), "protégé"),
     ]
     if report.dry_run:
         counts.insert(0, f"{len(report.a_reconstruire)} à reconstruire")
         lines.append(f"Résumé : {', '.join(counts)} (--dry-run : rien n'a été écrit).")
     else:
-        counts.insert(0, accord(len(report.ecrits), "écrit"))
+        counts.insert(0, compte(len(report.ecrits), "écrit"))
         lines.append(f"Résumé : {', '.join(counts)}.")
     return lines
 

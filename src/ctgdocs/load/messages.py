@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from ctgdocs.fr.accord import accord
+
 Loc = tuple[int | str, ...]  # a place in the data: keys and list indices
 
 # Values that ctgdocs computes: typing them is refused with an explanation, not just "unknown".
@@ -157,7 +159,7 @@ def message(err: ErrorDetails, path: Loc, model: type[BaseModel]) -> str:
         return "dictionnaire attendu (des lignes « clé: valeur »)"
     if kind == "too_short":
         n = ctx.get("min_length", 1)
-        return f"au moins {n} élément{'s' if n > 1 else ''} attendu{'s' if n > 1 else ''}"
+        return f"au moins {n} {accord('élément attendu', n)}"
     if kind == "bool_type" or kind == "bool_parsing":
         return f"true ou false attendu, reçu « {shown} »"
     if kind == "union_type":

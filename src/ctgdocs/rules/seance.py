@@ -47,8 +47,8 @@ def _effectifs(s: Fichier[FichierSeance]) -> Iterator[Problem]:
     if total > membres:
         yield s.problem(
             ("seance", "membres_en_exercice"),
-            f"{total} membres présents, représentés ou absents pour {membres} membre"
-            f"{'s' if membres > 1 else ''} en exercice",
+            f"{total} membres présents, représentés ou absents pour {membres} "
+            f"{accord('membre', membres)} en exercice",
         )
     r = regime(seance.date)
     quorum = r.quorum(membres)
@@ -56,7 +56,7 @@ def _effectifs(s: Fichier[FichierSeance]) -> Iterator[Problem]:
         part = "la majorité" if r is DROIT_COMMUN else "le tiers"
         yield s.problem(
             ("seance", "presents"),
-            f"quorum non atteint : {presents} présent{'s' if presents > 1 else ''} pour un quorum "
+            f"quorum non atteint : {presents} {accord('présent', presents)} pour un quorum "
             f"de {quorum} ({part} des {membres} membres en exercice, CGCT L2121-17)",
         )
 
