@@ -43,6 +43,7 @@ from ctgdocs.render.tree import (
     Tree,
     champs,
     remplir,
+    walk,
 )
 
 NoteHtml = Callable[[Note], str]  # how a note is written where it stands: its call, its text…
@@ -219,14 +220,7 @@ def _lines(div: Div) -> list[Paragraph] | None:
 
 def _headings(blocks: tuple[Block, ...]) -> Iterator[Heading]:
     """Every heading in the order `heading` numbers them: inside divs and list items too."""
-    for block in blocks:
-        if isinstance(block, Heading):
-            yield block
-        elif isinstance(block, Div):
-            yield from _headings(block.children)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _headings(item.blocks)
+    return (block for block in walk(blocks) if isinstance(block, Heading))
 
 
 def footnote(note: Note) -> str:

@@ -20,10 +20,9 @@ document is laid out once per process.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 from ctgdocs.render.document import Pagination, RenderedDocument
-from ctgdocs.render.tree import Block, Div, Heading, ListBlock, Sommaire, champs
+from ctgdocs.render.tree import Block, Heading, Sommaire, champs, walk
 
 
 def paginer(document: RenderedDocument, titres: bool = False) -> RenderedDocument:
@@ -47,17 +46,6 @@ def paginer(document: RenderedDocument, titres: bool = False) -> RenderedDocumen
 
 def listes(blocks: tuple[Block, ...]) -> bool:
     """Whether a sommaire of the blocks lists a heading (one no deeper than its depth)."""
-    found = list(_walk(blocks))
+    found = list(walk(blocks))
     depth = max((b.depth for b in found if isinstance(b, Sommaire)), default=0)
     return any(isinstance(b, Heading) and b.level <= depth for b in found)
-
-
-def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """Every block in reading order, those in divs and list items too."""
-    for block in blocks:
-        yield block
-        if isinstance(block, Div):
-            yield from _walk(block.children)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _walk(item.blocks)

@@ -159,6 +159,17 @@ def plain_text(tree: Tree) -> str:
     return "\n".join(iter_text(tree.blocks))
 
 
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block in reading order, those in divs and list items too."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Div):
+            yield from walk(block.children)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk(item.blocks)
+
+
 def champs(blocks: tuple[Block, ...]) -> bool:
     """Whether the blocks hold a layout value (Champ), in their text or their footnotes: only
     then do writers need the layout."""
