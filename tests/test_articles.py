@@ -1,6 +1,6 @@
-"""A contract kind's articles are a data file beside its template (templates/<kind>/articles.yaml):
-their order and titles change without touching Python, and a wrong file is refused with its
-place and what was expected."""
+"""A contract kind's shipped articles are a data file beside its template
+(templates/<kind>/articles.yaml): the default model's list. Its order and titles change without
+touching Python, and a wrong file is refused with its place and what was expected."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from ctgdocs.documents import articles as modele
+from ctgdocs.documents.articles import numero_article
 from ctgdocs.errors import TemplateError
+from ctgdocs.load import clauses as modele
 from ctgdocs.load.access import AccessRefused
 from support.extract import docx_text
 from support.override import run_with_templates
@@ -20,19 +21,20 @@ TEMPLATES = ROOT / "templates"
 
 
 def test_the_shipped_lists_name_existing_clauses() -> None:
-    for dossier in ("convention", "acte"):
-        found = modele.articles(dossier)
+    for contrat in ("convention", "acte-engagement"):
+        found = modele.liste_livree(contrat)
         assert len(found) >= 10
         for article in found:
             if article.clause:
                 assert (TEMPLATES / "clauses" / f"{article.clause}.md.j2").is_file(), article
-    assert modele.articles("convention")[7].titre == "Durée de la convention"
-    textes = [a.texte for a in modele.articles("acte") if a.texte]
+    assert modele.liste_livree("convention")[7].titre == "Durée de la convention"
+    assert modele.liste_livree("avenant") == ()
+    textes = [a.donnees for a in modele.liste_livree("acte-engagement") if a.donnees]
     assert textes == ["champs_intervention_commune", "postes_coordination", "calendrier"]
 
 
 def test_numbers_are_computed() -> None:
-    assert [modele.numero_article(n) for n in (1, 2, 10)] == ["1er", "2", "10"]
+    assert [numero_article(n) for n in (1, 2, 10)] == ["1er", "2", "10"]
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -47,19 +49,28 @@ def _write(tmp_path: Path, text: str) -> Path:
     [
         (
             "- titre: Objet\n",
-            "article 1 : une clause (clause) ou un texte des données (texte) "
-            "est attendu, l'un des deux seulement",
+            "article 1 : un article est une clause (clause), un texte des données (donnees) "
+            "ou un texte propre (titre et texte)",
         ),
         (
-            "- {titre: Objet, clause: duree, texte: calendrier}\n",
-            "article 1 : une clause (clause) "
-            "ou un texte des données (texte) est attendu, l'un des deux seulement",
+            "- {titre: Objet, clause: duree, donnees: calendrier}\n",
+            "article 1 : un article prend son texte d'une clause (clause) ou des données de "
+            "l'acte (donnees), pas des deux",
+        ),
+        (
+            "- {titre: Objet, texte: Un texte propre}\n",
+            "article 1 : une clause livrée (clause) ou un texte des données (donnees) est "
+            "attendu, avec son titre (titre)",
         ),
         (
             "- {titre: Objet, clause: duree}\n- {titre: Durée, clouse: duree}\n",
             "article 2, clouse : clé inconnue « clouse » ; vouliez-vous dire « clause » ?",
         ),
-        ("- {clause: duree}\n", "article 1, titre : champ obligatoire manquant"),
+        (
+            "- {clause: duree}\n",
+            "article 1 : une clause livrée (clause) ou un texte des données (donnees) est "
+            "attendu, avec son titre (titre)",
+        ),
         ("[]\n", "une liste d'articles est attendue"),
         ("clause: duree\n", "une liste d'articles est attendue"),
     ],
@@ -70,7 +81,7 @@ def test_a_wrong_list_is_refused(
     path = _write(tmp_path, text)
     monkeypatch.setattr(modele, "TEMPLATES_DIR", tmp_path)
     with pytest.raises(TemplateError) as info:
-        modele.articles("convention")
+        modele.liste_livree("convention")
     assert str(info.value) == f"{path} : {expected}"
 
 
@@ -83,14 +94,14 @@ def test_the_list_is_read_inside_the_templates_only(
     (tmp_path / "modeles" / "convention" / "articles.yaml").symlink_to(outside)
     monkeypatch.setattr(modele, "TEMPLATES_DIR", tmp_path / "modeles")
     with pytest.raises(AccessRefused, match=r"lien symbolique qui sort de .*modeles"):
-        modele.articles("convention")
+        modele.liste_livree("convention")
 
 
 def test_unreadable_yaml_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path, "- titre: Objet\n  clause: [duree\n")
     monkeypatch.setattr(modele, "TEMPLATES_DIR", tmp_path)
     with pytest.raises(TemplateError) as info:
-        modele.articles("convention")
+        modele.liste_livree("convention")
     assert str(info.value) == f"{path}:3:1 : YAML illisible"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ctgdocs.model import vocabulaire
 from test_rules import at
 
 G = "grand-chatellerault"
@@ -13,7 +14,7 @@ COORD_G = f"{G}/coordination.yaml"
 COORD_P = f"{P}/coordination.yaml"
 COORD_C = f"{C}/coordination.yaml"
 
-VALEURS = "{nombre_communes}, {nombre_axes}, {nombre_thematiques}, {nombre_parties}"
+VALEURS = ", ".join("{" + nom + "}" for nom in vocabulaire.noms("convention"))
 
 
 def test_the_new_examples_are_valid(copie):
@@ -137,8 +138,7 @@ def test_unknown_computed_value(copie):
     c.edit("convention.yaml", "autour de {nombre_communes}", "autour de {nombre_commune}")
     assert c.problems() == [
         f"{at(c, CONV, '{nombre_commune}', '{nombre_commune}')}: convention.preambule[0].texte : "
-        f"valeur inconnue « {{nombre_commune}} » ; valeurs calculées possibles : {VALEURS} ; "
-        "vouliez-vous dire « {nombre_communes} » ?"
+        "valeur inconnue « {nombre_commune} » ; vouliez-vous dire « {nombre_communes} » ?"
     ]
 
 

@@ -14,9 +14,8 @@ from typing import Any, Literal, TypedDict
 from markupsafe import Markup
 
 from ctgdocs.avenants.contrats import CONTRATS
-from ctgdocs.documents import articles as modele
-from ctgdocs.documents import consolidee, deliberation
-from ctgdocs.documents.articles import numero_article
+from ctgdocs.documents import consolidee, deliberation, vocabulaire
+from ctgdocs.documents.articles import ContexteArticle, contextes
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.consolidee import ContexteConsolidation
 from ctgdocs.documents.contrat import ContexteContrat, contexte_contrat
@@ -39,17 +38,11 @@ from ctgdocs.render.body import render_bloc, render_body
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import LINE_SEPARATOR, data_text
 from ctgdocs.render.tree import Tree
+from ctgdocs.rules import clauses
 from ctgdocs.rules.teletransmission import pour_contrat
 
 CONTRAT = CONTRATS["acte-engagement"]
 ENTREES = CONTRAT.entrees
-
-
-class ContexteArticle(TypedDict):
-    numero: str  # « 1er », « 2 »
-    clause: str  # the shared clause, or the data field of a text (see blocs)
-    titre: str
-    blocs: list[Markup]  # the acte's own text for a data article; empty for a clause
 
 
 class ContexteCommune(ContexteOrganisation):
@@ -217,20 +210,26 @@ def context(
         "postes_coordination": _textes(data.postes_coordination),
         "calendrier": _textes(data.calendrier),
     }
-    articles: list[ContexteArticle] = [
-        {
-            "numero": numero_article(n),
-            "clause": article.nom,
-            "titre": article.titre.format(annee=data.debut.year),
-            "blocs": blocs[article.texte] if article.texte else [],
-        }
-        for n, article in enumerate(modele.articles("acte"), start=1)
-    ]
+    contrat = contexte_contrat(t, "acte-engagement", data.parties, None)
+    resolus = clauses.resoudre(
+        d, KIND.name, data.articles, d.acte, ("acte_engagement",), data.modele
+    )
+    vals = vocabulaire.valeurs(
+        KIND.name,
+        t,
+        contrat,
+        data.debut,
+        data.fin,
+        data.lieu,
+        data.date_signature,
+        commune=noms.nom_avec_article(commune),
+        de_commune=de(noms.nom_avec_article(commune)),
+    )
     return {
         "territoire": contexte_territoire(t),
         "references": branche_famille(),
-        **contexte_contrat(t, "acte-engagement", data.parties, None),
-        "articles": articles,
+        **contrat,
+        "articles": contextes(resolus, vals, blocs),
         "caf": organisation(caf),
         "annexes": annexes,
         "acte_engagement": {

@@ -1,38 +1,38 @@
-"""A contract kind's default list of articles: `templates/<kind>/articles.yaml`, beside its body
-template, read once per process. Each article is a shared clause (`clause`, a template of
-templates/clauses/) or a text of the act's data (`texte`, the field that writes it), with its
-title; the numbers are computed (« Article 1er », then « Article 2 »…), never written.
+"""A contract's articles as its template lays them out: numbered (« Article 1er », then « 2 »…;
+« 1.1 » within an article), titled, each with its words: a shipped clause the template includes,
+or Markdown from a clause file, the contract's own text, or the acte's data, with the values of
+the closed vocabulary filled in (ctgdocs.documents.vocabulaire). Which list, and where each
+clause comes from, is decided by ctgdocs.rules.clauses.
 
-The list is part of the templates (the manifest's templates fingerprint covers it), so a Caf
-with its own model replaces it like any template (CTGDOCS_TEMPLATES)."""
+A user's clause is never a template: its text is Markdown (layout directives print as typed)
+and its only dynamic parts are `{valeur}` names, checked at validation."""
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from collections.abc import Mapping
+from typing import TypedDict
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from markupsafe import Markup
 
-from ctgdocs.errors import TemplateError
-from ctgdocs.load import access
-from ctgdocs.load.messages import problems_from_validation
-from ctgdocs.paths import TEMPLATES_DIR
+from ctgdocs.model.valeurs import substituer
+from ctgdocs.render.environment import md_escape
+from ctgdocs.render.markdown import data_text
+from ctgdocs.rules.clauses import Articles
 
 
-class ArticleModele(BaseModel):
-    """One article of a kind's default list."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class ContexteSousArticle(TypedDict):
+    numero: str  # « 1.2 »
     titre: str
-    clause: str | None = None
-    texte: str | None = None
+    blocs: list[Markup]
 
-    @property
-    def nom(self) -> str:
-        """The clause's template name, or the data field of the text."""
-        return self.clause or self.texte or ""
+
+class ContexteArticle(TypedDict):
+    numero: str  # « 1er », « 2 »
+    titre: str
+    clause: str | None  # a shipped clause, included by the template (templates/clauses/)
+    blocs: list[Markup]  # the words, when they are not a shipped clause
+    sous_articles: list[ContexteSousArticle]
+    ajout: list[Markup]  # paragraphs added after the clause
 
 
 def numero_article(n: int) -> str:
@@ -40,33 +40,42 @@ def numero_article(n: int) -> str:
     return "1er" if n == 1 else str(n)
 
 
-def articles(dossier: str) -> tuple[ArticleModele, ...]:
-    """The default articles of the kind whose body template lives in templates/<dossier>/."""
-    return _articles(TEMPLATES_DIR / dossier / "articles.yaml")
+def texte(markdown: str, valeurs: Mapping[str, str]) -> Markup:
+    """A user's Markdown with its values: layout directives escaped, values printed as text."""
+    echappees = {nom: md_escape(v) for nom, v in valeurs.items()}
+    return Markup(substituer(data_text(markdown.strip()), echappees))
 
 
-@cache
-def _articles(path: Path) -> tuple[ArticleModele, ...]:
-    try:
-        data = yaml.safe_load(access.read_text(path, [TEMPLATES_DIR]))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        raise TemplateError(f"{path}{where} : YAML illisible") from None
-    if not isinstance(data, list) or not data:
-        raise TemplateError(f"{path} : une liste d'articles est attendue")
-    found = []
-    for n, item in enumerate(data, start=1):
-        try:
-            article = ArticleModele.model_validate(item)
-        except ValidationError as error:
-            ((champ, message), *_) = problems_from_validation(error, item, ArticleModele)
-            where = f"article {n}" + "".join(f", {part}" for part in champ)
-            raise TemplateError(f"{path} : {where} : {message}") from None
-        if (article.clause is None) == (article.texte is None):
-            raise TemplateError(
-                f"{path} : article {n} : une clause (clause) ou un texte des données (texte) "
-                "est attendu, l'un des deux seulement"
-            )
-        found.append(article)
-    return tuple(found)
+def contextes(
+    a: Articles, valeurs: Mapping[str, str], donnees: Mapping[str, list[Markup]] | None = None
+) -> list[ContexteArticle]:
+    """The resolved articles, numbered, with their words."""
+    found: list[ContexteArticle] = []
+    for n, r in enumerate(a.articles, start=1):
+        art = r.article
+        assert r.titre is not None  # checked by the rules
+        blocs: list[Markup] = []
+        if r.clause is not None:
+            blocs = [texte(r.clause.texte, valeurs)] if r.clause.texte.strip() else []
+        elif r.donnees is not None:
+            blocs = list((donnees or {})[r.donnees])
+        elif art.texte is not None:
+            blocs = [texte(art.texte, valeurs)]
+        found.append(
+            {
+                "numero": numero_article(n),
+                "titre": substituer(r.titre, valeurs),
+                "clause": r.livree,
+                "blocs": blocs,
+                "sous_articles": [
+                    {
+                        "numero": f"{n}.{m}",
+                        "titre": substituer(s.titre, valeurs),
+                        "blocs": [texte(s.texte, valeurs)],
+                    }
+                    for m, s in enumerate(art.sous_articles, start=1)
+                ],
+                "ajout": [texte(x, valeurs) for x in art.ajout],
+            }
+        )
+    return found

@@ -16,9 +16,9 @@ from typing import Literal, TypedDict
 from markupsafe import Markup
 
 from ctgdocs.avenants.contrats import CONTRATS
-from ctgdocs.documents import articles as modele
-from ctgdocs.documents import consolidee
-from ctgdocs.documents.articles import numero_article
+from ctgdocs.documents import consolidee, vocabulaire
+from ctgdocs.documents.articles import ContexteArticle, contextes
+from ctgdocs.documents.articles import texte as texte_valeurs
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.consolidee import ContexteConsolidation
 from ctgdocs.documents.contrat import ContexteContrat, contexte_contrat
@@ -34,21 +34,15 @@ from ctgdocs.fr.nombres import nombre_lettres
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import AxeConvention, Bloc, Convention, FichierTerritoire
 from ctgdocs.model.convention import Orientation
-from ctgdocs.model.valeurs import substituer
 from ctgdocs.render.body import render_body
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
-from ctgdocs.render.markdown import data_text
+from ctgdocs.rules import clauses
 from ctgdocs.rules import comptes as calcul
+from ctgdocs.rules.clauses import Articles
 from ctgdocs.rules.teletransmission import pour_contrat
 
 CONTRAT = CONTRATS["convention"]
 ENTREES = CONTRAT.entrees
-
-
-class ContexteArticle(TypedDict):
-    numero: str  # « 1er », « 2 »
-    clause: str  # the shared clause (templates/clauses/<clause>.md.j2)
-    titre: str
 
 
 class ContexteCaf(ContexteOrganisation):
@@ -168,12 +162,35 @@ def render(
     return RenderedDocument(meta, tree, actes=actes)
 
 
-def articles() -> list[ContexteArticle]:
-    """The convention's articles (templates/convention/articles.yaml), numbered."""
-    return [
-        {"numero": numero_article(n), "clause": a.nom, "titre": a.titre}
-        for n, a in enumerate(modele.articles("convention"), start=1)
-    ]
+def articles(d: DonneesTerritoire) -> Articles:
+    """The convention's articles: its own list, else its model's, else the shipped one."""
+    assert d.convention is not None
+    conv = d.convention.model.convention
+    return clauses.resoudre(d, KIND.name, conv.articles, d.convention, ("convention",), conv.modele)
+
+
+def valeurs(d: DonneesTerritoire, contrat: ContexteContrat) -> dict[str, str]:
+    """The values its texts may name (ctgdocs.model.vocabulaire)."""
+    assert d.convention is not None
+    t = d.territoire.model
+    conv = d.convention.model.convention
+    ctg = t.territoire.ctg
+    assert ctg is not None
+    return vocabulaire.valeurs(
+        KIND.name,
+        t,
+        contrat,
+        ctg.debut,
+        ctg.fin,
+        conv.signature.lieu,
+        conv.signature.date,
+        nombre_axes=str(len(conv.axes)),
+        nombre_axes_lettres=nombre_lettres(len(conv.axes)),
+        nombre_thematiques=str(calcul.nombre_thematiques(conv)),
+        nombre_thematiques_lettres=nombre_lettres(calcul.nombre_thematiques(conv), feminin=True),
+        preavis_mois=str(conv.resiliation.preavis_mois),
+        preavis_lettres=nombre_lettres(conv.resiliation.preavis_mois),
+    )
 
 
 def context(
@@ -184,13 +201,14 @@ def context(
     conv = d.convention.model.convention
     ctg = t.territoire.ctg
     assert ctg is not None
-    valeurs = calcul.valeurs(t, conv)
-    texte = functools.partial(_textes, valeurs=valeurs)
+    contrat = contexte_contrat(t, "convention", conv.parties, conv.comite_pilotage)
+    vals = valeurs(d, contrat)
+    texte = functools.partial(_textes, valeurs=vals)
     caf = t.organisations[t.territoire.caf]
     return {
         "territoire": contexte_territoire(t),
-        **contexte_contrat(t, "convention", conv.parties, conv.comite_pilotage),
-        "articles": articles(),
+        **contrat,
+        "articles": contextes(articles(d), vals),
         "caf": {**organisation(caf), "source": f"Source {caf.nom_court or caf.nom}"},
         "convention": {
             "intitule": conv.intitule,
@@ -215,12 +233,12 @@ def context(
     }
 
 
-def _textes(blocs: list[Bloc], valeurs: dict[str, int]) -> list[Markup]:
+def _textes(blocs: list[Bloc], valeurs: dict[str, str]) -> list[Markup]:
     """Data blocks are Markdown (never templates) with their computed values filled in."""
     out = []
     for bloc in blocs:
         assert bloc.texte is not None, "clauses are not allowed in a convention's data texts"
-        out.append(Markup(substituer(data_text(bloc.texte.strip()), valeurs)))
+        out.append(texte_valeurs(bloc.texte, valeurs))
     return out
 
 

@@ -182,6 +182,17 @@ def _value_error(code: str, shown: str) -> str:
         )
     if code == "bloc":
         return "un bloc contient soit « texte », soit « clause » (exactement l'un des deux)"
+    if code == "article-source":
+        return "un article prend son texte d'une clause (clause) ou des données de l'acte (donnees), pas des deux"
+    if code == "article-propre":
+        return (
+            "un article tiré d'une clause ou des données n'a pas de texte propre (texte, "
+            "sous_articles) : pour compléter la clause, écrire « ajout »"
+        )
+    if code == "article-vide":
+        return "un article est une clause (clause), un texte des données (donnees) ou un texte propre (titre et texte)"
+    if code == "article-titre":
+        return "un article au texte propre a un titre (titre)"
     if code == "modification":
         return "une modification contient exactement une opération : « remplace », « ajoute » ou « retire »"
     if code == "modification-valeur":

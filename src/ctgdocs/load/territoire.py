@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ctgdocs.errors import Location, Problem
+from ctgdocs.errors import Location, Problem, display_path
+from ctgdocs.load.clauses import MODELES, Bibliotheque, charger_modele, charger_propres
 from ctgdocs.load.messages import problems_from_validation
 from ctgdocs.load.yamlfile import Mark, Path_, read_yaml
 from ctgdocs.model import FichierConvention, FichierCoordination, FichierSeance, FichierTerritoire
@@ -55,13 +56,21 @@ class Fichier(Generic[M]):
         """A problem at a value; with `needle`, at the line and column where that piece of the
         value is written (inside a multi-line text), searched from the value's start."""
         location = self.marks.location(path)
-        if needle is not None and location.line is not None:
-            lines = Path(location.file).read_text(encoding="utf-8").splitlines()
-            for n in range(location.line - 1, len(lines)):
-                if needle in lines[n]:
-                    location = Location(location.file, n + 1, lines[n].index(needle) + 1)
-                    break
+        if needle is not None:
+            location = localiser(location, needle)
         return Problem(location, message, chemin(path))
+
+
+def localiser(location: Location, needle: str) -> Location:
+    """Where `needle` is first written from `location` on: the line and column of a piece of a
+    value (inside a multi-line text)."""
+    if location.line is None:
+        return location
+    lines = Path(location.file).read_text(encoding="utf-8").splitlines()
+    for n in range(location.line - 1, len(lines)):
+        if needle in lines[n]:
+            return Location(location.file, n + 1, lines[n].index(needle) + 1)
+    return location
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,8 @@ class DonneesTerritoire:
     acte: Fichier[FichierActe] | None = None
     # Every avenant, in order (by the act it modifies, then its number).
     avenants: tuple[Fichier[FichierAvenant], ...] = ()
+    clauses: Bibliotheque | None = None  # the territory's own clauses/
+    modeles: dict[str, Bibliotheque] = field(default_factory=dict)  # the models it names
 
 
 def load_file(
@@ -110,6 +121,26 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
     avenants.sort(key=lambda a: (a.model.avenant.modifie, a.model.avenant.numero))
     if territoire is None or problems:
         return None, problems
+    propres, found = charger_propres(dossier)
+    problems += found
+    modeles: dict[str, Bibliotheque] = {}
+    for fichier, path, nom in _modeles_nommes(territoire, optional):
+        if nom in modeles:
+            continue
+        modele, found = charger_modele(dossier, nom)
+        problems += found
+        if modele is None:
+            problems.append(
+                fichier.problem(
+                    path,
+                    f"modèle « {nom} » introuvable : un dossier {MODELES}/{nom}/ est attendu à "
+                    f"côté des territoires ({display_path(dossier.absolute().parent / MODELES / nom)})",
+                )
+            )
+        else:
+            modeles[nom] = modele
+    if problems:
+        return None, problems
     return (
         DonneesTerritoire(
             dossier.name,
@@ -120,9 +151,25 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
             coordination=optional[COORDINATION.nom],
             acte=optional[ACTE.nom],
             avenants=tuple(avenants),
+            clauses=propres,
+            modeles=modeles,
         ),
         [],
     )
+
+
+def _modeles_nommes(
+    territoire: Fichier[FichierTerritoire], optional: dict[str, Fichier[Any] | None]
+) -> Iterable[tuple[Fichier[Any], Path_, str]]:
+    """Each model the data names, with the file and the field that name it."""
+    for cle, org in territoire.model.organisations.items():
+        if org.modele:
+            yield territoire, ("organisations", cle, "modele"), org.modele
+    for nom, racine in ((CONVENTION.nom, "convention"), (ACTE.nom, "acte_engagement")):
+        f = optional.get(nom)
+        modele = getattr(getattr(f.model, racine), "modele", None) if f else None
+        if f is not None and modele:
+            yield f, (racine, "modele"), modele
 
 
 def _load_folder(

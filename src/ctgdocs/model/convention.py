@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
+from ctgdocs.model.articles import Article, Couverture, NomModele
 from ctgdocs.model.base import Date, Identifiant, Modele, Texte
 from ctgdocs.model.ctes import ActesContrat
 from ctgdocs.model.seance import Bloc
@@ -106,6 +107,17 @@ class Annexes(Modele):
 
 class Convention(Modele):
     intitule: Texte = "Convention territoriale globale de services aux familles"
+    modele: NomModele | None = Field(
+        None, description="Le modèle de clauses (modeles/<nom>/) ; par défaut celui de la Caf"
+    )
+    articles: list[Article] | None = Field(
+        None, description="Les articles, dans l'ordre ; par défaut la liste du modèle"
+    )
+    visas: list[Texte] = Field(
+        [], description="Visas avant le préambule, sans « Vu » : il est ajouté"
+    )
+    couverture: Couverture | None = Field(None, description="Une page de couverture")
+    sommaire: bool = Field(True, description="Imprimer le sommaire")
     parties: list[Partie] = Field(min_length=2)
     preambule: list[Bloc] = Field(min_length=1)
     diagnostics: list[Diagnostic] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from ctgdocs.model.articles import Article, NomModele
 from ctgdocs.model.base import Date, Identifiant, Modele, Texte
 from ctgdocs.model.convention import Partie
 from ctgdocs.model.ctes import ActesContrat
@@ -57,6 +58,13 @@ class Annexes(Modele):
 
 class ActeEngagement(Modele):
     titre: Texte = "Acte d'engagement dans la démarche CTG (Convention territoriale globale)"
+    modele: NomModele | None = Field(
+        None, description="Le modèle de clauses (modeles/<nom>/) ; par défaut celui de la Caf"
+    )
+    articles: list[Article] | None = Field(
+        None, description="Les articles, dans l'ordre ; par défaut la liste du modèle"
+    )
+    sommaire: bool = Field(True, description="Imprimer le sommaire")
     parties: list[Partie] = Field(min_length=2)
     visas: list[Texte] = Field(min_length=1, description="Sans « Vu » : il est ajouté")
     decision_conseil: DecisionConseil

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from ctgdocs.model.articles import NomModele
 from ctgdocs.model.base import EUROS_MAX, Date, Identifiant, Modele, Texte
 
 
@@ -89,4 +90,8 @@ class Organisation(Modele):
         None, description="Où les actes sont transmis (ex. « sous-préfecture d'Arles »)"
     )
     deliberations: StyleDeliberation = StyleDeliberation()
+    modele: NomModele | None = Field(
+        None,
+        description="Caf : le modèle de clauses de ses conventions et actes (modeles/<nom>/)",
+    )
     regles_financement: list[RegleFinancement] = []

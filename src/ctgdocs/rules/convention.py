@@ -3,7 +3,6 @@ data texts ask only for values that exist."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,8 +10,8 @@ from ctgdocs.errors import Problem
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.load.yamlfile import Path_
-from ctgdocs.model import Partie, valeurs
-from ctgdocs.rules import comptes as calcul
+from ctgdocs.model import Partie, valeurs, vocabulaire
+from ctgdocs.rules import clauses
 
 
 def check(d: DonneesTerritoire) -> Iterator[Problem]:
@@ -44,6 +43,10 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             f"({date_fr(ctg.debut)})",
         )
     yield from _valeurs(d)
+    yield from clauses.check(
+        clauses.resoudre(d, vocabulaire.CONVENTION, conv.articles, c, ("convention",), conv.modele),
+        c.marks.location(("convention",)),
+    )
 
 
 def parties(f: Fichier[Any], root: Path_, liste: list[Partie]) -> Iterator[Problem]:
@@ -68,7 +71,7 @@ def _valeurs(d: DonneesTerritoire) -> Iterator[Problem]:
     c = d.convention
     assert c is not None
     conv = c.model.convention
-    connus = calcul.valeurs(d.territoire.model, conv)
+    connus = vocabulaire.noms(vocabulaire.CONVENTION)
     textes: list[tuple[Path_, str | None]] = [
         (("convention", cle, i, "texte"), b.texte)
         for cle in ("preambule", "apres_axes", "apres_enjeux")
@@ -84,12 +87,6 @@ def _valeurs(d: DonneesTerritoire) -> Iterator[Problem]:
             yield c.problem(path[:-1], "un texte de convention ne peut pas appeler de clause")
             continue
         for nom in valeurs.noms(texte):
-            if nom not in connus:
-                close = difflib.get_close_matches(nom, list(connus), n=1, cutoff=0.6)
-                hint = f" ; vouliez-vous dire « {{{close[0]}}} » ?" if close else ""
-                yield c.problem(
-                    path,
-                    f"valeur inconnue « {{{nom}}} » ; valeurs calculées possibles : "
-                    f"{', '.join('{' + k + '}' for k in connus)}{hint}",
-                    needle="{" + nom + "}",
-                )
+            message = clauses.inconnue(nom, connus)
+            if message is not None:
+                yield c.problem(path, message, needle="{" + nom + "}")

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from ctgdocs.errors import Problem
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.model import vocabulaire
+from ctgdocs.rules import clauses
 from ctgdocs.rules.convention import parties
 
 
@@ -41,3 +43,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             f"le conseil municipal autorise la signature avant le début de l'acte "
             f"({date_fr(acte.debut)}) ; date donnée : {date_fr(acte.decision_conseil.date)}",
         )
+    yield from clauses.check(
+        clauses.resoudre(d, vocabulaire.ACTE, acte.articles, a, ("acte_engagement",), acte.modele),
+        a.marks.location(("acte_engagement",)),
+    )

@@ -1,0 +1,216 @@
+"""A contract's articles, resolved and checked: which list it follows (its own, its model's, or
+the shipped one), where each clause's words come from (the territory's clauses/, then its
+model, then the shipped clauses), and every value a text names, at its line and column.
+
+Resolution order for a clause `nom`: the territory's `clauses/nom.md`, the model's
+`modeles/<modele>/nom.md`, then the shipped `templates/clauses/nom.md.j2` if the contract's
+shipped list has it (a shipped clause reads its contract's context, so it serves only there)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ctgdocs.errors import Location, Problem
+from ctgdocs.load.clauses import Bibliotheque, Clause, liste_livree
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier, chemin, localiser
+from ctgdocs.load.yamlfile import Path_
+from ctgdocs.model import valeurs, vocabulaire
+from ctgdocs.model.articles import Article
+
+# The data texts an acte d'engagement's article may take (acte.yaml).
+DONNEES_ACTE = ("champs_intervention_commune", "postes_coordination", "calendrier")
+
+
+@dataclass(frozen=True)
+class Origine:
+    """Where a list of articles was written: a data file, a model's modele.yaml, or the
+    shipped list (no location)."""
+
+    fichier: Fichier[Any] | None
+    marques: Any  # a modele.yaml's marks
+    racine: Path_  # the path of the list in that file
+
+    def location(self, path: Path_) -> Location | None:
+        if self.fichier is not None:
+            return self.fichier.marks.location((*self.racine, *path))
+        if self.marques is not None:
+            loc: Location = self.marques.location((*self.racine, *path))
+            return loc
+        return None
+
+
+@dataclass(frozen=True)
+class ArticleResolu:
+    article: Article
+    position: int  # from 0, in its list
+    titre: str | None  # its title, values not yet computed; None if nothing gives one
+    clause: Clause | None  # a user's clause file
+    livree: str | None  # a shipped clause (templates/clauses/<livree>.md.j2)
+    donnees: str | None  # a data text of the acte
+
+
+@dataclass(frozen=True)
+class Articles:
+    """A contract's resolved articles, and where their list was written."""
+
+    contrat: str
+    origine: Origine
+    articles: list[ArticleResolu]
+    bibliotheques: list[Bibliotheque]  # where its clauses were looked up, in order
+
+
+def modele(d: DonneesTerritoire, explicite: str | None) -> Bibliotheque | None:
+    """The model a contract uses: the one it names, else its Caf's, else the shipped one."""
+    caf = d.territoire.model.organisations.get(d.territoire.model.territoire.caf)
+    nom = explicite or (caf.modele if caf else None)
+    return d.modeles.get(nom) if nom else None
+
+
+def resoudre(
+    d: DonneesTerritoire,
+    contrat: str,
+    liste: list[Article] | None,
+    fichier: Fichier[Any] | None,
+    racine: Path_,
+    nom_modele: str | None,
+) -> Articles:
+    """The articles of a contract: `liste` as written at `racine` of `fichier`, else its
+    model's list, else the shipped list."""
+    bib = modele(d, nom_modele)
+    bibliotheques = [b for b in (d.clauses, bib) if b is not None]
+    livree = liste_livree(contrat)
+    titres_livres = {a.nom: a.titre for a in livree if a.nom}
+    if liste is not None:
+        origine = Origine(fichier, None, (*racine, "articles"))
+    else:
+        de_modele = (
+            getattr(bib.modele, contrat.replace("-", "_"), None) if bib and bib.modele else None
+        )
+        if de_modele is not None:
+            assert bib is not None
+            liste = de_modele.articles
+            origine = Origine(None, bib.marques, (contrat.replace("-", "_"), "articles"))
+        else:
+            liste = list(livree)
+            origine = Origine(None, None, ())
+    resolus = []
+    for i, article in enumerate(liste):
+        clause = None
+        livre = None
+        if article.clause is not None:
+            clause = next(
+                (b.clauses[article.clause] for b in bibliotheques if article.clause in b.clauses),
+                None,
+            )
+            if clause is None and article.clause in titres_livres:
+                livre = article.clause
+        titre = article.titre or (clause.titre if clause else None)
+        if titre is None and article.nom:
+            titre = titres_livres.get(article.nom)
+        resolus.append(ArticleResolu(article, i, titre, clause, livre, article.donnees))
+    return Articles(contrat, origine, resolus, bibliotheques)
+
+
+def check(a: Articles, problem_hors_liste: Location) -> Iterator[Problem]:
+    """Every article has words and a title, and every value its texts name exists for its
+    kind of contract. `problem_hors_liste` locates what a shipped list cannot (the contract)."""
+    connus = vocabulaire.noms(a.contrat)
+    livree = {x.clause for x in liste_livree(a.contrat) if x.clause}
+
+    def ou(path: Path_) -> Location:
+        return a.origine.location(path) or problem_hors_liste
+
+    def champ(path: Path_) -> str:
+        return chemin((*a.origine.racine, *path))
+
+    for r in a.articles:
+        art = r.article
+        if art.clause is not None and r.clause is None and r.livree is None:
+            disponibles = sorted({n for b in a.bibliotheques for n in b.clauses} | livree)
+            close = difflib.get_close_matches(art.clause, disponibles, n=1, cutoff=0.6)
+            hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+            lieux = " ou ".join(
+                ["clauses/ du territoire"]
+                + [f"modeles/{b.nom}/" for b in a.bibliotheques if b.nom]
+                + ["les clauses livrées de ce contrat"]
+            )
+            yield Problem(
+                ou((r.position, "clause")),
+                f"clause « {art.clause} » introuvable dans {lieux} ; clauses possibles : "
+                f"{', '.join(disponibles)}{hint}",
+                champ((r.position, "clause")),
+            )
+            continue
+        if art.donnees is not None and (
+            a.contrat != vocabulaire.ACTE or art.donnees not in DONNEES_ACTE
+        ):
+            possibles = ", ".join(DONNEES_ACTE) if a.contrat == vocabulaire.ACTE else "aucun"
+            yield Problem(
+                ou((r.position, "donnees")),
+                f"texte des données « {art.donnees} » inconnu pour ce contrat ; possibles : {possibles}",
+                champ((r.position, "donnees")),
+            )
+            continue
+        if r.titre is None:
+            yield Problem(
+                ou((r.position,)),
+                f"l'article {r.position + 1} n'a pas de titre : l'en-tête de la clause "
+                f"« {art.clause} » n'en donne pas ; écrire « titre »",
+                champ((r.position,)),
+            )
+        elif art.titre is not None:
+            yield from _valeurs(
+                art.titre, connus, ou((r.position, "titre")), champ((r.position, "titre"))
+            )
+        elif r.clause is not None and r.clause.titre:
+            yield from _valeurs_clause(r.clause, r.clause.titre, connus, titre=True)
+        if r.clause is not None:
+            yield from _valeurs_clause(r.clause, r.clause.texte, connus)
+        if art.texte is not None:
+            yield from _valeurs(
+                art.texte, connus, ou((r.position, "texte")), champ((r.position, "texte"))
+            )
+        for j, sous in enumerate(art.sous_articles):
+            for cle in ("titre", "texte"):
+                chemin_sous: Path_ = (r.position, "sous_articles", j, cle)
+                yield from _valeurs(getattr(sous, cle), connus, ou(chemin_sous), champ(chemin_sous))
+        for j, texte in enumerate(art.ajout):
+            chemin_ajout: Path_ = (r.position, "ajout", j)
+            yield from _valeurs(texte, connus, ou(chemin_ajout), champ(chemin_ajout))
+
+
+def inconnue(nom: str, connus: Sequence[str]) -> str | None:
+    """The message for a value name that is not in `connus`, or None when it is: the closest
+    name when one is close, else every possible name."""
+    if valeurs.base(nom) in connus:
+        return None
+    close = difflib.get_close_matches(valeurs.base(nom), list(connus), n=1, cutoff=0.6)
+    if close:
+        return f"valeur inconnue « {{{nom}}} » ; vouliez-vous dire « {{{close[0]}}} » ?"
+    return (
+        f"valeur inconnue « {{{nom}}} » ; valeurs calculées possibles : "
+        f"{', '.join('{' + k + '}' for k in connus)}"
+    )
+
+
+def _valeurs(texte: str, connus: Sequence[str], ou: Location, champ: str) -> Iterator[Problem]:
+    """The unknown values of a text written in a YAML file, each where it is written."""
+    for nom in valeurs.noms(texte):
+        message = inconnue(nom, connus)
+        if message is not None:
+            yield Problem(localiser(ou, "{" + nom + "}"), message, champ)
+
+
+def _valeurs_clause(
+    clause: Clause, texte: str, connus: Sequence[str], titre: bool = False
+) -> Iterator[Problem]:
+    """The unknown values of a clause file, at their line and column in the file."""
+    for nom, ligne, colonne in valeurs.positions(texte):
+        message = inconnue(nom, connus)
+        if message is None:
+            continue
+        where = Location(clause.path, 2, None) if titre else clause.location(ligne, colonne)
+        yield Problem(where, message, "titre" if titre else "")
