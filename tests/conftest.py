@@ -26,6 +26,8 @@ class Copie:
     def __init__(self, root: Path, name: str) -> None:
         self.dir = root / name
         shutil.copytree(DATA / name, self.dir)
+        if (DATA / "modeles").is_dir() and not (root / "modeles").exists():
+            shutil.copytree(DATA / "modeles", root / "modeles")  # the Cafs' models, beside
 
     def path(self, rel: str) -> Path:
         return self.dir / rel
@@ -82,7 +84,7 @@ def exemples_pdf(tmp_path_factory) -> Path:
     the output folder, with a folder of PDFs per territory."""
     from support.chantier import shared_site
 
-    territoires = tuple(sorted(p.name for p in DATA.iterdir() if p.is_dir()))
+    territoires = tuple(sorted(p.name for p in DATA.iterdir() if (p / "territoire.yaml").is_file()))
     return shared_site(tmp_path_factory, territoires, ("pdf",)) / "out"
 
 

@@ -28,7 +28,10 @@ def test_the_shipped_lists_name_existing_clauses() -> None:
             if article.clause:
                 assert (TEMPLATES / "clauses" / f"{article.clause}.md.j2").is_file(), article
     assert modele.liste_livree("convention")[7].titre == "Durée de la convention"
-    assert modele.liste_livree("avenant") == ()
+    avenant = [a.clause for a in modele.liste_livree("avenant")]
+    assert avenant == ["modifications", "effet_avenant", "autres_dispositions"]
+    for clause in avenant[1:]:  # « modifications » is the place of the computed articles
+        assert (TEMPLATES / "clauses" / f"{clause}.md.j2").is_file()
     textes = [a.donnees for a in modele.liste_livree("acte-engagement") if a.donnees]
     assert textes == ["champs_intervention_commune", "postes_coordination", "calendrier"]
 

@@ -117,7 +117,9 @@ def test_a_failing_writer_leaves_no_file(tmp_path, monkeypatch):
     out = tmp_path / "out"
     report = build([DATA], BuildOptions(output=out, formats=("html", "docx"), jobs=1))
     assert not report.ok and report.ecrits == []
-    assert {e.territoire for e in report.echecs} == {p.name for p in DATA.iterdir() if p.is_dir()}
+    assert {e.territoire for e in report.echecs} == {
+        p.name for p in DATA.iterdir() if (p / "territoire.yaml").is_file()
+    }
     assert all(e.resume == "un fichier n'a pas pu être écrit" for e in report.echecs)
     lines = [line for e in report.echecs for line in e.erreurs]
     assert (

@@ -65,7 +65,7 @@ def test_the_fetcher_serves_our_fonts_and_sources(tmp_path):
     from ctgdocs.paths import FONTS_DIR
     from ctgdocs.render.fetcher import ConfinedFetcher
 
-    fetcher = ConfinedFetcher({"ctgdocs-source:a.yaml": b"a: 1\n"}, "application/yaml")
+    fetcher = ConfinedFetcher({"ctgdocs-source:a.yaml": b"a: 1\n"}, lambda url: "application/yaml")
     font = next(FONTS_DIR.glob("*.ttf"))
     assert fetcher.fetch(font.as_uri()).read() == font.read_bytes()
     response = fetcher.fetch("ctgdocs-source:a.yaml")

@@ -20,6 +20,7 @@ import pytest
 
 from ctgdocs import __version__
 from ctgdocs.app import BuildOptions, build, plan, validate
+from ctgdocs.build.decide import input_name
 from ctgdocs.render.document import DocumentMeta
 from ctgdocs.render.tree import (
     Div,
@@ -59,7 +60,7 @@ from support.pdfa import pdfa_facts
 from support.similarity import differences, without_notes, without_sequences, words
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted(path for path in (ROOT / "data").iterdir() if path.is_dir())
+EXAMPLES = sorted(p for p in (ROOT / "data").iterdir() if (p / "territoire.yaml").is_file())
 FORMATS = ("docx", "pdf", "html")
 MAX_PAGES = 25  # the longest example, the convention, has 16 pages; more means a layout gone wrong
 
@@ -77,7 +78,8 @@ def _planned() -> dict[str, tuple[str, DocumentMeta, list[str]]]:
         planned[f"{doc.territoire}/{doc.stem}"] = (doc.territoire, rendered.meta, notes, headers)
         TREES[f"{doc.territoire}/{doc.stem}"] = rendered.tree
         INPUTS[f"{doc.territoire}/{doc.stem}"] = {
-            p.resolve().relative_to(doc.dossier.resolve()).as_posix(): p for p in doc.entrees
+            input_name(p, doc.dossier): p
+            for p in doc.entrees  # a model's file: modeles/…
         }
     return planned
 
@@ -333,7 +335,8 @@ def test_pdf_embeds_the_data_files_it_was_made_from(document: Written) -> None:
     for name, path in inputs.items():
         embedded = facts.embedded[name.replace("/", "_")]
         assert embedded.contenu == path.read_bytes()
-        assert (embedded.relation, embedded.type) == ("/Source", "/application/yaml")
+        mime = "/text/markdown" if name.endswith(".md") else "/application/yaml"
+        assert (embedded.relation, embedded.type) == ("/Source", mime)
         assert embedded.description == f"Données sources de ce document : {name}"
 
 

@@ -25,7 +25,7 @@ from support.pdfa_rules import pdfa_problems
 from support.pdftags import tagged_pdf
 from support.preflight import preflight
 
-EXAMPLES = sorted(path for path in DATA.iterdir() if path.is_dir())
+EXAMPLES = sorted(p for p in DATA.iterdir() if (p / "territoire.yaml").is_file())
 ACTE = "le-pradet/acte-engagement.pdf"  # notes, tables, a sommaire, two data files
 LEADER = re.compile(r"\.{4,}|(\. ){3,}")  # a dot leader as text (an ellipsis has three dots)
 

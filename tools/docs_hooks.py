@@ -17,7 +17,8 @@ replaced before the page is converted:
 - `formats`: the registry of writers (writers/__init__.py WRITERS);
 - `arborescence`: the modules of the package, by stage;
 - `galerie`: the previews committed under docs/apercus/;
-- `bench`: the benchmark results committed under bench/results/.
+- `bench`: the benchmark results committed under bench/results/;
+- `vocabulaire`: the values a clause file may name (model/vocabulaire.py VOCABULAIRE).
 
 An unknown marker, a data file without its `schema` page, a filter without its French
 description here, or a committed schema that differs from the models fails the build.
@@ -702,8 +703,23 @@ def _blank(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# --- The vocabulary of clause files -------------------------------------------------------------
+
+
+def vocabulaire() -> str:
+    from ctgdocs.model.vocabulaire import ACTE, AVENANT, CONVENTION, VOCABULAIRE
+
+    noms = {CONVENTION: "convention", ACTE: "acte d'engagement", AVENANT: "avenant"}
+    lines = ["| valeur | ce qu'elle imprime | exemple | contrats |", "|---|---|---|---|"]
+    for nom, v in VOCABULAIRE.items():
+        contrats = ", ".join(noms[c] for c in (CONVENTION, ACTE, AVENANT) if c in v.contrats)
+        lines.append(f"| `{{{nom}}}` | {v.description} | « {v.exemple} » | {contrats} |")
+    return "\n".join(lines)
+
+
 GENERATORS: dict[str, Callable[..., str]] = {
     "cli": cli,
+    "vocabulaire": vocabulaire,
     "types": types,
     "fichiers": fichiers,
     "schema": schema,

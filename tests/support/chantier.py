@@ -34,6 +34,8 @@ def built_site(
     """data/ with copies of the territories, and out/ built from them."""
     for territoire in territoires:
         shutil.copytree(DATA / territoire, root / "data" / territoire)
+    if not (root / "data" / "modeles").exists():
+        shutil.copytree(DATA / "modeles", root / "data" / "modeles")  # the Cafs' models
     report = build([root / "data"], BuildOptions(output=root / "out", formats=formats, jobs=2))
     assert report.ok
     return root

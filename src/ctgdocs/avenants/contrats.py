@@ -118,7 +118,10 @@ CONTRATS: dict[str, ContratAmendable] = {
                 de_ref="de la convention",
             ),
             signature="convention.signature.date",
-            entrees={"fichiers": ("territoire", "convention", "coordination")},
+            entrees={
+                "fichiers": ("territoire", "convention", "coordination"),
+                "bibliotheques": True,
+            },
             etat=_convention,
             intitule=_intitule_convention,
             article="la ",
@@ -139,7 +142,11 @@ CONTRATS: dict[str, ContratAmendable] = {
             ),
             signature="acte_engagement.date_signature",
             # The acte's annex 4 renders the council's deliberation from the séances.
-            entrees={"fichiers": ("territoire", "acte", "coordination"), "seances": None},
+            entrees={
+                "fichiers": ("territoire", "acte", "coordination"),
+                "seances": None,
+                "bibliotheques": True,
+            },
             etat=_acte,
             intitule=_titre_acte,
             article="l'",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ctgdocs.build.manifest import Entry, Fingerprints, Manifest, sha256_file
 from ctgdocs.documents import PlannedDocument
+from ctgdocs.load.clauses import dossier_modeles
 
 ABSENT = "absent"
 NOUVEAU = "nouveau document"
@@ -59,6 +60,13 @@ def input_name(path: Path, dossier: Path | None) -> str:
         for p, d in ((path, dossier), (path.resolve(), dossier.resolve())):
             try:
                 return p.relative_to(d).as_posix()
+            except ValueError:
+                continue
+        # A model's file, beside the territories: « modeles/caf-80/duree.md ».
+        modeles = dossier_modeles(dossier)
+        for p, d in ((path.absolute(), modeles), (path.resolve(), modeles.resolve())):
+            try:
+                return p.relative_to(d.parent).as_posix()
             except ValueError:
                 continue
     return path.name

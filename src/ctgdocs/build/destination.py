@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ctgdocs import paths
 from ctgdocs.errors import OutputError, display_path
+from ctgdocs.load.clauses import dossier_modeles
 from ctgdocs.writers.atomic import atomic_path
 
 _READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
@@ -36,7 +37,10 @@ def resources() -> list[tuple[Path, str]]:
 
 
 def _read(data_folders: Iterable[Path]) -> list[tuple[Path, str]]:
+    data_folders = list(data_folders)
     folders = [(f, f"le dossier de données {display_path(f)}") for f in data_folders]
+    modeles = dict.fromkeys(dossier_modeles(f) for f in data_folders)
+    folders += [(m, f"le dossier des modèles de clauses {display_path(m)}") for m in modeles]
     return [(f.resolve(), what) for f, what in folders + resources()]
 
 

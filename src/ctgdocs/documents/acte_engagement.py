@@ -52,6 +52,7 @@ class ContexteCommune(ContexteOrganisation):
 
 class ContexteActeEngagement(TypedDict):
     titre: str
+    sommaire: bool
     commune: ContexteCommune
     caf: ContexteOrganisation
     visas: list[str]
@@ -234,6 +235,7 @@ def context(
         "annexes": annexes,
         "acte_engagement": {
             "titre": data.titre,
+            "sommaire": data.sommaire,
             "commune": {
                 **organisation(commune),
                 "fin_cej": commune.fin_cej,

@@ -17,7 +17,8 @@ from markupsafe import Markup
 from ctgdocs.avenants.comparaison import Changement, Operation, changements
 from ctgdocs.avenants.contrats import CONTRATS, avenants, contrat, jusqu_a
 from ctgdocs.avenants.sections import Section
-from ctgdocs.documents.articles import numero_article
+from ctgdocs.documents import vocabulaire
+from ctgdocs.documents.articles import ContexteArticle, contextes, numero_article
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.contrat import ContexteContrat, ContexteFormes, acte, contexte_contrat
 from ctgdocs.documents.territoire import (
@@ -29,12 +30,14 @@ from ctgdocs.documents.territoire import (
 from ctgdocs.errors import DataError
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.prepositions import de, elide, joindre
-from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model.avenant import Avenant
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier
+from ctgdocs.model.avenant import Avenant, FichierAvenant
 from ctgdocs.render.body import render_body
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import data_text
 from ctgdocs.render.tree import Block, Div, Heading, Paragraph, Run, Tree, inline_text
+from ctgdocs.rules import clauses
+from ctgdocs.rules.clauses import MODIFICATIONS, Articles
 from ctgdocs.rules.teletransmission import pour_contrat
 
 CITATION = "citation"
@@ -49,6 +52,7 @@ _TITRES = {"remplace": "Modification", "ajoute": "Ajout", "supprime": "Suppressi
 
 class ContexteAvenantSeul(TypedDict):
     numero: int
+    intitule: str  # « Avenant n° 2 », or its own title
     objet: str  # « de prolonger la convention »
     afin: str  # « afin de prolonger la convention »
     expose: list[Markup]
@@ -69,6 +73,7 @@ class ContexteOriginal(ContexteFormes):
 
 
 class ContexteModification(TypedDict):
+    index: int  # its [[citation:N]]
     numero: str  # the avenant's article: « 1er », « 2 »
     operation: Operation
     designation: str  # « l'article 8 « Durée de la convention » »
@@ -76,8 +81,8 @@ class ContexteModification(TypedDict):
     titre: str  # « Modification de l'article 8 »
 
 
-class ContexteNumero(TypedDict):
-    numero: str
+class ContexteArticleAvenant(ContexteArticle):
+    modification: ContexteModification | None  # a computed article quoting a changed part
 
 
 class ContexteSignatureAvenant(TypedDict):
@@ -90,9 +95,7 @@ class ContexteAvenant(ContexteContrat):
     caf: ContexteOrganisation
     avenant: ContexteAvenantSeul
     original: ContexteOriginal
-    modifications: list[ContexteModification]
-    effet: ContexteNumero  # the article of the date of effect
-    autres: ContexteNumero  # « les autres dispositions demeurent inchangées »
+    articles: list[ContexteArticleAvenant]
     signature: ContexteSignatureAvenant
 
 
@@ -134,7 +137,7 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
     fichier = liste[-1]
     av = fichier.model.avenant
     found, apres = changements(d, modifie)
-    if not found:
+    if not found and not av.articles:
         quoi = CONTRATS[modifie].formes.ref
         raise DataError(
             [
@@ -148,16 +151,19 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
     ctx = context(apres, av, found)
     tree = _citer(render_body("avenant/avenant.md.j2", ctx), found)
     territoire = ctx["territoire"]
-    titre = f"Avenant n° {av.numero} {joindre('à', ctx['original']['designation'])}"
+    intitule = ctx["avenant"]["intitule"]
+    titre = f"{intitule} {joindre('à', ctx['original']['designation'])}"
     meta = DocumentMeta(
         title=titre,
         subject=f"{titre} : {av.objet}",
         author=territoire["caf"]["nom_court"],
         date=av.signature.date or av.effet,
-        header=f"Avenant n° {av.numero} — {(territoire['epci'] or territoire)['nom']}",
-        footer=f"Avenant n° {av.numero} signé le {date_fr(av.signature.date)}"
+        header=f"{intitule} — {(territoire['epci'] or territoire)['nom']}",
+        footer=f"{intitule} signé le {date_fr(av.signature.date)}"
         if av.signature.date
-        else f"Projet d'avenant n° {av.numero}",
+        else (
+            f"Projet d'avenant n° {av.numero}" if av.intitule is None else f"Projet — {intitule}"
+        ),
     )
     organisations = apres.territoire.model.organisations
     actes = pour_contrat(organisations, av.actes, av.signature.date, meta.subject)
@@ -169,17 +175,74 @@ def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> Conte
     t = d.territoire.model
     c = contrat(d, av.modifie)
     assert c is not None
-    n = len(found)
+    parties = contexte_contrat(t, "avenant", c.parties, None)
     return {
         "territoire": contexte_territoire(t),
-        **contexte_contrat(t, "avenant", c.parties, None),
+        **parties,
         "caf": organisation(t.organisations[t.territoire.caf]),
         "avenant": _avenant(av),
         "original": _original(d, av),
-        "modifications": [_modification(i, ch) for i, ch in enumerate(found, 1)],
-        "effet": {"numero": numero_article(n + 1)},
-        "autres": {"numero": numero_article(n + 2)},
+        "articles": _articles(d, av, found, parties),
         "signature": {"lieu": av.signature.lieu, "date": av.signature.date},
+    }
+
+
+def resoudre_articles(d: DonneesTerritoire, fichier: Fichier[FichierAvenant]) -> Articles:
+    """The avenant's articles: its own list, else the shipped one."""
+    av = fichier.model.avenant
+    return clauses.resoudre(d, KIND.name, av.articles, fichier, ("avenant",), None)
+
+
+def valeurs(d: DonneesTerritoire, av: Avenant, parties: ContexteContrat) -> dict[str, str]:
+    c = contrat(d, av.modifie)
+    assert c is not None
+    formes = CONTRATS[av.modifie].formes
+    return vocabulaire.valeurs(
+        KIND.name,
+        d.territoire.model,
+        parties,
+        c.debut,
+        c.fin,
+        av.signature.lieu,
+        av.signature.date,
+        contrat=formes.ref,
+        de_contrat=formes.de_ref,
+        numero_avenant=str(av.numero),
+        effet=date_fr(av.effet),
+    )
+
+
+def _articles(
+    d: DonneesTerritoire, av: Avenant, found: list[Changement], parties: ContexteContrat
+) -> list[ContexteArticleAvenant]:
+    """Its articles in order, the computed modifications in the place of « modifications »,
+    numbered after the expansion."""
+    fichier = next(a for a in d.avenants if a.model.avenant == av)
+    resolus = resoudre_articles(d, fichier)
+    generes = contextes(resolus, valeurs(d, av, parties))
+    out: list[ContexteArticleAvenant] = []
+    for r, article in zip(resolus.articles, generes, strict=True):
+        if r.livree == MODIFICATIONS:
+            out += [{**_vide(), "modification": _modification(i, ch)} for i, ch in enumerate(found)]
+        else:
+            out.append({**article, "modification": None})
+    for n, article in enumerate(out, start=1):
+        article["numero"] = numero_article(n)
+        for m, sous in enumerate(article["sous_articles"], start=1):
+            sous["numero"] = f"{n}.{m}"
+        if article["modification"] is not None:
+            article["modification"]["numero"] = numero_article(n)
+    return out
+
+
+def _vide() -> ContexteArticle:
+    return {
+        "numero": "",
+        "titre": "",
+        "clause": None,
+        "blocs": [],
+        "sous_articles": [],
+        "ajout": [],
     }
 
 
@@ -204,6 +267,7 @@ def pour_deliberation(d: DonneesTerritoire, modifie: str) -> ContexteApprobation
 def _avenant(av: Avenant) -> ContexteAvenantSeul:
     return {
         "numero": av.numero,
+        "intitule": av.intitule or f"Avenant n° {av.numero}",
         "objet": av.objet,
         "afin": "afin " + elide(av.objet),  # « afin de prolonger », « afin d'intégrer »
         "expose": [Markup(data_text(b.texte)) for b in av.expose if b.texte],
@@ -233,11 +297,12 @@ def nommer(section: Section) -> tuple[str, bool]:
     return modele.format(numero=numero, titre=section.titre), feminin
 
 
-def _modification(n: int, ch: Changement) -> ContexteModification:
+def _modification(index: int, ch: Changement) -> ContexteModification:
     nom, feminin = nommer(ch.section)
     court = nom.split(" « ")[0]  # « l'article 8 », « le préambule »
     return {
-        "numero": numero_article(n),
+        "index": index,
+        "numero": "",  # set once the avenant's articles are numbered
         "operation": ch.operation,
         "designation": nom,
         "feminin": feminin,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ctgdocs.load import access
+from ctgdocs.load.clauses import dossier_modeles
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model.fichiers import MODIFIABLES
 from ctgdocs.render.document import RenderedDocument, Source
@@ -55,13 +56,20 @@ def planifier(
     avenants: tuple[Any, ...] = (),
     signe_le: dt.date | None = None,
     actes: bool = False,
+    bibliotheques: bool = False,
 ) -> PlannedDocument:
     """A planned document whose render sees only the files it declares: `fichiers` (names from
-    FICHIERS), the séance files named in `seances` (None: all of them) and `avenants`. Reading an
-    undeclared file is then impossible, so the declared inputs are its true inputs."""
+    FICHIERS), the séance files named in `seances` (None: all of them) and `avenants`; with
+    `bibliotheques`, the clause files of the territory's clauses/ and of the models it names.
+    Reading an undeclared file is then impossible, so the declared inputs are its true inputs."""
     vue = restreindre(d, fichiers, seances, avenants)
     entrees = [getattr(vue, nom).path for nom in FICHIERS if getattr(vue, nom) is not None]
     entrees += [s.path for s in vue.seances] + [a.path for a in vue.avenants]
+    if bibliotheques:
+        for bib in (d.clauses, *d.modeles.values()):
+            entrees += bib.fichiers() if bib is not None else []
+    else:
+        vue = dataclasses.replace(vue, clauses=None, modeles={})
 
     def rendre() -> RenderedDocument:
         rendered = render(vue, *args)
@@ -80,16 +88,24 @@ def planifier(
 
 
 def sources(dossier: Path, entrees: list[str]) -> tuple[Source, ...]:
-    """The declared inputs as they are on disk, named under the territory's folder: each is read
-    again only if it is still a regular file inside that folder (`ctgdocs.load.access`)."""
+    """The declared inputs as they are on disk, named under the territory's folder (a model's
+    files under modeles/ beside it): each is read again only if it is still a regular file
+    inside that folder (`ctgdocs.load.access`)."""
     found = []
+    modeles = dossier_modeles(dossier)
     for path in entrees:
         p = Path(path)
-        try:
-            nom = p.absolute().relative_to(dossier.absolute()).as_posix()
-        except ValueError:
-            nom = p.name
-        found.append(Source(nom, access.read_bytes(p, [dossier])))
+        for racine, base in ((dossier, dossier), (modeles, modeles.parent)):
+            try:
+                nom = p.absolute().relative_to(racine.absolute()).as_posix()
+            except ValueError:
+                continue
+            if base is not racine:
+                nom = p.absolute().relative_to(base.absolute()).as_posix()
+            found.append(Source(nom, access.read_bytes(p, [racine])))
+            break
+        else:
+            found.append(Source(p.name, access.read_bytes(p, [dossier])))
     return tuple(found)
 
 

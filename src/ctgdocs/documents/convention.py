@@ -75,8 +75,18 @@ class ContexteSignature(TypedDict):
     date: dt.date
 
 
+class ContexteCouverture(TypedDict):
+    titre: str
+    sous_titre: str | None
+    periode: str | None  # « 2022-2026 »
+    slogan: str | None
+
+
 class ContexteTexteConvention(TypedDict):
     intitule: str
+    couverture: ContexteCouverture | None
+    visas: list[str]  # without « Vu »
+    sommaire: bool
     preambule: list[Markup]
     diagnostics: list[ContexteDiagnostic]
     axes: list[ContexteAxe]
@@ -212,6 +222,9 @@ def context(
         "caf": {**organisation(caf), "source": f"Source {caf.nom_court or caf.nom}"},
         "convention": {
             "intitule": conv.intitule,
+            "couverture": _couverture(conv, ctg.debut, ctg.fin),
+            "visas": conv.visas,
+            "sommaire": conv.sommaire,
             "preambule": texte(conv.preambule),
             "diagnostics": [
                 {"echelle": dg.echelle, "references": dg.references} for dg in conv.diagnostics
@@ -230,6 +243,18 @@ def context(
         "annexes": _annexes(d, t, conv),
         "signature": {"lieu": conv.signature.lieu, "date": conv.signature.date},
         "consolidation": consolidee,
+    }
+
+
+def _couverture(conv: Convention, debut: dt.date, fin: dt.date) -> ContexteCouverture | None:
+    cv = conv.couverture
+    if cv is None:
+        return None
+    return {
+        "titre": cv.titre or conv.intitule,
+        "sous_titre": cv.sous_titre,
+        "periode": f"{debut.year}-{fin.year}" if cv.periode else None,
+        "slogan": cv.slogan,
     }
 
 

@@ -17,7 +17,7 @@ SANS_DATE = "……………"
 
 
 def valeurs(
-    contrat: str,
+    kind: str,
     t: FichierTerritoire,
     ctx: ContexteContrat,
     debut: dt.date,
@@ -61,6 +61,6 @@ def valeurs(
         "signature_date": date_fr(signature_date) if signature_date else SANS_DATE,
         **propres,
     }
-    attendus = set(vocabulaire.noms(contrat))
+    attendus = set(vocabulaire.noms(kind))
     assert set(found) == attendus, sorted(set(found) ^ attendus)  # the registry is the list
     return found

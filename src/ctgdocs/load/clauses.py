@@ -178,11 +178,11 @@ def charger_propres(territoire: Path) -> tuple[Bibliotheque | None, list[Problem
 
 
 # A contract kind's shipped list lives beside its body template: templates/<dossier>/articles.yaml.
-DOSSIERS_LIVRES = {"convention": "convention", "acte-engagement": "acte"}
+DOSSIERS_LIVRES = {"convention": "convention", "acte-engagement": "acte", "avenant": "avenant"}
 
 
 def liste_livree(contrat: str) -> tuple[Article, ...]:
-    """The shipped (default model's) articles of a kind of contract; none for an avenant."""
+    """The shipped (default model's) articles of a kind of contract."""
     dossier = DOSSIERS_LIVRES.get(contrat)
     return () if dossier is None else _liste_livree(TEMPLATES_DIR / dossier / "articles.yaml")
 

@@ -193,6 +193,13 @@ def _value_error(code: str, shown: str) -> str:
         return "un article est une clause (clause), un texte des données (donnees) ou un texte propre (titre et texte)"
     if code == "article-titre":
         return "un article au texte propre a un titre (titre)"
+    if code == "remplacement-vide":
+        return "un article réécrit a un texte (texte) ou des sous-articles (sous_articles)"
+    if code == "avenant-vide":
+        return (
+            "un avenant modifie quelque chose : des données (modifications), des articles "
+            "réécrits (remplace_articles) ou ses propres articles (articles)"
+        )
     if code == "modification":
         return "une modification contient exactement une opération : « remplace », « ajoute » ou « retire »"
     if code == "modification-valeur":

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from ctgdocs.model.articles import Article, SousArticle
 from ctgdocs.model.base import Date, Modele, Texte
 from ctgdocs.model.ctes import ActesContrat
 from ctgdocs.model.seance import Bloc
@@ -66,8 +67,29 @@ class SignatureAvenant(Modele):
     date: Date | None = Field(None, description="Vide : projet d'avenant, pas encore signé")
 
 
+class RemplacementArticle(Modele):
+    """An article of the act, rewritten by the avenant: the avenant quotes its new wording, and
+    the consolidated version prints it in its place."""
+
+    article: Annotated[int, Field(ge=1, le=99, description="Le numéro de l'article réécrit")]
+    titre: Texte | None = Field(None, description="Son nouveau titre ; par défaut, l'ancien")
+    texte: Texte | None = Field(None, description="Son nouveau texte (Markdown, valeurs calculées)")
+    sous_articles: list[SousArticle] = []
+
+    @model_validator(mode="after")
+    def _un_texte(self) -> RemplacementArticle:
+        if self.texte is None and not self.sous_articles:
+            raise ValueError("remplacement-vide")
+        return self
+
+
 class Avenant(Modele):
     numero: Annotated[int, Field(ge=1, le=99)]
+    intitule: Texte | None = Field(
+        None,
+        description="Titre imprimé à la place de « Avenant n° N » quand l'acte s'intitule "
+        "sans numéro (le numéro reste l'ordre des avenants)",
+    )
     modifie: Literal["convention", "acte-engagement"] = Field(
         "convention", description="L'acte modifié : la convention ou l'acte d'engagement"
     )
@@ -80,10 +102,27 @@ class Avenant(Modele):
     expose: list[Bloc] = Field([], description="Les raisons de l'avenant (Markdown)")
     effet: Date = Field(description="Date d'effet de l'avenant")
     signature: SignatureAvenant
-    modifications: list[Modification] = Field(min_length=1)
+    modifications: list[Modification] = Field(
+        [], description="Les changements des données : l'avenant cite chaque partie changée"
+    )
+    remplace_articles: list[RemplacementArticle] = Field(
+        [], description="Les articles de l'acte que l'avenant réécrit lui-même"
+    )
+    articles: list[Article] | None = Field(
+        None,
+        description="Les articles de l'avenant, dans l'ordre ; « clause: modifications » y "
+        "place les articles calculés. Par défaut : les modifications, la date d'effet, les "
+        "autres dispositions",
+    )
     actes: ActesContrat | None = Field(
         None, description="Télétransmission (@CTES) de l'avenant signé : numéro, matière"
     )
+
+    @model_validator(mode="after")
+    def _modifie_quelque_chose(self) -> Avenant:
+        if not self.modifications and not self.remplace_articles and not self.articles:
+            raise ValueError("avenant-vide")
+        return self
 
 
 class FichierAvenant(Modele):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ctgdocs.model.articles import FichierModele
 from ctgdocs.model.avenant import FichierAvenant
 from ctgdocs.model.convention import FichierConvention
 from ctgdocs.model.coordination import FichierCoordination
@@ -37,9 +38,12 @@ CONVENTION = TypeFichier("convention", "convention.yaml", FichierConvention)
 COORDINATION = TypeFichier("coordination", "coordination.yaml", FichierCoordination)
 ACTE = TypeFichier("acte", "acte.yaml", FichierActe)
 AVENANTS = TypeFichier("avenant", "avenants", FichierAvenant, dossier=True)
+# A Caf's model lives beside the territories (data/modeles/<nom>/), not in one: its clause files
+# are Markdown (ctgdocs.load.clauses), its modele.yaml the default lists of articles.
+MODELE = TypeFichier("modele", "../modeles/<nom>/modele.yaml", FichierModele)
 
 FICHIERS: dict[str, TypeFichier] = {
-    f.nom: f for f in (TERRITOIRE, SEANCES, CONVENTION, COORDINATION, ACTE, AVENANTS)
+    f.nom: f for f in (TERRITOIRE, SEANCES, CONVENTION, COORDINATION, ACTE, AVENANTS, MODELE)
 }
 # The single files beside territoire.yaml, read when present.
 OPTIONNELS = (CONVENTION, COORDINATION, ACTE)

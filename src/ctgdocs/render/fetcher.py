@@ -13,6 +13,7 @@ published PDF.
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -44,14 +45,16 @@ class ConfinedFetcher(URLFetcher):
     """Serves `sources` (url → bytes, with their media type), `data:` URLs, and `file:` URLs of
     regular files inside the fonts and the HTML frame's folders; refuses everything else."""
 
-    def __init__(self, sources: dict[str, bytes] | None = None, mime: str = "") -> None:
+    def __init__(
+        self, sources: dict[str, bytes] | None = None, mime: Callable[[str], str] | None = None
+    ) -> None:
         super().__init__(allowed_protocols=("file", "data"))
         self.sources = sources or {}
-        self.mime = mime
+        self.mime = mime or (lambda url: "")
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         if url in self.sources:
-            return URLFetcherResponse(url, self.sources[url], {"Content-Type": self.mime})
+            return URLFetcherResponse(url, self.sources[url], {"Content-Type": self.mime(url)})
         scheme = url.partition(":")[0].lower()
         if scheme == "data":
             return super().fetch(url, headers)

@@ -14,6 +14,7 @@ from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.rules import (
     avenants,
+    clauses,
     coherence,
     convention,
     coordination,
@@ -35,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     actes.check,
     coherence.check,
     redaction.check,
+    clauses.bibliotheques,
     convention.check,
     coordination.check,
     acte.check,

@@ -20,6 +20,8 @@ from ctgdocs.load.yamlfile import Path_
 from ctgdocs.model import valeurs, vocabulaire
 from ctgdocs.model.articles import Article
 
+# An avenant's computed articles (one per changed part) take the place of this clause.
+MODIFICATIONS = "modifications"
 # The data texts an acte d'engagement's article may take (acte.yaml).
 DONNEES_ACTE = ("champs_intervention_commune", "postes_coordination", "calendrier")
 
@@ -166,9 +168,9 @@ def check(a: Articles, problem_hors_liste: Location) -> Iterator[Problem]:
                 art.titre, connus, ou((r.position, "titre")), champ((r.position, "titre"))
             )
         elif r.clause is not None and r.clause.titre:
-            yield from _valeurs_clause(r.clause, r.clause.titre, connus, titre=True)
+            yield from _valeurs_clause(r.clause, r.clause.titre, connus, a.contrat, titre=True)
         if r.clause is not None:
-            yield from _valeurs_clause(r.clause, r.clause.texte, connus)
+            yield from _valeurs_clause(r.clause, r.clause.texte, connus, a.contrat)
         if art.texte is not None:
             yield from _valeurs(
                 art.texte, connus, ou((r.position, "texte")), champ((r.position, "texte"))
@@ -204,13 +206,45 @@ def _valeurs(texte: str, connus: Sequence[str], ou: Location, champ: str) -> Ite
             yield Problem(localiser(ou, "{" + nom + "}"), message, champ)
 
 
+NOMS_CONTRATS = {
+    vocabulaire.CONVENTION: "une convention",
+    vocabulaire.ACTE: "un acte d'engagement",
+    vocabulaire.AVENANT: "un avenant",
+}
+
+
 def _valeurs_clause(
-    clause: Clause, texte: str, connus: Sequence[str], titre: bool = False
+    clause: Clause, texte: str, connus: Sequence[str], contrat: str, titre: bool = False
 ) -> Iterator[Problem]:
-    """The unknown values of a clause file, at their line and column in the file."""
+    """The values of a clause file that exist, but not in this kind of contract (a value that
+    exists in none is reported once, by `bibliotheques`)."""
     for nom, ligne, colonne in valeurs.positions(texte):
-        message = inconnue(nom, connus)
-        if message is None:
+        v = vocabulaire.VOCABULAIRE.get(valeurs.base(nom))
+        if v is None or valeurs.base(nom) in connus:
             continue
-        where = Location(clause.path, 2, None) if titre else clause.location(ligne, colonne)
-        yield Problem(where, message, "titre" if titre else "")
+        ailleurs = " ou ".join(NOMS_CONTRATS[c] for c in NOMS_CONTRATS if c in v.contrats)
+        yield Problem(
+            Location(clause.path, 2, None) if titre else clause.location(ligne, colonne),
+            f"la valeur « {{{nom}}} » n'existe pas dans {NOMS_CONTRATS[contrat]}, qui utilise "
+            f"cette clause ; elle existe dans {ailleurs}",
+            "titre" if titre else "",
+        )
+
+
+def bibliotheques(d: DonneesTerritoire) -> Iterator[Problem]:
+    """Every clause file of the territory's clauses/ and of the models it names names only
+    values of the vocabulary, each reported at its line and column in the file."""
+    tous = list(vocabulaire.VOCABULAIRE)
+    for bib in (d.clauses, *d.modeles.values()):
+        if bib is None:
+            continue
+        for clause in bib.clauses.values():
+            if clause.titre:
+                for nom in valeurs.noms(clause.titre):
+                    message = inconnue(nom, tous)
+                    if message is not None:
+                        yield Problem(Location(clause.path, 2, None), message, "titre")
+            for nom, ligne, colonne in valeurs.positions(clause.texte):
+                message = inconnue(nom, tous)
+                if message is not None:
+                    yield Problem(clause.location(ligne, colonne), message)

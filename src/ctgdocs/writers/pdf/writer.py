@@ -34,7 +34,16 @@ from ctgdocs.writers.pdf import structure as pdf_structure
 
 PDF_VARIANT = "pdf/a-3b"
 SOURCE_SCHEME = "ctgdocs-source:"
-SOURCE_MIME = "application/yaml"  # fixed here: a guess from the file name depends on the machine
+# Fixed here: a guess from the file name depends on the machine. A data file is YAML; a clause
+# file of a model (modeles/…/*.md, clauses/*.md) is Markdown.
+SOURCE_MIMES = {".md": "text/markdown"}
+SOURCE_MIME = "application/yaml"
+
+
+def source_mime(url: str) -> str:
+    return next((m for suffix, m in SOURCE_MIMES.items() if url.endswith(suffix)), SOURCE_MIME)
+
+
 DEFLATE_LEVEL = 6  # zlib's default: see _deflate
 
 
@@ -128,7 +137,7 @@ def attachments(document: RenderedDocument) -> list[Attachment]:
     """The source files as PDF/A-3 associated files, dated with the act (reproducible)."""
     when = dt.datetime.combine(document.meta.date, dt.time(), tzinfo=dt.UTC)
     fetcher = ConfinedFetcher(
-        {SOURCE_SCHEME + s.nom: s.contenu for s in document.sources}, SOURCE_MIME
+        {SOURCE_SCHEME + s.nom: s.contenu for s in document.sources}, source_mime
     )
     return [
         Attachment(
