@@ -213,7 +213,7 @@ def context(
     }
     contrat = contexte_contrat(t, "acte-engagement", data.parties, None)
     resolus = clauses.resoudre(
-        d, KIND.name, data.articles, d.acte, ("acte_engagement",), data.modele
+        d, KIND.name, data.articles, d.acte, ("acte_engagement",), data.modele, avenants=True
     )
     vals = vocabulaire.valeurs(
         KIND.name,

@@ -53,6 +53,7 @@ _TITRES = {"remplace": "Modification", "ajoute": "Ajout", "supprime": "Suppressi
 class ContexteAvenantSeul(TypedDict):
     numero: int
     intitule: str  # « Avenant n° 2 », or its own title
+    intitule_propre: bool  # its own title names the act it modifies
     objet: str  # « de prolonger la convention »
     afin: str  # « afin de prolonger la convention »
     expose: list[Markup]
@@ -152,7 +153,11 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
     tree = _citer(render_body("avenant/avenant.md.j2", ctx), found)
     territoire = ctx["territoire"]
     intitule = ctx["avenant"]["intitule"]
-    titre = f"{intitule} {joindre('à', ctx['original']['designation'])}"
+    titre = (
+        intitule
+        if ctx["avenant"]["intitule_propre"]
+        else f"{intitule} {joindre('à', ctx['original']['designation'])}"
+    )
     meta = DocumentMeta(
         title=titre,
         subject=f"{titre} : {av.objet}",
@@ -268,6 +273,7 @@ def _avenant(av: Avenant) -> ContexteAvenantSeul:
     return {
         "numero": av.numero,
         "intitule": av.intitule or f"Avenant n° {av.numero}",
+        "intitule_propre": av.intitule is not None,
         "objet": av.objet,
         "afin": "afin " + elide(av.objet),  # « afin de prolonger », « afin d'intégrer »
         "expose": [Markup(data_text(b.texte)) for b in av.expose if b.texte],

@@ -176,7 +176,9 @@ def articles(d: DonneesTerritoire) -> Articles:
     """The convention's articles: its own list, else its model's, else the shipped one."""
     assert d.convention is not None
     conv = d.convention.model.convention
-    return clauses.resoudre(d, KIND.name, conv.articles, d.convention, ("convention",), conv.modele)
+    return clauses.resoudre(
+        d, KIND.name, conv.articles, d.convention, ("convention",), conv.modele, avenants=True
+    )
 
 
 def valeurs(d: DonneesTerritoire, contrat: ContexteContrat) -> dict[str, str]:

@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     convention.check,
     coordination.check,
     acte.check,
+    clauses.avenants_check,
     avenants.deliberations,
 )
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ctgdocs.avenants.contrats import CONTRATS
 from ctgdocs.errors import Location, Problem
 from ctgdocs.load.clauses import Bibliotheque, Clause, liste_livree
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier, chemin, localiser
@@ -78,9 +79,12 @@ def resoudre(
     fichier: Fichier[Any] | None,
     racine: Path_,
     nom_modele: str | None,
+    avenants: bool = False,
 ) -> Articles:
     """The articles of a contract: `liste` as written at `racine` of `fichier`, else its
-    model's list, else the shipped list."""
+    model's list, else the shipped list; with `avenants`, each article that an avenant of `d`
+    rewrites (remplace_articles) in its new wording (a consolidated version, and an act after
+    its avenant)."""
     bib = modele(d, nom_modele)
     bibliotheques = [b for b in (d.clauses, bib) if b is not None]
     livree = liste_livree(contrat)
@@ -113,6 +117,22 @@ def resoudre(
         if titre is None and article.nom:
             titre = titres_livres.get(article.nom)
         resolus.append(ArticleResolu(article, i, titre, clause, livre, article.donnees))
+    if avenants:
+        for fichier_av in d.avenants:
+            av = fichier_av.model.avenant
+            if av.modifie != contrat:
+                continue
+            for rempl in av.remplace_articles:
+                if rempl.article <= len(resolus):
+                    ancien = resolus[rempl.article - 1]
+                    nouveau = Article(
+                        titre=rempl.titre or ancien.titre,
+                        texte=rempl.texte,
+                        sous_articles=rempl.sous_articles,
+                    )
+                    resolus[rempl.article - 1] = ArticleResolu(
+                        nouveau, ancien.position, nouveau.titre, None, None, None
+                    )
     return Articles(contrat, origine, resolus, bibliotheques)
 
 
@@ -165,7 +185,11 @@ def check(a: Articles, problem_hors_liste: Location) -> Iterator[Problem]:
             )
         elif art.titre is not None:
             yield from _valeurs(
-                art.titre, connus, ou((r.position, "titre")), champ((r.position, "titre"))
+                art.titre,
+                connus,
+                ou((r.position, "titre")),
+                champ((r.position, "titre")),
+                a.contrat,
             )
         elif r.clause is not None and r.clause.titre:
             yield from _valeurs_clause(r.clause, r.clause.titre, connus, a.contrat, titre=True)
@@ -173,22 +197,93 @@ def check(a: Articles, problem_hors_liste: Location) -> Iterator[Problem]:
             yield from _valeurs_clause(r.clause, r.clause.texte, connus, a.contrat)
         if art.texte is not None:
             yield from _valeurs(
-                art.texte, connus, ou((r.position, "texte")), champ((r.position, "texte"))
+                art.texte,
+                connus,
+                ou((r.position, "texte")),
+                champ((r.position, "texte")),
+                a.contrat,
             )
         for j, sous in enumerate(art.sous_articles):
             for cle in ("titre", "texte"):
                 chemin_sous: Path_ = (r.position, "sous_articles", j, cle)
-                yield from _valeurs(getattr(sous, cle), connus, ou(chemin_sous), champ(chemin_sous))
+                yield from _valeurs(
+                    getattr(sous, cle), connus, ou(chemin_sous), champ(chemin_sous), a.contrat
+                )
         for j, texte in enumerate(art.ajout):
             chemin_ajout: Path_ = (r.position, "ajout", j)
-            yield from _valeurs(texte, connus, ou(chemin_ajout), champ(chemin_ajout))
+            yield from _valeurs(texte, connus, ou(chemin_ajout), champ(chemin_ajout), a.contrat)
 
 
-def inconnue(nom: str, connus: Sequence[str]) -> str | None:
-    """The message for a value name that is not in `connus`, or None when it is: the closest
-    name when one is close, else every possible name."""
+def avenants_check(d: DonneesTerritoire) -> Iterator[Problem]:
+    """An avenant's own articles, and the articles it rewrites: each article it rewrites
+    exists, each text names values of its contract, the computed modifications have a place."""
+    for fichier in d.avenants:
+        av = fichier.model.avenant
+        propres = resoudre(d, vocabulaire.AVENANT, av.articles, fichier, ("avenant",), None)
+        yield from check(propres, fichier.marks.location(("avenant",)))
+        calcules = av.modifications or av.remplace_articles
+        if (
+            av.articles is not None
+            and calcules
+            and not any(r.livree == MODIFICATIONS for r in propres.articles)
+        ):
+            yield fichier.problem(
+                ("avenant", "articles"),
+                "les articles calculés (modifications, remplace_articles) n'ont pas de place "
+                "dans la liste : y écrire « - clause: modifications »",
+            )
+        if not av.remplace_articles:
+            continue
+        acte = d.acte.model.acte_engagement if d.acte else None
+        conv = d.convention.model.convention if d.convention else None
+        if av.modifie == vocabulaire.CONVENTION and conv is not None and d.convention:
+            cible = resoudre(
+                d, av.modifie, conv.articles, d.convention, ("convention",), conv.modele
+            )
+        elif av.modifie == vocabulaire.ACTE and acte is not None and d.acte:
+            cible = resoudre(
+                d, av.modifie, acte.articles, d.acte, ("acte_engagement",), acte.modele
+            )
+        else:
+            continue  # the avenant rules say the act is missing
+        connus = vocabulaire.noms(av.modifie)
+        for i, rempl in enumerate(av.remplace_articles):
+            racine: Path_ = ("avenant", "remplace_articles", i)
+            if rempl.article > len(cible.articles):
+                yield fichier.problem(
+                    (*racine, "article"),
+                    f"l'article {rempl.article} n'existe pas : "
+                    f"{CONTRATS[av.modifie].formes.ref} a {len(cible.articles)} articles",
+                )
+            for cle, texte in [("titre", rempl.titre), ("texte", rempl.texte)] + [
+                (f"sous_articles[{j}]", s.texte) for j, s in enumerate(rempl.sous_articles)
+            ]:
+                if texte is None:
+                    continue
+                path: Path_ = (
+                    (*racine, cle)
+                    if "[" not in cle
+                    else (*racine, "sous_articles", int(cle[14:-1]), "texte")
+                )
+                for nom in valeurs.noms(texte):
+                    message = inconnue(nom, connus, av.modifie)
+                    if message is not None:
+                        yield fichier.problem(path, message, needle="{" + nom + "}")
+
+
+def inconnue(nom: str, connus: Sequence[str], contrat: str | None = None) -> str | None:
+    """The message for a value name that is not in `connus`, or None when it is: a value of
+    another kind of contract says where it exists; else the closest name when one is close,
+    else every possible name."""
     if valeurs.base(nom) in connus:
         return None
+    v = vocabulaire.VOCABULAIRE.get(valeurs.base(nom))
+    if v is not None and contrat is not None:
+        ailleurs = " ou ".join(NOMS_CONTRATS[c] for c in NOMS_CONTRATS if c in v.contrats)
+        return (
+            f"la valeur « {{{nom}}} » n'existe pas dans {NOMS_CONTRATS[contrat]} ; elle existe "
+            f"dans {ailleurs}"
+        )
     close = difflib.get_close_matches(valeurs.base(nom), list(connus), n=1, cutoff=0.6)
     if close:
         return f"valeur inconnue « {{{nom}}} » ; vouliez-vous dire « {{{close[0]}}} » ?"
@@ -198,10 +293,12 @@ def inconnue(nom: str, connus: Sequence[str]) -> str | None:
     )
 
 
-def _valeurs(texte: str, connus: Sequence[str], ou: Location, champ: str) -> Iterator[Problem]:
+def _valeurs(
+    texte: str, connus: Sequence[str], ou: Location, champ: str, contrat: str
+) -> Iterator[Problem]:
     """The unknown values of a text written in a YAML file, each where it is written."""
     for nom in valeurs.noms(texte):
-        message = inconnue(nom, connus)
+        message = inconnue(nom, connus, contrat)
         if message is not None:
             yield Problem(localiser(ou, "{" + nom + "}"), message, champ)
 
