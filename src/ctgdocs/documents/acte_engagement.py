@@ -207,7 +207,7 @@ def context(
     data = d.acte.model.acte_engagement
     caf = t.organisations[t.territoire.caf]
     commune_id = next(
-        p.organisation for p in data.parties if t.organisations[p.organisation].type == "commune"
+        m for p in data.parties for m in p.membres if t.organisations[m].type == "commune"
     )
     commune = t.organisations[commune_id]
     annexes = _annexes(data)
@@ -229,7 +229,9 @@ def context(
     return {
         "territoire": contexte_territoire(t),
         "references": branche_famille(),
-        **contexte_contrat(t, "acte-engagement", data.parties, None),
+        **contexte_contrat(
+            t, "acte-engagement", data.parties, None, data.style_parties, data.titre
+        ),
         "articles": articles,
         "caf": organisation(caf),
         "annexes": annexes,

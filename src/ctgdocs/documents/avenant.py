@@ -172,7 +172,7 @@ def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> Conte
     n = len(found)
     return {
         "territoire": contexte_territoire(t),
-        **contexte_contrat(t, "avenant", c.parties, None),
+        **contexte_contrat(t, "avenant", c.parties, None, av.style_parties, ""),
         "caf": organisation(t.organisations[t.territoire.caf]),
         "avenant": _avenant(av),
         "original": _original(d, av),

@@ -189,7 +189,14 @@ def context(
     caf = t.organisations[t.territoire.caf]
     return {
         "territoire": contexte_territoire(t),
-        **contexte_contrat(t, "convention", conv.parties, conv.comite_pilotage),
+        **contexte_contrat(
+            t,
+            "convention",
+            conv.parties,
+            conv.comite_pilotage,
+            conv.style_parties,
+            conv.intitule,
+        ),
         "articles": articles(),
         "caf": {**organisation(caf), "source": f"Source {caf.nom_court or caf.nom}"},
         "convention": {

@@ -14,6 +14,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from ctgdocs.model.base import Date, Modele, Texte
 from ctgdocs.model.ctes import ActesContrat
+from ctgdocs.model.parties import StyleParties
 from ctgdocs.model.seance import Bloc
 
 # territoire.ctg.fin · organisations.lencloitre · convention.parties[caf-86].representants[2]
@@ -80,6 +81,9 @@ class Avenant(Modele):
     expose: list[Bloc] = Field([], description="Les raisons de l'avenant (Markdown)")
     effet: Date = Field(description="Date d'effet de l'avenant")
     signature: SignatureAvenant
+    style_parties: StyleParties | None = Field(
+        None, description="Comment l'avenant écrit ses parties (par défaut, celui des avenants)"
+    )
     modifications: list[Modification] = Field(min_length=1)
     actes: ActesContrat | None = Field(
         None, description="Télétransmission (@CTES) de l'avenant signé : numéro, matière"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from ctgdocs.model.base import Date, Identifiant, Modele, Texte
-from ctgdocs.model.convention import Partie
 from ctgdocs.model.ctes import ActesContrat
+from ctgdocs.model.parties import Partie, StyleParties
 from ctgdocs.model.seance import Bloc
 
 
@@ -58,6 +58,10 @@ class Annexes(Modele):
 class ActeEngagement(Modele):
     titre: Texte = "Acte d'engagement dans la démarche CTG (Convention territoriale globale)"
     parties: list[Partie] = Field(min_length=2)
+    style_parties: StyleParties | None = Field(
+        None,
+        description="Comment l'acte écrit ses parties (par défaut, celui des actes d'engagement)",
+    )
     visas: list[Texte] = Field(min_length=1, description="Sans « Vu » : il est ajouté")
     decision_conseil: DecisionConseil
     preambule: list[Bloc] = Field(min_length=1)

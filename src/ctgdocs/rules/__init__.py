@@ -18,6 +18,7 @@ from ctgdocs.rules import (
     convention,
     coordination,
     ctg,
+    noms,
     redaction,
     references,
     vote,
@@ -30,6 +31,7 @@ Rule = Callable[[DonneesTerritoire], Iterable[Problem]]
 
 RULES: tuple[Rule, ...] = (
     ctg.check,
+    noms.check,
     presences.check,
     vote.check,
     actes.check,
