@@ -123,6 +123,43 @@ ORGANISATIONS: dict[str, tuple[dict, str, str, str, str]] = {
         "de l'État",
         "de l'État",
     ),
+    "syndicat": (
+        {
+            "nom": "Syndicat intercommunal à vocation multiple du Châtelleraudais",
+            "nom_court": "SIVOM du Châtelleraudais",
+        },
+        "du SIVOM du Châtelleraudais",
+        "au SIVOM du Châtelleraudais",
+        "du Syndicat intercommunal à vocation multiple du Châtelleraudais",
+        "du Syndicat intercommunal à vocation multiple du Châtelleraudais",
+    ),
+    "carsat": (
+        {
+            "nom": "Caisse d'assurance retraite et de la santé au travail du Centre-Ouest",
+            "nom_court": "Carsat Centre-Ouest",
+        },
+        "de la Carsat Centre-Ouest",
+        "à la Carsat Centre-Ouest",
+        "de la Caisse d'assurance retraite et de la santé au travail du Centre-Ouest",
+        "de la Caisse d'assurance retraite et de la santé au travail du Centre-Ouest",
+    ),
+    "cpam": (
+        {
+            "nom": "Caisse primaire d'assurance maladie de la Vienne",
+            "nom_court": "CPAM de la Vienne",
+        },
+        "de la CPAM de la Vienne",
+        "à la CPAM de la Vienne",
+        "de la Caisse primaire d'assurance maladie de la Vienne",
+        "de la Caisse primaire d'assurance maladie de la Vienne",
+    ),
+    "association": (
+        {"nom": "Association Familles rurales de la Vienne"},
+        "de l'Association Familles rurales de la Vienne",
+        "à l'Association Familles rurales de la Vienne",
+        "de l'Association Familles rurales de la Vienne",
+        "de l'Association Familles rurales de la Vienne",
+    ),
     "autre": (
         {"nom": "Arc-en-ciel"},  # a proper name: no article of its type
         "d'Arc-en-ciel",

@@ -28,7 +28,8 @@ from ctgdocs.model.fichiers import MODIFIABLES
 FICHIER_DE_CLE = {cle: f.nom for f in MODIFIABLES for cle in f.cles}
 NOMS = {f.nom: f.chemin for f in MODIFIABLES}
 MODELES: dict[str, type[BaseModel]] = {f.nom: f.modele for f in MODIFIABLES}
-# The keys that identify an item of a list of mappings, tried in order: parties[caf-86].
+# The keys that identify an item of a list of mappings, tried in order: parties[caf-86]; a
+# grouped party is chosen by any of its organisations, a representative of a group by its own.
 CLES_ID = ("organisation", "personne", "id", "numero", "intitule")
 
 _SEGMENT = re.compile(r"\.?([a-z0-9_-]+)|\[([^\[\]]+)\]")
@@ -218,6 +219,9 @@ def _cle(conteneur: Any, part: Segment, texte: str) -> Any:
 
 def _designe(item: Any, ident: str) -> bool:
     if isinstance(item, dict):
+        groupe = item.get("organisations")  # a grouped party: by any of its members
+        if isinstance(groupe, list) and ident in map(str, groupe):
+            return True
         return any(str(item.get(k)) == ident for k in CLES_ID if k in item)
     return str(item) == ident
 

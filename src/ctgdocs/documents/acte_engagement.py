@@ -201,7 +201,7 @@ def context(
     data = d.acte.model.acte_engagement
     caf = t.organisations[t.territoire.caf]
     commune_id = next(
-        p.organisation for p in data.parties if t.organisations[p.organisation].type == "commune"
+        m for p in data.parties for m in p.membres if t.organisations[m].type == "commune"
     )
     commune = t.organisations[commune_id]
     annexes = _annexes(data)
@@ -211,7 +211,9 @@ def context(
         "postes_coordination": _textes(data.postes_coordination),
         "calendrier": _textes(data.calendrier),
     }
-    contrat = contexte_contrat(t, "acte-engagement", data.parties, None)
+    contrat = contexte_contrat(
+        t, "acte-engagement", data.parties, None, data.style_parties, data.titre
+    )
     resolus = clauses.resoudre(
         d, KIND.name, data.articles, d.acte, ("acte_engagement",), data.modele, avenants=True
     )

@@ -180,7 +180,7 @@ def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> Conte
     t = d.territoire.model
     c = contrat(d, av.modifie)
     assert c is not None
-    parties = contexte_contrat(t, "avenant", c.parties, None)
+    parties = contexte_contrat(t, "avenant", c.parties, None, av.style_parties, "")
     return {
         "territoire": contexte_territoire(t),
         **parties,

@@ -6,11 +6,20 @@ from __future__ import annotations
 from typing import TypedDict
 
 from ctgdocs.avenants.contrats import CONTRATS, FORMES_AVENANT
-from ctgdocs.documents.territoire import ContexteOrganisation, organisation
+from ctgdocs.documents.parties import (
+    ContexteBlocParties,
+    ContextePartie,
+    ContexteSignature,
+    bloc_parties,
+    membres,
+    parties,
+    signatures,
+    style_parties,
+)
 from ctgdocs.fr import noms
 from ctgdocs.fr.nombres import nombre_lettres
 from ctgdocs.fr.prepositions import de
-from ctgdocs.model import FichierTerritoire, Partie
+from ctgdocs.model import FichierTerritoire, Partie, StyleParties
 
 
 class ContexteFormes(TypedDict):
@@ -27,22 +36,6 @@ class ContexteFormes(TypedDict):
     de_ref: str
 
 
-class ContexteRepresentant(TypedDict):
-    nom: str
-    civilite_longue: str | None
-    qualite: str
-    feminin: bool  # its agreement (« sa Directrice », « La Présidente »: the `accord` filter)
-    mention: str | None
-
-
-class ContextePartie(ContexteOrganisation):
-    id: str
-    adresse: str | None
-    ci_apres: str | None
-    feminin: bool  # the agreement of its name: « représentée », « désignée »
-    representants: list[ContexteRepresentant]
-
-
 class ContexteComite(TypedDict):
     membres: list[str]  # « de la Caf », « de la commune du Pradet »
     co_animation: list[str]
@@ -53,7 +46,9 @@ class ContexteContrat(TypedDict):
 
     acte: ContexteFormes
     parties: list[ContextePartie]
-    nombre_parties: int
+    bloc_parties: ContexteBlocParties  # the lead and the layout of the parties block
+    signatures: list[ContexteSignature]  # one block per signatory organisation
+    nombre_parties: int  # the signatory organisations: a group counts as its members
     nombre_parties_lettres: str
     comite_pilotage: ContexteComite
 
@@ -74,40 +69,28 @@ def acte(kind: str) -> ContexteFormes:
     }
 
 
-def partie(t: FichierTerritoire, p: Partie) -> ContextePartie:
-    org = t.organisations[p.organisation]
-    return {
-        **organisation(org),
-        "id": p.organisation,
-        "adresse": org.adresse,
-        "ci_apres": p.ci_apres,
-        "feminin": noms.feminin(org),
-        "representants": [
-            {
-                "nom": noms.nom_complet(t.personnes[r.personne]),
-                "civilite_longue": noms.civilite_longue(t.personnes[r.personne]),
-                "qualite": r.qualite,
-                "feminin": t.personnes[r.personne].civilite == "Mme",
-                "mention": r.mention,
-            }
-            for r in p.representants
-        ],
-    }
-
-
 def contexte_contrat(
-    t: FichierTerritoire, kind: str, liste: list[Partie], co_animation: list[str] | None
+    t: FichierTerritoire,
+    kind: str,
+    liste: list[Partie],
+    co_animation: list[str] | None,
+    style: StyleParties | None,
+    intitule: str,
 ) -> ContexteContrat:
-    """What the shared clauses of a contract read: how the act names itself, its parties
-    counted, its comité de pilotage (every party's representatives; co-animated by the parties
-    named, all of them when None)."""
-    parties = [partie(t, p) for p in liste]
-    avec_article = {p["id"]: p["avec_article"] for p in parties}
+    """What the shared clauses of a contract read: how the act names itself, its parties in the
+    style of its data (`style`, over its kind's), counted by signatory organisation, its comité
+    de pilotage (every signatory organisation's representatives; co-animated by those named,
+    all of them when None)."""
+    resolu = style_parties(kind, style)
+    ids = membres(liste)
+    avec_article = {i: noms.avec_article(t.organisations[i]) for i in ids}
     return {
         "acte": acte(kind),
-        "parties": parties,
-        "nombre_parties": len(parties),
-        "nombre_parties_lettres": nombre_lettres(len(parties), feminin=True),
+        "parties": parties(t, liste, resolu),
+        "bloc_parties": bloc_parties(kind, resolu, intitule),
+        "signatures": signatures(t, liste),
+        "nombre_parties": len(ids),
+        "nombre_parties_lettres": nombre_lettres(len(ids), feminin=True),
         "comite_pilotage": {
             "membres": [de(a) for a in avec_article.values()],
             "co_animation": [

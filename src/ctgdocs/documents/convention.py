@@ -213,7 +213,9 @@ def context(
     conv = d.convention.model.convention
     ctg = t.territoire.ctg
     assert ctg is not None
-    contrat = contexte_contrat(t, "convention", conv.parties, conv.comite_pilotage)
+    contrat = contexte_contrat(
+        t, "convention", conv.parties, conv.comite_pilotage, conv.style_parties, conv.intitule
+    )
     vals = valeurs(d, contrat)
     texte = functools.partial(_textes, valeurs=vals)
     caf = t.organisations[t.territoire.caf]

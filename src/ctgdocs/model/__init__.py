@@ -1,9 +1,10 @@
 """The data model: what the YAML files of a territory may say. Keys are French, like the data."""
 
 from ctgdocs.model.convention import Axe as AxeConvention
-from ctgdocs.model.convention import Convention, FichierConvention, Partie, Representant
+from ctgdocs.model.convention import Convention, FichierConvention
 from ctgdocs.model.coordination import FichierCoordination, PartEtp, Poste, TableauEtp
 from ctgdocs.model.organisations import Organisation, Personne, RegleFinancement, StyleDeliberation
+from ctgdocs.model.parties import Delegation, Habilitation, Partie, Representant, StyleParties
 from ctgdocs.model.seance import Bloc, Decision, Deliberation, FichierSeance, Pouvoir, Seance, Vote
 from ctgdocs.model.territoire import Axe, Ctg, Enjeu, FichierTerritoire, Territoire
 
@@ -14,12 +15,14 @@ __all__ = [
     "Convention",
     "Ctg",
     "Decision",
+    "Delegation",
     "Deliberation",
     "Enjeu",
     "FichierConvention",
     "FichierCoordination",
     "FichierSeance",
     "FichierTerritoire",
+    "Habilitation",
     "Organisation",
     "PartEtp",
     "Partie",
@@ -30,6 +33,7 @@ __all__ = [
     "Representant",
     "Seance",
     "StyleDeliberation",
+    "StyleParties",
     "TableauEtp",
     "Territoire",
     "Vote",

@@ -15,6 +15,7 @@ from pydantic import Field, StringConstraints, model_validator
 from ctgdocs.model.articles import Article, SousArticle
 from ctgdocs.model.base import Date, Modele, Texte
 from ctgdocs.model.ctes import ActesContrat
+from ctgdocs.model.parties import StyleParties
 from ctgdocs.model.seance import Bloc
 
 # territoire.ctg.fin · organisations.lencloitre · convention.parties[caf-86].representants[2]
@@ -102,6 +103,9 @@ class Avenant(Modele):
     expose: list[Bloc] = Field([], description="Les raisons de l'avenant (Markdown)")
     effet: Date = Field(description="Date d'effet de l'avenant")
     signature: SignatureAvenant
+    style_parties: StyleParties | None = Field(
+        None, description="Comment l'avenant écrit ses parties (par défaut, celui des avenants)"
+    )
     modifications: list[Modification] = Field(
         [], description="Les changements des données : l'avenant cite chaque partie changée"
     )

@@ -14,31 +14,13 @@ from pydantic import BeforeValidator, Field
 from ctgdocs.model.articles import Article, Couverture, NomModele
 from ctgdocs.model.base import Date, Identifiant, Modele, Texte
 from ctgdocs.model.ctes import ActesContrat
+from ctgdocs.model.parties import Partie, StyleParties
 from ctgdocs.model.seance import Bloc
 
 
 def _intitule_seul(value: object) -> object:
     """A plain string in a list of orientations is an orientation without actions."""
     return {"intitule": value} if isinstance(value, str) else value
-
-
-class Representant(Modele):
-    """Who signs for a party, and in which capacity (« Directrice », « Président du conseil
-    d'administration »): the capacity is written as it applies to this person."""
-
-    personne: Identifiant
-    qualite: Texte = Field(description="Qualité, accordée à la personne (ex. « Directrice »)")
-    mention: Texte | None = Field(None, description="Ex. « dûment autorisé »")
-
-
-class Partie(Modele):
-    organisation: Identifiant
-    representants: list[Representant] = Field(
-        [], description="Qui signe pour l'organisation (une ou deux personnes)"
-    )
-    ci_apres: Texte | None = Field(
-        None, description="Nom abrégé dans la suite de l'acte : ci-après désignée « … »"
-    )
 
 
 class Diagnostic(Modele):
@@ -119,6 +101,9 @@ class Convention(Modele):
     couverture: Couverture | None = Field(None, description="Une page de couverture")
     sommaire: bool = Field(True, description="Imprimer le sommaire")
     parties: list[Partie] = Field(min_length=2)
+    style_parties: StyleParties | None = Field(
+        None, description="Comment l'acte écrit ses parties (par défaut, celui des conventions)"
+    )
     preambule: list[Bloc] = Field(min_length=1)
     diagnostics: list[Diagnostic] = []
     axes: list[Axe] = Field(min_length=1)

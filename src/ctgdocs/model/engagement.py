@@ -7,8 +7,8 @@ from pydantic import Field
 
 from ctgdocs.model.articles import Article, NomModele
 from ctgdocs.model.base import Date, Identifiant, Modele, Texte
-from ctgdocs.model.convention import Partie
 from ctgdocs.model.ctes import ActesContrat
+from ctgdocs.model.parties import Partie, StyleParties
 from ctgdocs.model.seance import Bloc
 
 
@@ -66,6 +66,10 @@ class ActeEngagement(Modele):
     )
     sommaire: bool = Field(True, description="Imprimer le sommaire")
     parties: list[Partie] = Field(min_length=2)
+    style_parties: StyleParties | None = Field(
+        None,
+        description="Comment l'acte écrit ses parties (par défaut, celui des actes d'engagement)",
+    )
     visas: list[Texte] = Field(min_length=1, description="Sans « Vu » : il est ajouté")
     decision_conseil: DecisionConseil
     preambule: list[Bloc] = Field(min_length=1)

@@ -18,7 +18,11 @@ class Personne(Modele):
         None,
         description="« M. » ou « Mme » ; obligatoire pour qui est nommé avec sa civilité (maire, président, rapporteur)",
     )
-    prenom: Texte
+    prenom: Texte | None = Field(
+        None,
+        description="Prénom ; sans prénom, la personne est nommée par sa civilité et son nom "
+        "(« M. RAKOTORINA »), qui est alors obligatoire",
+    )
     nom: Texte = Field(description="Nom de famille, tel qu'il doit être imprimé (ex. « CARRÉ »)")
 
 
@@ -53,7 +57,23 @@ class RegleFinancement(Modele):
 class Organisation(Modele):
     """A commune, an EPCI, a Caf, a CCAS… Its name is written here once."""
 
-    type: Literal["commune", "epci", "caf", "msa", "ccas", "departement", "etat", "autre"]
+    type: Literal[
+        "commune",
+        "epci",
+        "caf",
+        "msa",
+        "ccas",
+        "departement",
+        "etat",
+        "syndicat",
+        "carsat",
+        "cpam",
+        "association",
+        "autre",
+    ] = Field(
+        description="Le type dit l'article et le genre du nom (la Caf, le SIVOM, l'État) ; "
+        "« syndicat » : syndicat intercommunal, SIVOM, SIVU"
+    )
     nom: Texte = Field(description="Nom officiel (communes : nom de la commune, ex. « Le Pradet »)")
     designation: Texte | None = Field(
         None, description="Désignation dans les actes si elle diffère (ex. « Ville de Poitiers »)"
@@ -62,6 +82,16 @@ class Organisation(Modele):
         None, description="Nom court (ex. « Caf des Bouches-du-Rhône »)"
     )
     sigle: Texte | None = None
+    article: Literal["le", "la", "l'", "les"] | None = Field(
+        None,
+        description="Article devant le nom dans une phrase, si le type n'en donne pas ou un "
+        "autre (« l' » devant une voyelle est automatique avec « le » et « la »)",
+    )
+    genre: Literal["masculin", "feminin"] | None = Field(
+        None,
+        description="Genre du nom pour les accords (« représentée », « désignée ») ; par "
+        "défaut celui du type, ou de l'article « le » ou « la »",
+    )
     departement: (
         Annotated[str, StringConstraints(pattern=r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")] | None
     ) = None

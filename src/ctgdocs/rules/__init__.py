@@ -19,6 +19,7 @@ from ctgdocs.rules import (
     convention,
     coordination,
     ctg,
+    noms,
     redaction,
     references,
     vote,
@@ -31,6 +32,7 @@ Rule = Callable[[DonneesTerritoire], Iterable[Problem]]
 
 RULES: tuple[Rule, ...] = (
     ctg.check,
+    noms.check,
     presences.check,
     vote.check,
     actes.check,

@@ -129,7 +129,7 @@ def deliberations(d: DonneesTerritoire) -> Iterator[Problem]:
                 )
                 continue
             c = contrat(d, ref.modifie)
-            parties = [p.organisation for p in c.parties] if c else []
+            parties = [m for p in c.parties for m in p.membres] if c else []
             if c is not None and seance.collectivite not in parties:
                 yield s.problem(
                     ("seance", "collectivite"),

@@ -36,5 +36,5 @@ def valeurs(t: FichierTerritoire, conv: Convention) -> dict[str, int]:
         "nombre_communes": len(communes(t)),
         "nombre_axes": len(conv.axes),
         "nombre_thematiques": nombre_thematiques(conv),
-        "nombre_parties": len(conv.parties),
+        "nombre_parties": sum(len(p.membres) for p in conv.parties),  # signatory organisations
     }

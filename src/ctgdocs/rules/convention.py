@@ -3,14 +3,19 @@ data texts ask only for values that exist."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ctgdocs.errors import Problem
+from ctgdocs.fr import noms
+from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import date_fr
+from ctgdocs.fr.noms import nom_complet
+from ctgdocs.fr.prepositions import de
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.load.yamlfile import Path_
-from ctgdocs.model import Partie, valeurs, vocabulaire
+from ctgdocs.model import FichierTerritoire, Partie, Representant, valeurs, vocabulaire
 from ctgdocs.rules import clauses
 
 
@@ -27,8 +32,8 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             "une convention demande la CTG dans territoire.yaml (territoire.ctg : début, fin, signataires)",
         )
         return
-    yield from parties(c, ("convention", "parties"), conv.parties)
-    seen = list(dict.fromkeys(p.organisation for p in conv.parties))
+    yield from parties(c, ("convention", "parties"), conv.parties, t)
+    seen = list(dict.fromkeys(m for p in conv.parties for m in p.membres))
     if seen != list(dict.fromkeys(ctg.signataires)):
         yield c.problem(
             ("convention", "parties"),
@@ -49,22 +54,122 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
     )
 
 
-def parties(f: Fichier[Any], root: Path_, liste: list[Partie]) -> Iterator[Problem]:
-    """Each party signs through someone and is written once (conventions, actes, avenants)."""
+def parties(
+    f: Fichier[Any], root: Path_, liste: list[Partie], t: FichierTerritoire
+) -> Iterator[Problem]:
+    """Each party is one organisation or a group, signs through someone (each member of a group
+    through its own representatives), is written once; a delegation has an executive to
+    delegate from; a habilitation names its organe with its article (conventions, actes,
+    avenants)."""
     seen: dict[str, int] = {}
     for i, partie in enumerate(liste):
-        if not partie.representants:
+        yield from _partie(f, (*root, i), partie, t)
+        cle = "organisation" if partie.organisations is None else "organisations"
+        for ident in partie.membres:
+            if ident in seen:
+                yield f.problem(
+                    (*root, i, cle),
+                    f"partie « {ident} » citée deux fois (déjà en position {seen[ident] + 1})",
+                )
+            seen.setdefault(ident, i)
+
+
+def _partie(
+    f: Fichier[Any], path: Path_, partie: Partie, t: FichierTerritoire
+) -> Iterator[Problem]:
+    groupe = partie.organisations
+    if groupe is None and partie.organisation is None:
+        yield f.problem(
+            path,
+            "une partie nomme son organisation (organisation) ou, pour plusieurs organisations "
+            "qui signent ensemble, la liste de ses organisations (organisations)",
+        )
+        return
+    if groupe is not None and partie.organisation is not None:
+        yield f.problem(
+            (*path, "organisations"),
+            "une partie a une organisation (organisation) ou plusieurs (organisations), pas les "
+            "deux",
+        )
+        return
+    if groupe is not None and len(groupe) < 2:
+        yield f.problem(
+            (*path, "organisations"),
+            "une partie à plusieurs organisations en réunit au moins deux ; pour une seule, "
+            "écrivez organisation",
+        )
+    cle = "organisation" if groupe is None else "organisations"
+    if not partie.representants:
+        yield f.problem(
+            (*path, cle),
+            f"la partie « {'+'.join(partie.membres)} » n'a pas de représentant : indiquer qui "
+            "signe (representants : personne, qualité)",
+        )
+        return
+    for j, r in enumerate(partie.representants):
+        where = (*path, "representants", j)
+        if groupe is None and r.organisation is not None:
             yield f.problem(
-                (*root, i, "organisation"),
-                f"la partie « {partie.organisation} » n'a pas de représentant : indiquer qui signe "
-                "(representants : personne, qualité)",
+                (*where, "organisation"),
+                "l'organisation d'un représentant ne sert que dans une partie à plusieurs "
+                "organisations (organisations) : ici, il signe pour la partie",
             )
-        if partie.organisation in seen:
+        elif groupe is not None and r.organisation is None:
             yield f.problem(
-                (*root, i, "organisation"),
-                f"partie « {partie.organisation} » citée deux fois (déjà en position {seen[partie.organisation] + 1})",
+                where,
+                "dans une partie à plusieurs organisations, chaque représentant dit pour "
+                f"laquelle il signe (organisation : {', '.join(groupe)})",
             )
-        seen.setdefault(partie.organisation, i)
+        elif groupe is not None and r.organisation not in groupe:
+            yield f.problem(
+                (*where, "organisation"),
+                f"« {r.organisation} » n'est pas une organisation de cette partie ; attendu : "
+                f"{', '.join(groupe)}",
+            )
+        else:
+            yield from _delegation(f, where, r, r.organisation or partie.membres[0], t)
+    if groupe is not None:
+        for k, ident in enumerate(groupe):
+            if not any(r.organisation == ident for r in partie.representants):
+                yield f.problem(
+                    (*path, "organisations", k),
+                    f"« {ident} » n'a pas de représentant : chaque organisation du groupe signe "
+                    "(un représentant avec organisation : " + ident + ")",
+                )
+    h = partie.habilitation
+    if h is not None and not _ARTICLE.match(h.organe):
+        yield f.problem(
+            (*path, "habilitation", "organe"),
+            f"« {h.organe} » : écrivez l'organe avec son article (« le Conseil "
+            "d'administration », « la commission permanente », « l'assemblée générale »)",
+        )
+
+
+# An organe written with its article: « le Conseil d'administration », « l'assemblée ».
+_ARTICLE = re.compile(r"(?:(?:le|la|les) |l['’])\S", re.IGNORECASE)
+
+
+def _delegation(
+    f: Fichier[Any], where: Path_, r: Representant, org_id: str, t: FichierTerritoire
+) -> Iterator[Problem]:
+    """A signature by delegation needs an executive who delegates, other than the signatory."""
+    if r.delegation is None:
+        return
+    org = t.organisations[org_id]
+    if org.executif is None:
+        yield f.problem(
+            (*where, "delegation"),
+            f"une signature par délégation suppose un exécutif qui délègue : « {org_id} » n'en "
+            f"a pas (organisations.{org_id}.executif)",
+        )
+    elif org.executif == r.personne:
+        personne = t.personnes[r.personne]
+        il = accord("il", feminin=personne.civilite == "Mme")
+        yield f.problem(
+            (*where, "delegation"),
+            f"{nom_complet(personne)} est l'exécutif {de(noms.nom_avec_article(org))} : {il} "
+            "signe en son nom, sans délégation",
+        )
 
 
 def _valeurs(d: DonneesTerritoire) -> Iterator[Problem]:

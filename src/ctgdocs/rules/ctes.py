@@ -72,7 +72,7 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
         if acte.actes.objet is not None:
             yield from _objet(fichier, (*chemin, "objet"), acte.actes.objet)
         org_id = acte.actes.collectivite
-        if org_id not in {p.organisation for p in parties}:
+        if org_id not in {m for p in parties for m in p.membres}:
             yield fichier.problem(
                 (*chemin, "collectivite"),
                 f"« {org_id} » ne signe pas {quoi} : la collectivité qui le transmet au contrôle "

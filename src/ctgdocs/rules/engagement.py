@@ -19,8 +19,8 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
         return
     acte = a.model.acte_engagement
     orgs = d.territoire.model.organisations
-    yield from parties(a, ("acte_engagement", "parties"), acte.parties)
-    types = sorted(orgs[p.organisation].type for p in acte.parties)
+    yield from parties(a, ("acte_engagement", "parties"), acte.parties, d.territoire.model)
+    types = sorted(orgs[m].type for p in acte.parties for m in p.membres)
     if types != ["caf", "commune"]:
         yield a.problem(
             ("acte_engagement", "parties"),

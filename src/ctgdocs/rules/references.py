@@ -130,7 +130,7 @@ def _convention_refs(d: DonneesTerritoire, org: _Org, pers: _Pers) -> Iterator[P
     c = d.convention
     assert c is not None
     conv = c.model.convention
-    parties = [p.organisation for p in conv.parties]
+    parties = [m for p in conv.parties for m in p.membres]
     yield from _parties_refs(c, ("convention", "parties"), conv.parties, org, pers)
     for i, ident in enumerate(conv.comite_pilotage):
         if ident not in parties:
@@ -178,7 +178,10 @@ def _parties_refs(
 ) -> Iterator[Problem]:
     """Each party's organisation and representatives exist."""
     for i, p in enumerate(parties):
-        yield from org(f, (*root, i, "organisation"), p.organisation)
+        if p.organisation is not None:
+            yield from org(f, (*root, i, "organisation"), p.organisation)
+        for k, ident in enumerate(p.organisations or []):
+            yield from org(f, (*root, i, "organisations", k), ident)
         for j, r in enumerate(p.representants):
             yield from pers(f, (*root, i, "representants", j, "personne"), r.personne)
 
