@@ -21,6 +21,10 @@ HS = "haute-somme-illustratif"
 MODELE = "modeles/caf-somme-illustratif"
 
 
+def _lisible(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def _templates_digest() -> str:
     h = hashlib.sha256()
     for p in sorted((ROOT / "templates").rglob("*")):
@@ -292,3 +296,61 @@ def test_the_seeds_keep_the_shipped_lists() -> None:
         "enjeux_partages",
     ]
     assert pdf_text  # imported for the three-format checks of test_formats
+
+
+# --- the model's house style: parties, visas, closing formula -----------------------------
+
+
+def test_the_model_s_house_style_of_the_parties_and_closing(construit: Path) -> None:
+    text = _lisible(docx_text(construit / "convention.docx"))
+    assert text.count("ci-après dénommée") == 2 and "désignée" not in text
+    assert "D'une part," in text and "D'autre part," in text
+    assert "représentée par sa Directrice, Mme Claire EXEMPLE" in text
+    assert (
+        "Fait à Péronne, le 1er janvier 2023, en deux exemplaires originaux, un pour chacune "
+        "des parties." in text
+    )
+
+
+def test_the_convention_s_own_visas_replace_the_model_s(construit: Path) -> None:
+    text = _lisible(docx_text(construit / "convention.docx"))
+    assert text.count("Vu ") == 3
+
+
+def test_the_model_s_visas_when_the_convention_has_none(copie, tmp_path: Path) -> None:
+    c = copie(HS)
+    texte = c.path("convention.yaml").read_text("utf-8")
+    debut, fin = texte.index("  visas:"), texte.index("  parties:")
+    c.path("convention.yaml").write_text(texte[:debut] + texte[fin:], "utf-8")
+    out = tmp_path / "out"
+    assert build([c.dir], BuildOptions(output=out, formats=("docx",), jobs=1)).ok
+    text = _lisible(docx_text(out / HS / "convention.docx"))
+    assert [line for line in text.splitlines() if line.startswith("Vu ")] == [
+        "Vu le code de la sécurité sociale, notamment son article L. 263-1 ;"
+    ]
+
+
+def test_a_field_of_the_convention_s_style_over_the_model_s(copie, tmp_path: Path) -> None:
+    c = copie(HS)
+    c.edit(
+        "convention.yaml",
+        "  sommaire: false\n",
+        "  sommaire: false\n  style_parties: {civilite: longue}\n",
+    )
+    out = tmp_path / "out"
+    assert build([c.dir], BuildOptions(output=out, formats=("docx",), jobs=1)).ok
+    text = _lisible(docx_text(out / HS / "convention.docx"))
+    assert "sa Directrice, Madame Claire EXEMPLE" in text  # its own field
+    assert "ci-après dénommée" in text and "D'une part," in text  # the model's others
+
+
+def test_an_unknown_value_in_the_model_s_closing_is_located(copie) -> None:
+    c = copie(HS)
+    path = c.dir.parent / MODELE / "modele.yaml"
+    path.write_text(path.read_text("utf-8").replace("{signature_lieu}", "{lieu}"), "utf-8")
+    n = next(i for i, t in enumerate(path.read_text("utf-8").splitlines(), 1) if "{lieu}" in t)
+    col = path.read_text("utf-8").splitlines()[n - 1].index("{lieu}") + 1
+    (problem,) = c.problems()
+    assert problem.startswith(
+        f"{MODELE}/modele.yaml:{n}:{col}: convention.cloture : valeur inconnue « {{lieu}} » ; "
+    )

@@ -211,9 +211,9 @@ def context(
         "postes_coordination": _textes(data.postes_coordination),
         "calendrier": _textes(data.calendrier),
     }
-    contrat = contexte_contrat(
-        t, "acte-engagement", data.parties, None, data.style_parties, data.titre
-    )
+    m = clauses.modele_acte(d, data.modele)
+    style = clauses.style(d, KIND.name, data.modele, data.style_parties)
+    contrat = contexte_contrat(t, "acte-engagement", data.parties, None, style, data.titre)
     resolus = clauses.resoudre(
         d, KIND.name, data.articles, d.acte, ("acte_engagement",), data.modele, avenants=True
     )
@@ -237,7 +237,10 @@ def context(
         "annexes": annexes,
         "acte_engagement": {
             "titre": data.titre,
-            "sommaire": data.sommaire,
+            "sommaire": (
+                data.sommaire if data.sommaire is not None else (m.sommaire if m else None)
+            )
+            is not False,
             "commune": {
                 **organisation(commune),
                 "fin_cej": commune.fin_cej,

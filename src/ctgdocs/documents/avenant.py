@@ -18,7 +18,7 @@ from ctgdocs.avenants.comparaison import Changement, Operation, changements
 from ctgdocs.avenants.contrats import CONTRATS, avenants, contrat, jusqu_a
 from ctgdocs.avenants.sections import Section
 from ctgdocs.documents import vocabulaire
-from ctgdocs.documents.articles import ContexteArticle, contextes, numero_article
+from ctgdocs.documents.articles import ContexteArticle, contextes, numero_article, texte
 from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier
 from ctgdocs.documents.contrat import ContexteContrat, ContexteFormes, acte, contexte_contrat
 from ctgdocs.documents.territoire import (
@@ -98,6 +98,7 @@ class ContexteAvenant(ContexteContrat):
     original: ContexteOriginal
     articles: list[ContexteArticleAvenant]
     signature: ContexteSignatureAvenant
+    cloture: Markup | None  # the closing formula before the signatures; None: the shipped one
 
 
 class ContexteGroupe(TypedDict):
@@ -180,7 +181,11 @@ def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> Conte
     t = d.territoire.model
     c = contrat(d, av.modifie)
     assert c is not None
-    parties = contexte_contrat(t, "avenant", c.parties, None, av.style_parties, "")
+    nom_modele = clauses.modele_du_contrat(d, av)
+    m = clauses.section_modele(d, KIND.name, nom_modele)
+    style = clauses.style(d, KIND.name, nom_modele, av.style_parties)
+    parties = contexte_contrat(t, "avenant", c.parties, None, style, "")
+    cloture = av.cloture or (m.cloture if m else None)
     return {
         "territoire": contexte_territoire(t),
         **parties,
@@ -189,13 +194,16 @@ def context(d: DonneesTerritoire, av: Avenant, found: list[Changement]) -> Conte
         "original": _original(d, av),
         "articles": _articles(d, av, found, parties),
         "signature": {"lieu": av.signature.lieu, "date": av.signature.date},
+        "cloture": texte(cloture, valeurs(d, av, parties)) if cloture else None,
     }
 
 
 def resoudre_articles(d: DonneesTerritoire, fichier: Fichier[FichierAvenant]) -> Articles:
     """The avenant's articles: its own list, else the shipped one."""
     av = fichier.model.avenant
-    return clauses.resoudre(d, KIND.name, av.articles, fichier, ("avenant",), None)
+    return clauses.resoudre(
+        d, KIND.name, av.articles, fichier, ("avenant",), clauses.modele_du_contrat(d, av)
+    )
 
 
 def valeurs(d: DonneesTerritoire, av: Avenant, parties: ContexteContrat) -> dict[str, str]:

@@ -33,6 +33,7 @@ from ctgdocs.fr.dates import date_fr
 from ctgdocs.fr.nombres import nombre_lettres
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import AxeConvention, Bloc, Convention, FichierTerritoire
+from ctgdocs.model.articles import Couverture
 from ctgdocs.model.convention import Orientation
 from ctgdocs.render.body import render_body
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
@@ -126,6 +127,7 @@ class ContexteConvention(ContexteContrat):
     convention: ContexteTexteConvention
     annexes: list[ContexteAnnexePoste | ContexteAnnexeCej]
     signature: ContexteSignature
+    cloture: Markup | None  # the closing formula before the signatures; None: the shipped one
     consolidation: ContexteConsolidation | None  # the notice of a consolidated version
 
 
@@ -213,10 +215,14 @@ def context(
     conv = d.convention.model.convention
     ctg = t.territoire.ctg
     assert ctg is not None
+    m = clauses.modele_convention(d, conv.modele)
+    style = clauses.style(d, KIND.name, conv.modele, conv.style_parties)
     contrat = contexte_contrat(
-        t, "convention", conv.parties, conv.comite_pilotage, conv.style_parties, conv.intitule
+        t, "convention", conv.parties, conv.comite_pilotage, style, conv.intitule
     )
     vals = valeurs(d, contrat)
+    cloture = conv.cloture or (m.cloture if m else None)
+    sommaire = conv.sommaire if conv.sommaire is not None else (m.sommaire if m else None)
     texte = functools.partial(_textes, valeurs=vals)
     caf = t.organisations[t.territoire.caf]
     return {
@@ -226,9 +232,11 @@ def context(
         "caf": {**organisation(caf), "source": f"Source {caf.nom_court or caf.nom}"},
         "convention": {
             "intitule": conv.intitule,
-            "couverture": _couverture(conv, ctg.debut, ctg.fin),
-            "visas": conv.visas,
-            "sommaire": conv.sommaire,
+            "couverture": _couverture(
+                conv, conv.couverture or (m.couverture if m else None), ctg.debut, ctg.fin
+            ),
+            "visas": conv.visas if conv.visas is not None else ((m.visas if m else None) or []),
+            "sommaire": sommaire is not False,
             "preambule": texte(conv.preambule),
             "diagnostics": [
                 {"echelle": dg.echelle, "references": dg.references} for dg in conv.diagnostics
@@ -246,12 +254,14 @@ def context(
         },
         "annexes": _annexes(d, t, conv),
         "signature": {"lieu": conv.signature.lieu, "date": conv.signature.date},
+        "cloture": texte_valeurs(cloture, vals) if cloture else None,
         "consolidation": consolidee,
     }
 
 
-def _couverture(conv: Convention, debut: dt.date, fin: dt.date) -> ContexteCouverture | None:
-    cv = conv.couverture
+def _couverture(
+    conv: Convention, cv: Couverture | None, debut: dt.date, fin: dt.date
+) -> ContexteCouverture | None:
     if cv is None:
         return None
     return {

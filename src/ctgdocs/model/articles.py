@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from ctgdocs.model.base import Modele, Texte
+from ctgdocs.model.parties import StyleParties
 
 # A clause's name is its file's name: « duree » is clauses/duree.md.
 NomClause = Annotated[
@@ -85,17 +86,31 @@ class Couverture(Modele):
     slogan: Texte | None = None
 
 
-class ListeContrat(Modele):
-    """What a model sets for one kind of contract: its articles, in order."""
+class ModeleAvenant(Modele):
+    """What a model sets for the contracts of one kind (each is their default): the articles,
+    in order, the parties block's style, the closing formula."""
 
-    articles: list[Article] = Field(min_length=1)
+    articles: list[Article] | None = Field(None, min_length=1)
+    style_parties: StyleParties | None = None
+    cloture: Texte | None = Field(
+        None, description="La formule avant les signatures, avec les valeurs calculées"
+    )
+
+
+class ModeleActe(ModeleAvenant):
+    sommaire: bool | None = None
+
+
+class ModeleConvention(ModeleActe):
+    visas: list[Texte] | None = Field(None, description="Sans « Vu » : il est ajouté")
+    couverture: Couverture | None = None
 
 
 class FichierModele(Modele):
     """modeles/<nom>/modele.yaml: a Caf's model, beside its clause files (one Markdown file per
-    clause). Each list is the default of the contracts that use the model."""
+    clause). Each part is the default of the contracts of its kind that use the model."""
 
     nom: Texte = Field(description="Nom du modèle, tel qu'il se présente (« Modèle de la Caf … »)")
-    convention: ListeContrat | None = None
-    acte_engagement: ListeContrat | None = None
-    avenant: ListeContrat | None = None
+    convention: ModeleConvention | None = None
+    acte_engagement: ModeleActe | None = None
+    avenant: ModeleAvenant | None = None

@@ -118,6 +118,9 @@ class Avenant(Modele):
         "place les articles calculés. Par défaut : les modifications, la date d'effet, les "
         "autres dispositions",
     )
+    cloture: Texte | None = Field(
+        None, description="La formule avant les signatures ; par défaut celle du modèle"
+    )
     actes: ActesContrat | None = Field(
         None, description="Télétransmission (@CTES) de l'avenant signé : numéro, matière"
     )

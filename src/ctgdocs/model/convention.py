@@ -95,11 +95,23 @@ class Convention(Modele):
     articles: list[Article] | None = Field(
         None, description="Les articles, dans l'ordre ; par défaut la liste du modèle"
     )
-    visas: list[Texte] = Field(
-        [], description="Visas avant le préambule, sans « Vu » : il est ajouté"
+    visas: list[Texte] | None = Field(
+        None,
+        description="Visas après les parties, sans « Vu » : il est ajouté ; par défaut ceux du "
+        "modèle",
     )
-    couverture: Couverture | None = Field(None, description="Une page de couverture")
-    sommaire: bool = Field(True, description="Imprimer le sommaire")
+    couverture: Couverture | None = Field(
+        None, description="Une page de couverture ; par défaut celle du modèle"
+    )
+    sommaire: bool | None = Field(
+        None, description="Imprimer le sommaire ; par défaut comme le modèle, sinon oui"
+    )
+    cloture: Texte | None = Field(
+        None,
+        description="La formule avant les signatures, avec les valeurs calculées ; par défaut "
+        "« Fait à {signature_lieu}, le {signature_date}, en {nombre_parties_lettres} "
+        "exemplaires originaux. »",
+    )
     parties: list[Partie] = Field(min_length=2)
     style_parties: StyleParties | None = Field(
         None, description="Comment l'acte écrit ses parties (par défaut, celui des conventions)"

@@ -64,7 +64,9 @@ class ActeEngagement(Modele):
     articles: list[Article] | None = Field(
         None, description="Les articles, dans l'ordre ; par défaut la liste du modèle"
     )
-    sommaire: bool = Field(True, description="Imprimer le sommaire")
+    sommaire: bool | None = Field(
+        None, description="Imprimer le sommaire ; par défaut comme le modèle, sinon oui"
+    )
     parties: list[Partie] = Field(min_length=2)
     style_parties: StyleParties | None = Field(
         None,

@@ -19,7 +19,9 @@ from ctgdocs.load.clauses import Bibliotheque, Clause, liste_livree
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier, chemin, localiser
 from ctgdocs.load.yamlfile import Path_
 from ctgdocs.model import valeurs, vocabulaire
-from ctgdocs.model.articles import Article
+from ctgdocs.model.articles import Article, ModeleActe, ModeleAvenant, ModeleConvention
+from ctgdocs.model.avenant import Avenant
+from ctgdocs.model.parties import StyleParties
 
 # An avenant's computed articles (one per changed part) take the place of this clause.
 MODIFICATIONS = "modifications"
@@ -72,6 +74,52 @@ def modele(d: DonneesTerritoire, explicite: str | None) -> Bibliotheque | None:
     return d.modeles.get(nom) if nom else None
 
 
+def modele_du_contrat(d: DonneesTerritoire, av: Avenant) -> str | None:
+    """The model an avenant follows: the one its act names (else its act's Caf's)."""
+    if av.modifie == vocabulaire.CONVENTION and d.convention is not None:
+        return d.convention.model.convention.modele
+    if av.modifie == vocabulaire.ACTE and d.acte is not None:
+        return d.acte.model.acte_engagement.modele
+    return None
+
+
+def section_modele(
+    d: DonneesTerritoire, contrat: str, nom_modele: str | None
+) -> ModeleAvenant | None:
+    """What the contract's model (modele.yaml) sets for its kind, if anything."""
+    bib = modele(d, nom_modele)
+    if bib is None or bib.modele is None:
+        return None
+    section: ModeleAvenant | None = getattr(bib.modele, contrat.replace("-", "_"))
+    return section
+
+
+def modele_convention(d: DonneesTerritoire, nom_modele: str | None) -> ModeleConvention | None:
+    section = section_modele(d, vocabulaire.CONVENTION, nom_modele)
+    assert section is None or isinstance(section, ModeleConvention)
+    return section
+
+
+def modele_acte(d: DonneesTerritoire, nom_modele: str | None) -> ModeleActe | None:
+    section = section_modele(d, vocabulaire.ACTE, nom_modele)
+    assert section is None or isinstance(section, ModeleActe)
+    return section
+
+
+def style(
+    d: DonneesTerritoire, contrat: str, nom_modele: str | None, propre: StyleParties | None
+) -> StyleParties | None:
+    """The parties block's style a contract asks for: its model's, with its own on top (only
+    the fields written in each); the kind's default fills the rest (documents/parties.py)."""
+    section = section_modele(d, contrat, nom_modele)
+    du_modele = section.style_parties if section is not None else None
+    if du_modele is None or propre is None:
+        return propre or du_modele
+    return StyleParties.model_validate(
+        {**du_modele.model_dump(exclude_unset=True), **propre.model_dump(exclude_unset=True)}
+    )
+
+
 def resoudre(
     d: DonneesTerritoire,
     contrat: str,
@@ -92,10 +140,8 @@ def resoudre(
     if liste is not None:
         origine = Origine(fichier, None, (*racine, "articles"))
     else:
-        de_modele = (
-            getattr(bib.modele, contrat.replace("-", "_"), None) if bib and bib.modele else None
-        )
-        if de_modele is not None:
+        de_modele = section_modele(d, contrat, nom_modele)
+        if de_modele is not None and de_modele.articles is not None:
             assert bib is not None
             liste = de_modele.articles
             origine = Origine(None, bib.marques, (contrat.replace("-", "_"), "articles"))
@@ -219,7 +265,14 @@ def avenants_check(d: DonneesTerritoire) -> Iterator[Problem]:
     exists, each text names values of its contract, the computed modifications have a place."""
     for fichier in d.avenants:
         av = fichier.model.avenant
-        propres = resoudre(d, vocabulaire.AVENANT, av.articles, fichier, ("avenant",), None)
+        nom_modele = modele_du_contrat(d, av)
+        propres = resoudre(d, vocabulaire.AVENANT, av.articles, fichier, ("avenant",), nom_modele)
+        connus_avenant = vocabulaire.noms(vocabulaire.AVENANT)
+        if av.cloture is not None:
+            for nom in valeurs.noms(av.cloture):
+                message = inconnue(nom, connus_avenant, vocabulaire.AVENANT)
+                if message is not None:
+                    yield fichier.problem(("avenant", "cloture"), message, needle="{" + nom + "}")
         yield from check(propres, fichier.marks.location(("avenant",)))
         calcules = av.modifications or av.remplace_articles
         if (
@@ -330,11 +383,23 @@ def _valeurs_clause(
 
 def bibliotheques(d: DonneesTerritoire) -> Iterator[Problem]:
     """Every clause file of the territory's clauses/ and of the models it names names only
-    values of the vocabulary, each reported at its line and column in the file."""
+    values of the vocabulary, each reported at its line and column in the file; a model's
+    closing formulas, only values of their kind of contract."""
     tous = list(vocabulaire.VOCABULAIRE)
     for bib in (d.clauses, *d.modeles.values()):
         if bib is None:
             continue
+        if bib.modele is not None and bib.fichier_modele is not None:
+            for contrat in NOMS_CONTRATS:
+                section = getattr(bib.modele, contrat.replace("-", "_"))
+                if section is None or section.cloture is None:
+                    continue
+                path: Path_ = (contrat.replace("-", "_"), "cloture")
+                for nom in valeurs.noms(section.cloture):
+                    message = inconnue(nom, vocabulaire.noms(contrat), contrat)
+                    if message is not None:
+                        ou = localiser(bib.marques.location(path), "{" + nom + "}")
+                        yield Problem(ou, message, chemin(path))
         for clause in bib.clauses.values():
             if clause.titre:
                 for nom in valeurs.noms(clause.titre):

@@ -177,7 +177,10 @@ def _valeurs(d: DonneesTerritoire) -> Iterator[Problem]:
     assert c is not None
     conv = c.model.convention
     connus = vocabulaire.noms(vocabulaire.CONVENTION)
-    textes: list[tuple[Path_, str | None]] = [
+    textes: list[tuple[Path_, str | None]] = [(("convention", "cloture"), conv.cloture)] * (
+        conv.cloture is not None
+    )
+    textes += [
         (("convention", cle, i, "texte"), b.texte)
         for cle in ("preambule", "apres_axes", "apres_enjeux")
         for i, b in enumerate(getattr(conv, cle))
