@@ -30,7 +30,7 @@ NOMS = {f.nom: f.chemin for f in MODIFIABLES}
 MODELES: dict[str, type[BaseModel]] = {f.nom: f.modele for f in MODIFIABLES}
 # The keys that identify an item of a list of mappings, tried in order: parties[caf-86]; a
 # grouped party is chosen by any of its organisations, a representative of a group by its own.
-CLES_ID = ("organisation", "personne", "id", "numero", "intitule")
+CLES_ID = ("organisation", "personne", "id", "numero", "intitule", "clause", "titre")
 
 _SEGMENT = re.compile(r"\.?([a-z0-9_-]+)|\[([^\[\]]+)\]")
 
