@@ -183,6 +183,37 @@ def test_the_council_decides_before_the_act_starts(copie):
     ]
 
 
+SIGNE_LE = "  lieu: au Pradet\n  date_signature: {}\n"
+
+
+@pytest.mark.parametrize("date", ["2021-12-03", "2021-12-20", "2022-06-30", "2022-12-31"])
+def test_the_act_runs_over_its_period_signed_on_any_day_up_to_its_end(copie, date):
+    """From the council's decision to its last day: its text says « du … au … » whatever."""
+    c = copie(P)
+    c.edit("acte.yaml", "  lieu: au Pradet\n", SIGNE_LE.format(date))
+    assert c.problems() == []
+
+
+def test_the_act_is_not_signed_after_its_end(copie):
+    c = copie(P)
+    c.edit("acte.yaml", "  lieu: au Pradet\n", SIGNE_LE.format("2023-01-02"))
+    assert c.problems() == [
+        f"{_at(c, 'date_signature:', 'date_signature')}: acte_engagement.date_signature : l'acte "
+        "est conclu du 1er janvier 2022 au 31 décembre 2022 : il ne peut pas être signé après sa "
+        "fin ; date de signature donnée : 2 janvier 2023"
+    ]
+
+
+def test_the_act_is_signed_once_the_council_authorised_it(copie):
+    c = copie(P)
+    c.edit("acte.yaml", "  lieu: au Pradet\n", SIGNE_LE.format("2021-11-30"))
+    assert c.problems() == [
+        f"{_at(c, 'date_signature:', 'date_signature')}: acte_engagement.date_signature : signé "
+        "le 30 novembre 2021, avant la décision du conseil municipal qui autorise sa signature "
+        "(le 3 décembre 2021)"
+    ]
+
+
 def test_an_act_binds_a_caf_and_a_commune_each_once(copie):
     c = copie(P)
     c.edit("acte.yaml", "    - organisation: le-pradet", "    - organisation: caf-83")

@@ -460,7 +460,9 @@ def test_missing_placeholder_names_the_frame(tmp_path: Path) -> None:
 
 def test_undefined_frame_value_is_a_template_error(tmp_path: Path) -> None:
     def change(frame) -> None:
-        frame.sections[0].header.paragraphs[0].runs[0].text = "{{ document.inconnu }}"
+        # The running header's line: the last paragraph of the header (a draft's « Projet »
+        # line comes before it).
+        frame.sections[0].header.paragraphs[-1].runs[0].text = "{{ document.inconnu }}"
 
     frame = _broken_frame(tmp_path, change)
     with pytest.raises(TemplateError, match="valeur manquante « inconnu »"):

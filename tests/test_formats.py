@@ -213,6 +213,9 @@ def test_pdf_prints_the_running_header_and_footer_on_every_page(document: Writte
     for page in range(1, pages + 1):
         assert f"{document.meta.footer} — Page {page} / {pages}" in text
     assert text.count(document.meta.header) == pages
+    # A draft: « Projet » above the header of every page.
+    projets = text.count(f"Projet\n{document.meta.header}")
+    assert projets == (pages if document.meta.projet else 0)
 
 
 # --- independent DOCX readers ---------------------------------------------------------

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from ctgdocs.model import vocabulaire
 from test_rules import at
 
@@ -185,8 +189,57 @@ def test_signature_date_is_the_ctg_start(copie):
     assert c.problems() == [
         f"{at(c, CONV, 'date: 2019-12-30', 'date')}: convention.signature.date : la convention est "
         "conclue à compter de sa signature : la date de signature (30 décembre 2019) doit être le "
-        "début de la CTG dans territoire.yaml (31 décembre 2019)"
+        "début de la CTG dans territoire.yaml (31 décembre 2019) ; une convention signée à une "
+        "autre date et conclue pour la période de la CTG indique « vigueur: periode »"
     ]
+
+
+PERIODE = "  vigueur: periode\n  signature:\n"
+
+
+def signee_seule(c):
+    """The copy as signed: no avenant, no séance approving one."""
+    shutil.rmtree(c.path("avenants"))
+    shutil.rmtree(c.path("seances"))
+    return c
+
+
+@pytest.mark.parametrize("date", ["2019-06-30", "2020-03-15", "2024-12-31"])
+def test_over_the_ctg_period_a_convention_is_signed_on_any_day_up_to_its_end(copie, date):
+    c = signee_seule(copie(G))
+    c.edit("convention.yaml", "  signature:\n", PERIODE)
+    c.edit("convention.yaml", "date: 2019-12-31", f"date: {date}")
+    assert c.problems() == []
+
+
+def test_over_the_ctg_period_a_convention_is_not_signed_after_its_end(copie):
+    c = copie(G)
+    c.edit("convention.yaml", "  signature:\n", PERIODE)
+    c.edit("convention.yaml", "date: 2019-12-31", "date: 2025-01-15")
+    assert c.problems() == [
+        f"{at(c, CONV, 'date: 2025-01-15', 'date')}: convention.signature.date : la convention est "
+        "conclue du 31 décembre 2019 au 31 décembre 2024 (territoire.yaml) : elle ne peut pas être "
+        "signée après sa fin ; date de signature donnée : 15 janvier 2025"
+    ]
+
+
+def test_vigueur_takes_two_values(copie):
+    c = copie(G)
+    c.edit("convention.yaml", "  signature:\n", "  vigueur: debut\n  signature:\n")
+    assert c.problems() == [
+        f"{at(c, CONV, 'vigueur: debut', 'vigueur')}: convention.vigueur : valeur attendue parmi "
+        "« signature », « periode » ; reçu « debut »"
+    ]
+
+
+@pytest.mark.parametrize("vigueur", ["", PERIODE])
+def test_a_draft_convention_has_no_date_of_signature(copie, vigueur):
+    """Without a date, whatever `vigueur`: a draft, whose date is checked once it is given."""
+    c = signee_seule(copie(G))
+    c.edit("convention.yaml", "    date: 2019-12-31\n", "")
+    if vigueur:
+        c.edit("convention.yaml", "  signature:\n", vigueur)
+    assert c.problems() == []
 
 
 def test_unknown_post_in_the_annexes(copie):
@@ -273,4 +326,14 @@ def test_a_party_is_written_once(copie):
     assert c.problems() == [
         f"{CONV}:{second}:7: convention.parties[1].organisation : partie « caf-86 » citée deux fois "
         "(déjà en position 1)"
+    ]
+
+
+def test_a_draft_convention_has_no_avenant(copie):
+    c = copie(G)
+    c.edit("convention.yaml", "    date: 2019-12-31\n", "")
+    assert c.problems() == [
+        f"{at(c, f'{G}/avenants/01-prolongation.yaml', 'avenant:', 'avenant')}: avenant.modifie : "
+        "la convention n'est pas signée : un projet se corrige directement, sans avenant "
+        "(indiquez convention.signature.date une fois l'acte signé)"
     ]

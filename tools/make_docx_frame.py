@@ -391,8 +391,14 @@ def _add_field(paragraph: Paragraph, code: str) -> None:
 
 def _setup_header_footer(doc: DocxDocument) -> None:
     section = doc.sections[0]
+    # A draft (document.projet) has « Projet » in bold on a line of its own above the running
+    # header, on every page; docxtpl drops the two {%p %} paragraphs and, for any other
+    # document, the line between them.
     header = section.header.paragraphs[0]
-    header.add_run("{{ document.header }}")
+    header.add_run("{%p if document.projet %}")
+    section.header.add_paragraph(style="Header").add_run("Projet").bold = True
+    section.header.add_paragraph("{%p endif %}", style="Header")
+    section.header.add_paragraph("{{ document.header }}", style="Header")
 
     footer = section.footer.paragraphs[0]
     footer.add_run("{{ document.footer }} — Page ")

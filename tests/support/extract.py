@@ -101,11 +101,16 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+PROJET = "Projet"  # a draft's line above the running header (DocumentMeta.projet)
+
+
 def is_running_line(line: str, meta: DocumentMeta) -> bool:
-    """A line of the running header (`meta.header`) or footer (`meta.footer — Page X / Y`)."""
+    """A line of the running header (`meta.header`, after « Projet » for a draft) or footer
+    (`meta.footer — Page X / Y`)."""
     line = _squash(line)
     footer = re.escape(_squash(meta.footer)) + r" — Page \d+ / \d+"
-    return line == _squash(meta.header) or re.fullmatch(footer, line) is not None
+    header = line == _squash(meta.header) or (meta.projet and line == PROJET)
+    return header or re.fullmatch(footer, line) is not None
 
 
 def strip_running_lines(text: str, meta: DocumentMeta) -> str:

@@ -214,9 +214,13 @@ class Batch:
         self.report.rendus += 1
         rendu = Rendu(job.order, text, sha256_bytes(text.encode("utf-8")))
         self.rendered[(doc.territoire, doc.stem)] = rendu
-        changed = frozen_changes(doc, self.manifest, rendu.text_sha, self.hashes.of(doc), self.fp)
-        if changed and doc.signe_le is not None:
-            message = frozen_message(doc.territoire, doc.stem, doc.signe_le, doc.dossier, changed)
+        fige = frozen_changes(doc, self.manifest, rendu.text_sha, self.hashes.of(doc), self.fp)
+        if fige is not None:
+            signe_le, changed = fige
+            projet = doc.signe_le is None
+            message = frozen_message(
+                doc.territoire, doc.stem, signe_le, doc.dossier, changed, projet=projet
+            )
             self._fail(job, RENDER, [message], f"document signé modifié ({doc.stem})")
 
     def _fail(self, job: DocJob, phase: int, lines: list[str], reason: str) -> None:

@@ -3,6 +3,7 @@ why), leave it (unchanged), or protect it (a file edited by hand, or unknown to 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,12 +123,13 @@ def frozen_changes(
     text_sha: str,
     inputs: dict[str, str],
     fp: Fingerprints,
-) -> list[str] | None:
-    """For a signed document whose text differs from the signed text the manifest recorded:
-    what changed since (never empty). None when the document may be written."""
-    if doc.signe_le is None:
-        return None
+) -> tuple[dt.date, list[str]] | None:
+    """For a document the manifest recorded as signed, whose text differs from the signed text
+    or whose data no longer give a date of signature (a signed act made a draft again): the
+    date it was signed on, as recorded, and what changed since (never empty). None when the
+    document may be written."""
     for entry in manifest.signed(doc.territoire, doc.stem):
-        if entry.text_sha256 != text_sha:
-            return changes(entry, inputs, fp) or [VERSION]
+        if doc.signe_le is None or entry.text_sha256 != text_sha:
+            assert entry.signe_le is not None  # manifest.signed
+            return dt.date.fromisoformat(entry.signe_le), changes(entry, inputs, fp) or [VERSION]
     return None

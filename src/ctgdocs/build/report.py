@@ -68,15 +68,28 @@ def data_failure(territoire: str, error: DataError) -> Echec:
 
 
 def frozen_message(
-    territoire: str, stem: str, signe_le: dt.date, dossier: Path | None, changed: list[str]
+    territoire: str,
+    stem: str,
+    signe_le: dt.date,
+    dossier: Path | None,
+    changed: list[str],
+    projet: bool = False,
 ) -> str:
+    """A signed document's text changed; `projet`: its data no longer give its date of
+    signature, as if it were a draft again."""
     from ctgdocs.fr.dates import date_fr
 
     where = display_path(dossier) if dossier is not None else territoire
+    quoi = (
+        "sa date de signature ne peut pas être retirée de ses données : un acte signé ne "
+        "redevient pas un projet"
+        if projet
+        else "son texte ne peut plus changer"
+    )
     return (
-        f"erreur : {territoire}/{stem} : document signé le {date_fr(signe_le)} ; son texte ne "
-        f"peut plus changer (modifié depuis : {', '.join(changed)}). Pour le modifier, écrivez "
-        f"un avenant dans {where}/avenants/ ; le document signé reste tel quel."
+        f"erreur : {territoire}/{stem} : document signé le {date_fr(signe_le)} ; {quoi} "
+        f"(modifié depuis : {', '.join(changed)}). Pour le modifier, écrivez un avenant dans "
+        f"{where}/avenants/ ; le document signé reste tel quel."
     )
 
 

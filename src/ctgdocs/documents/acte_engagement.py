@@ -39,7 +39,7 @@ from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.render.markdown import LINE_SEPARATOR, data_text
 from ctgdocs.render.tree import Tree
 from ctgdocs.rules import clauses
-from ctgdocs.rules.teletransmission import pour_contrat
+from ctgdocs.rules.teletransmission import pour_contrat, transmis
 
 CONTRAT = CONTRATS["acte-engagement"]
 ENTREES = CONTRAT.entrees
@@ -149,7 +149,7 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
         return []
     acte = d.acte.model.acte_engagement
     signe_le = acte.date_signature
-    actes = acte.actes is not None and signe_le is not None
+    actes = transmis(acte.actes, signe_le)
     return [
         planifier(
             KIND.name, d, "acte-engagement", render, signe_le=signe_le, actes=actes, **ENTREES
@@ -183,6 +183,7 @@ def render(
         footer=f"Acte d'engagement du {date_fr(a['debut'])} au {date_fr(a['fin'])}"
         if consolidee is None
         else f"Version consolidée au {date_fr(consolidee['effet'])}",
+        projet=consolidee is None and a["date_signature"] is None,
     )
     if consolidee is not None:  # a consolidated version is a reading aid, never transmitted
         return RenderedDocument(meta, tree)

@@ -38,7 +38,7 @@ from ctgdocs.render.markdown import data_text
 from ctgdocs.render.tree import Block, Div, Heading, Paragraph, Run, Tree, inline_text
 from ctgdocs.rules import clauses
 from ctgdocs.rules.clauses import MODIFICATIONS, Articles
-from ctgdocs.rules.teletransmission import pour_contrat
+from ctgdocs.rules.teletransmission import pour_contrat, transmis
 
 CITATION = "citation"
 _GENRES = {  # how a part is named, and whether that name is feminine
@@ -127,7 +127,7 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
                 av.modifie,
                 avenants=tuple(jusqu_a(d, av)),
                 signe_le=av.signature.date,
-                actes=av.actes is not None and av.signature.date is not None,
+                actes=transmis(av.actes, av.signature.date),
                 **CONTRATS[av.modifie].entrees,
             )
         )
@@ -170,6 +170,7 @@ def render(d: DonneesTerritoire, modifie: str) -> RenderedDocument:
         else (
             f"Projet d'avenant n° {av.numero}" if av.intitule is None else f"Projet — {intitule}"
         ),
+        projet=av.signature.date is None,
     )
     organisations = apres.territoire.model.organisations
     actes = pour_contrat(organisations, av.actes, av.signature.date, meta.subject)

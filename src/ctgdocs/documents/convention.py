@@ -40,7 +40,7 @@ from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.rules import clauses
 from ctgdocs.rules import comptes as calcul
 from ctgdocs.rules.clauses import Articles
-from ctgdocs.rules.teletransmission import pour_contrat
+from ctgdocs.rules.teletransmission import pour_contrat, transmis
 
 CONTRAT = CONTRATS["convention"]
 ENTREES = CONTRAT.entrees
@@ -73,7 +73,7 @@ class ContexteAxe(TypedDict):
 
 class ContexteSignature(TypedDict):
     lieu: str
-    date: dt.date
+    date: dt.date | None  # None: a draft, « Fait à …, le …………… »
 
 
 class ContexteCouverture(TypedDict):
@@ -97,6 +97,7 @@ class ContexteTexteConvention(TypedDict):
     apres_enjeux: list[Markup]
     debut: dt.date
     fin: dt.date
+    vigueur: Literal["signature", "periode"]  # from its signature, or over the CTG's period
     preavis_mois: int
     preavis_lettres: str
     signature: ContexteSignature
@@ -136,7 +137,7 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
         return []
     conv = d.convention.model.convention
     signe_le = conv.signature.date
-    actes = conv.actes is not None
+    actes = transmis(conv.actes, signe_le)
     return [
         planifier(KIND.name, d, "convention", render, signe_le=signe_le, actes=actes, **ENTREES),
         *consolidee.plans(d, KIND.name, "convention", render_consolidee, ENTREES),
@@ -155,15 +156,19 @@ def render(
     tree = render_body("convention/convention.md.j2", ctx)
     conv = ctx["convention"]
     epci = ctx["territoire"]["epci"]
+    signe_le = conv["signature"]["date"]
+    if consolidee is not None:
+        footer = f"Version consolidée au {date_fr(consolidee['effet'])}"
+    else:
+        footer = f"Signée le {date_fr(signe_le)}" if signe_le else "Projet de convention"
     meta = DocumentMeta(
         title=conv["intitule"],
         subject=f"{conv['intitule']} — {ctx['territoire']['nom']}",
         author=ctx["territoire"]["caf"]["nom_court"],
-        date=conv["signature"]["date"],
+        date=signe_le or conv["debut"],
         header=f"{conv['intitule']} — {epci['nom_court'] if epci else ctx['territoire']['nom']}",
-        footer=f"Signée le {date_fr(conv['signature']['date'])}"
-        if consolidee is None
-        else f"Version consolidée au {date_fr(consolidee['effet'])}",
+        footer=footer,
+        projet=consolidee is None and signe_le is None,
     )
     if consolidee is not None:  # a consolidated version is a reading aid, never transmitted
         return RenderedDocument(meta, tree)
@@ -248,6 +253,7 @@ def context(
             "apres_enjeux": texte(conv.apres_enjeux),
             "debut": ctg.debut,
             "fin": ctg.fin,
+            "vigueur": conv.vigueur,
             "preavis_mois": conv.resiliation.preavis_mois,
             "preavis_lettres": nombre_lettres(conv.resiliation.preavis_mois),
             "signature": {"lieu": conv.signature.lieu, "date": conv.signature.date},

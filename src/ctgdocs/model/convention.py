@@ -1,13 +1,15 @@
 """convention.yaml: the text of a territory's CTG convention that only data can say.
 
 Everything countable (communes, axes, thématiques, parties) is counted from the records; the
-standard articles are shared clauses (templates/clauses/); the dates come from territoire.yaml
-(ctg.debut, ctg.fin).
+standard articles are shared clauses (templates/clauses/); the CTG's period comes from
+territoire.yaml (ctg.debut, ctg.fin), apart from the date of signature: `vigueur` says whether
+the convention runs from its signature (which is then the CTG's start) or over that period
+(signed on any date up to its end). Without a date of signature, the convention is a draft.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
@@ -70,7 +72,9 @@ class Axe(Modele):
 
 class Signature(Modele):
     lieu: Texte
-    date: Date
+    date: Date | None = Field(
+        None, description="Vide : projet de convention, pas encore signée (« Projet » imprimé)"
+    )
 
 
 class Resiliation(Modele):
@@ -125,6 +129,12 @@ class Convention(Modele):
         [], description="Organisations qui co-animent le comité de pilotage (parties)"
     )
     resiliation: Resiliation = Resiliation()
+    vigueur: Literal["signature", "periode"] = Field(
+        "signature",
+        description="« signature » : conclue à compter de la date de signature (le début de la "
+        "CTG) jusqu'à sa fin ; « periode » : conclue du début à la fin de la CTG "
+        "(territoire.ctg), signée à une autre date, au plus tard à sa fin",
+    )
     signature: Signature
     annexes: Annexes = Annexes()
     actes: ActesContrat | None = Field(

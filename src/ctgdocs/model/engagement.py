@@ -82,7 +82,11 @@ class ActeEngagement(Modele):
     postes_coordination: list[Bloc] = []
     calendrier: list[Bloc] = []
     lieu: Texte = Field(description="« Fait au Pradet »")
-    date_signature: Date | None = Field(None, description="Vide : « Le … » à compléter")
+    date_signature: Date | None = Field(
+        None,
+        description="Vide : projet d'acte, pas encore signé (« Le …………… » à compléter, "
+        "« Projet » imprimé) ; au plus tard à la fin de l'acte",
+    )
     annexes: Annexes = Annexes()
     actes: ActesContrat | None = Field(
         None, description="Télétransmission (@CTES) de l'acte signé : numéro, matière"

@@ -25,6 +25,9 @@ class DocumentMeta:
     date: dt.date  # the act's date: used for fixed document properties (reproducible bytes)
     header: str  # running header text
     footer: str  # running footer text, before "Page X / Y"
+    # A draft of an act (no date of signature yet): every writer prints « Projet » on every
+    # page, in the running header (the frames: templates/html/frame.html.j2, the DOCX frame).
+    projet: bool = False
     lang: str = "fr-FR"
 
 

@@ -1,5 +1,5 @@
-"""Rules on a convention: its parties sign through someone, its dates agree with the CTG, its
-data texts ask only for values that exist."""
+"""Rules on a convention: its parties sign through someone, its date of signature agrees with
+how long it runs (`vigueur`), its data texts ask only for values that exist."""
 
 from __future__ import annotations
 
@@ -15,7 +15,15 @@ from ctgdocs.fr.noms import nom_complet
 from ctgdocs.fr.prepositions import de
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.load.yamlfile import Path_
-from ctgdocs.model import FichierTerritoire, Partie, Representant, valeurs, vocabulaire
+from ctgdocs.model import (
+    Convention,
+    Ctg,
+    FichierTerritoire,
+    Partie,
+    Representant,
+    valeurs,
+    vocabulaire,
+)
 from ctgdocs.rules import clauses
 
 
@@ -40,18 +48,35 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             f"les parties ({', '.join(seen)}) diffèrent des signataires de la CTG dans "
             f"territoire.yaml ({', '.join(ctg.signataires)}) : mêmes organisations, même ordre",
         )
-    if conv.signature.date != ctg.debut:
-        yield c.problem(
-            ("convention", "signature", "date"),
-            f"la convention est conclue à compter de sa signature : la date de signature "
-            f"({date_fr(conv.signature.date)}) doit être le début de la CTG dans territoire.yaml "
-            f"({date_fr(ctg.debut)})",
-        )
+    yield from _signature(c, conv, ctg)
     yield from _valeurs(d)
     yield from clauses.check(
         clauses.resoudre(d, vocabulaire.CONVENTION, conv.articles, c, ("convention",), conv.modele),
         c.marks.location(("convention",)),
     )
+
+
+def _signature(c: Fichier[Any], conv: Convention, ctg: Ctg) -> Iterator[Problem]:
+    """Run from its signature, the convention is signed on the CTG's first day; run over the
+    CTG's period, on any day up to its last. A draft has no date yet."""
+    signe = conv.signature.date
+    if signe is None:
+        return
+    if conv.vigueur == "signature" and signe != ctg.debut:
+        yield c.problem(
+            ("convention", "signature", "date"),
+            f"la convention est conclue à compter de sa signature : la date de signature "
+            f"({date_fr(signe)}) doit être le début de la CTG dans territoire.yaml "
+            f"({date_fr(ctg.debut)}) ; une convention signée à une autre date et conclue pour "
+            "la période de la CTG indique « vigueur: periode »",
+        )
+    elif conv.vigueur == "periode" and signe > ctg.fin:
+        yield c.problem(
+            ("convention", "signature", "date"),
+            f"la convention est conclue du {date_fr(ctg.debut)} au {date_fr(ctg.fin)} "
+            f"(territoire.yaml) : elle ne peut pas être signée après sa fin ; date de signature "
+            f"donnée : {date_fr(signe)}",
+        )
 
 
 def parties(

@@ -1,5 +1,6 @@
 """Rules on an acte d'engagement: its parties (a Caf and a commune, each signing through
-someone), its dates (a period, a CTG deadline inside it, a council decision before it starts)."""
+someone), its dates (a period, a CTG deadline inside it, a council decision before it starts,
+a signature after that decision and before the period ends)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import Iterator
 
 from ctgdocs.errors import Problem
 from ctgdocs.fr.dates import date_fr
-from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.model import vocabulaire
+from ctgdocs.model.engagement import ActeEngagement, FichierActe
 from ctgdocs.rules import clauses
 from ctgdocs.rules.convention import parties
 
@@ -47,3 +49,26 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
         clauses.resoudre(d, vocabulaire.ACTE, acte.articles, a, ("acte_engagement",), acte.modele),
         a.marks.location(("acte_engagement",)),
     )
+    yield from _signature(a, acte)
+
+
+def _signature(a: Fichier[FichierActe], acte: ActeEngagement) -> Iterator[Problem]:
+    """The acte runs over its period (« du … au … ») whenever it is signed: before its start or
+    during it, never after its end, and once the council has authorised it. A draft has no
+    date yet."""
+    signe = acte.date_signature
+    if signe is None:
+        return
+    where = ("acte_engagement", "date_signature")
+    if acte.fin > acte.debut and signe > acte.fin:
+        yield a.problem(
+            where,
+            f"l'acte est conclu du {date_fr(acte.debut)} au {date_fr(acte.fin)} : il ne peut pas "
+            f"être signé après sa fin ; date de signature donnée : {date_fr(signe)}",
+        )
+    if signe < acte.decision_conseil.date:
+        yield a.problem(
+            where,
+            f"signé le {date_fr(signe)}, avant la décision du conseil municipal qui autorise "
+            f"sa signature (le {date_fr(acte.decision_conseil.date)})",
+        )

@@ -115,6 +115,13 @@ def pour_deliberation(
     )
 
 
+def transmis(actes: ActesContrat | None, signe_le: dt.date | None) -> bool:
+    """Whether a contract (convention, acte d'engagement, avenant) is sent to the préfecture:
+    it has `actes:` and is signed. A draft (no date of signature) is never sent: it has no
+    identifier yet, and its `actes:` wait for the date (documents/*: the @CTES sidecar)."""
+    return actes is not None and signe_le is not None
+
+
 def pour_contrat(
     organisations: dict[str, Organisation],
     actes: ActesContrat | None,
@@ -122,7 +129,7 @@ def pour_contrat(
     intitule: str,
 ) -> Teletransmission | None:
     """A signed convention, acte d'engagement or avenant with `actes:` is sent as CC, dated by
-    its signature. A draft (no date) is not sent: it has no identifier yet."""
+    its signature. A draft (no date) is not sent (`transmis`)."""
     if actes is None or signe_le is None:
         return None
     org = organisations.get(actes.collectivite)
@@ -147,4 +154,5 @@ __all__ = [
     "departement_actes",
     "pour_contrat",
     "pour_deliberation",
+    "transmis",
 ]
