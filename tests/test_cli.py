@@ -22,8 +22,8 @@ def test_validate_ok():
     code, out, _ = run("validate", str(DATA))
     assert code == 0
     assert out == (
-        "données valides : 5 territoires "
-        "(charente, grand-chatellerault, grand-poitiers, le-pradet, vallee-des-baux-alpilles)\n"
+        "données valides : 7 territoires (charente, grand-chatellerault, grand-poitiers, "
+        "haute-somme-illustratif, le-pradet, val-de-saire-illustratif, vallee-des-baux-alpilles)\n"
     )
 
 

@@ -86,7 +86,7 @@ def run(*args: str) -> tuple[int, str]:
         (["build", "data", "--format"], "Erreur : l'option « --format » demande une valeur."),
         (
             ["schema", "xx"],
-            "« xx » n'est pas parmi 'territoire', 'seance', 'convention', 'coordination', 'acte', 'avenant'.",
+            "« xx » n'est pas parmi 'territoire', 'seance', 'convention', 'coordination', 'acte', 'avenant', 'modele'.",
         ),
         (["kinds", "en-trop"], "Erreur : argument en trop (en-trop)"),
     ],
