@@ -35,7 +35,7 @@ from ctgdocs.rules.financement import regle_en_vigueur
 from ctgdocs.rules.regimes import DROIT_COMMUN, regime
 from ctgdocs.rules.seance import nombre_presents, nombre_representes
 from ctgdocs.rules.teletransmission import Teletransmission
-from ctgdocs.rules.vote import Resultat, resultat
+from ctgdocs.rules.vote import Resultat, compte, resultat
 
 ORGANES = {
     "commune": "Conseil municipal",
@@ -340,7 +340,8 @@ def deliberation_ctx(
     delib: Deliberation, seance: Seance, org: Organisation, personnes: dict[str, Personne]
 ) -> ContexteDeliberation:
     rapporteurs = [personnes[r] for r in delib.rapporteurs]
-    res = resultat(delib.vote)
+    vote = compte(seance, delib)
+    res = resultat(vote)
     premier = rapporteurs[0]
     return {
         "numero": delib.numero,
@@ -355,16 +356,14 @@ def deliberation_ctx(
         "service_referent": delib.service_referent,
         "pieces_jointes": delib.pieces_jointes,
         "vote": {
-            "pour": delib.vote.pour,
-            "contre": delib.vote.contre,
-            "abstentions": delib.vote.abstentions,
-            "ne_prennent_pas_part": delib.vote.ne_prennent_pas_part,
+            "pour": vote.pour,
+            "contre": vote.contre,
+            "abstentions": vote.abstentions,
+            "ne_prennent_pas_part": vote.ne_prennent_pas_part,
             "votants": res.votants,
             "exprimes": res.exprimes,
             "adoptee": res.adoptee,
-            "formule": formule_vote(
-                delib.vote.pour, delib.vote.contre, delib.vote.abstentions, res
-            ),
+            "formule": formule_vote(vote.pour, vote.contre, vote.abstentions, res),
             "resultat": "Adoptée" if res.adoptee else "Rejetée",
         },
         "publication": delib.publication,

@@ -14,10 +14,10 @@ from ctgdocs.documents.deliberation import ContexteSeanceEntiere, contexte_seanc
 from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model import Deliberation, FichierSeance
+from ctgdocs.model import Deliberation, FichierSeance, Seance
 from ctgdocs.render.body import render_body
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
-from ctgdocs.rules.vote import resultat
+from ctgdocs.rules.vote import compte, resultat
 
 
 class ContexteLigne(TypedDict):
@@ -58,7 +58,7 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
 def render(d: DonneesTerritoire, fichier: FichierSeance) -> RenderedDocument:
     seance = fichier.seance
     entiere = contexte_seance(d, seance)
-    lignes = [_ligne(n, delib) for n, delib in enumerate(fichier.deliberations)]
+    lignes = [_ligne(n, delib, seance) for n, delib in enumerate(fichier.deliberations)]
     lignes.sort(key=lambda ligne: ligne["ordre"])
     adoptees = sum(1 for ligne in lignes if ligne["adoptee"])
     ctx: ContexteListeSeance = {
@@ -86,9 +86,9 @@ def render(d: DonneesTerritoire, fichier: FichierSeance) -> RenderedDocument:
     return RenderedDocument(meta, tree)
 
 
-def _ligne(n: int, delib: Deliberation) -> ContexteLigne:
-    res = resultat(delib.vote)
-    vote = delib.vote
+def _ligne(n: int, delib: Deliberation, seance: Seance) -> ContexteLigne:
+    vote = compte(seance, delib)
+    res = resultat(vote)
     if res.unanimite:
         voix = "unanimité"
     else:

@@ -22,7 +22,7 @@ from ctgdocs.errors import DataError, Problem, UsageError
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.references import nomenclature
-from ctgdocs.rules.vote import resultat
+from ctgdocs.rules.vote import compte, resultat
 
 COLONNES = (
     "COLL_NOM",
@@ -89,7 +89,8 @@ def lignes(
                         )
                     )
                     continue
-                resultat_vote = resultat(delib.vote)
+                vote = compte(seance, delib)
+                resultat_vote = resultat(vote)
                 row = {
                     "COLL_NOM": org.designation or org.nom,
                     "COLL_SIRET": org.siret or "",
@@ -104,9 +105,9 @@ def lignes(
                     "PREF_DATE": "",
                     "VOTE_EFFECTIF": str(seance.membres_en_exercice),
                     "VOTE_REEL": str(resultat_vote.votants),
-                    "VOTE_POUR": str(delib.vote.pour),
-                    "VOTE_CONTRE": str(delib.vote.contre),
-                    "VOTE_ABSTENTION": str(delib.vote.abstentions),
+                    "VOTE_POUR": str(vote.pour),
+                    "VOTE_CONTRE": str(vote.contre),
+                    "VOTE_ABSTENTION": str(vote.abstentions),
                     "DELIB_URL": f"{url_base}{d.slug}/{stem(seance, delib)}.pdf"
                     if url_base
                     else "",

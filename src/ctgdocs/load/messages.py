@@ -200,6 +200,10 @@ def _value_error(code: str, shown: str) -> str:
             "un avenant modifie quelque chose : des données (modifications), des articles "
             "réécrits (remplace_articles) ou ses propres articles (articles)"
         )
+    if code == "vote-unanimite":
+        return "un vote à l'unanimité ne donne pas ses nombres : ils sont calculés (pour = votants)"
+    if code == "vote-chiffres":
+        return "un vote donne pour, contre et abstentions, ou s'écrit « vote: unanimite »"
     if code == "modification":
         return "une modification contient exactement une opération : « remplace », « ajoute » ou « retire »"
     if code == "modification-valeur":

@@ -5,7 +5,16 @@ from ctgdocs.model.convention import Convention, FichierConvention
 from ctgdocs.model.coordination import FichierCoordination, PartEtp, Poste, TableauEtp
 from ctgdocs.model.organisations import Organisation, Personne, RegleFinancement, StyleDeliberation
 from ctgdocs.model.parties import Delegation, Habilitation, Partie, Representant, StyleParties
-from ctgdocs.model.seance import Bloc, Decision, Deliberation, FichierSeance, Pouvoir, Seance, Vote
+from ctgdocs.model.seance import (
+    Bloc,
+    Decision,
+    Deliberation,
+    FichierSeance,
+    Pouvoir,
+    Seance,
+    Vote,
+    VoteCompte,
+)
 from ctgdocs.model.territoire import Axe, Ctg, Enjeu, FichierTerritoire, Territoire
 
 __all__ = [
@@ -37,4 +46,5 @@ __all__ = [
     "TableauEtp",
     "Territoire",
     "Vote",
+    "VoteCompte",
 ]

@@ -78,14 +78,52 @@ class Pouvoir(Modele):
     mandataire: Identifiant = Field(description="Le membre présent qui le reçoit")
 
 
-class Vote(Modele):
-    pour: Entier
-    contre: Entier
-    abstentions: Entier
+def _unanimite(value: Any) -> Any:
+    """« vote: unanimite » is a vote at unanimity, its figures computed from the roll."""
+    return {"unanimite": True} if value == "unanimite" else value
+
+
+class VoteModele(Modele):
+    """A vote in figures; or `unanimite`, whose figures the roll gives (pour = votants)."""
+
+    unanimite: bool = Field(
+        False,
+        description="Adoptée à l'unanimité : pour = votants, calculé d'après la liste de présence "
+        "(écrire alors « vote: unanimite », sans les nombres)",
+    )
+    pour: Entier | None = None
+    contre: Entier | None = None
+    abstentions: Entier | None = None
     ne_prennent_pas_part: Entier = 0
     voix_du_president: Literal["pour", "contre"] | None = Field(
         None, description="En cas de partage égal des voix, le vote du président est prépondérant"
     )
+
+    @model_validator(mode="after")
+    def _chiffres_ou_unanimite(self) -> VoteModele:
+        chiffres = (self.pour, self.contre, self.abstentions)
+        if self.unanimite and any(c is not None for c in chiffres):
+            raise ValueError("vote-unanimite")
+        if not self.unanimite and any(c is None for c in chiffres):
+            raise ValueError("vote-chiffres")
+        return self
+
+
+# A vote is written in figures ({pour, contre, abstentions}) or as « unanimite ».
+Vote = Annotated[
+    VoteModele,
+    BeforeValidator(_unanimite, json_schema_input_type=Literal["unanimite"] | VoteModele),
+]
+
+
+class VoteCompte(Modele):
+    """A vote with its figures, written or computed (ctgdocs.rules.vote.compte)."""
+
+    pour: int
+    contre: int
+    abstentions: int
+    ne_prennent_pas_part: int = 0
+    voix_du_president: Literal["pour", "contre"] | None = None
 
 
 def _numero_seul(value: Any) -> Any:

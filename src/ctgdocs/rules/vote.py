@@ -1,5 +1,6 @@
-"""The vote of a deliberation (CGCT L2121-20): its outcome, by the majority of the suffrages
-exprimés (a tie is decided by the président's vote), and the check of its arithmetic:
+"""The vote of a deliberation (CGCT L2121-20): its figures (written, or computed from the roll
+for a vote at unanimity: pour = votants), its outcome by the majority of the suffrages exprimés
+(a tie is decided by the président's vote), and the check of its arithmetic:
 pour + contre + abstentions = votants."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 
 from ctgdocs.errors import Problem
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model import Vote
+from ctgdocs.model import Deliberation, Seance, VoteCompte
 from ctgdocs.rules.seance import nombre_presents, nombre_representes
 
 
@@ -23,7 +24,32 @@ class Resultat:
     partage: bool  # tie decided by the président's vote
 
 
-def resultat(vote: Vote) -> Resultat:
+def votants(seance: Seance, delib: Deliberation) -> int:
+    """Présents and représentés, less those who do not take part."""
+    return nombre_presents(seance) + nombre_representes(seance) - delib.vote.ne_prennent_pas_part
+
+
+def compte(seance: Seance, delib: Deliberation) -> VoteCompte:
+    """The vote's figures: as written, or at unanimity every votant for (checked by `check`)."""
+    v = delib.vote
+    if v.unanimite:
+        return VoteCompte(
+            pour=max(votants(seance, delib), 0),
+            contre=0,
+            abstentions=0,
+            ne_prennent_pas_part=v.ne_prennent_pas_part,
+        )
+    assert v.pour is not None and v.contre is not None and v.abstentions is not None
+    return VoteCompte(
+        pour=v.pour,
+        contre=v.contre,
+        abstentions=v.abstentions,
+        ne_prennent_pas_part=v.ne_prennent_pas_part,
+        voix_du_president=v.voix_du_president,
+    )
+
+
+def resultat(vote: VoteCompte) -> Resultat:
     exprimes = vote.pour + vote.contre
     partage = vote.pour == vote.contre and exprimes > 0
     # A tie is decided by the président's vote (public ballot); otherwise absolute majority.
@@ -44,21 +70,34 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
         presents = nombre_presents(seance)
         representes = nombre_representes(seance)
         for n, delib in enumerate(s.model.deliberations):
-            vote = delib.vote
             path = ("deliberations", n, "vote")
-            votants = presents + representes - vote.ne_prennent_pas_part
-            if vote.ne_prennent_pas_part > presents + representes:
+            nombre = votants(seance, delib)
+            if delib.vote.ne_prennent_pas_part > presents + representes:
                 yield s.problem(
                     (*path, "ne_prennent_pas_part"),
-                    f"{vote.ne_prennent_pas_part} ne prenant pas part au vote pour "
+                    f"{delib.vote.ne_prennent_pas_part} ne prenant pas part au vote pour "
                     f"{presents + representes} présents et représentés",
                 )
                 continue
+            if delib.vote.unanimite:
+                if nombre == 0:
+                    yield s.problem(
+                        path,
+                        "un vote à l'unanimité demande au moins un votant : tous les présents "
+                        "et représentés ne prennent pas part au vote",
+                    )
+                if delib.vote.voix_du_president is not None:
+                    yield s.problem(
+                        (*path, "voix_du_president"),
+                        "voix_du_president ne sert qu'en cas de partage égal des voix",
+                    )
+                continue
+            vote = compte(seance, delib)
             total = vote.pour + vote.contre + vote.abstentions
-            if total != votants:
+            if total != nombre:
                 yield s.problem(
                     path,
-                    f"pour + contre + abstentions = {total}, mais il y a {votants} votants "
+                    f"pour + contre + abstentions = {total}, mais il y a {nombre} votants "
                     f"({presents} présents + {representes} représentés − "
                     f"{vote.ne_prennent_pas_part} ne prenant pas part au vote)",
                 )
