@@ -90,7 +90,7 @@ def section_modele(
     bib = modele(d, nom_modele)
     if bib is None or bib.modele is None:
         return None
-    section: ModeleAvenant | None = getattr(bib.modele, contrat.replace("-", "_"))
+    section: ModeleAvenant | None = getattr(bib.modele, cle_modele(contrat))
     return section
 
 
@@ -144,7 +144,7 @@ def resoudre(
         if de_modele is not None and de_modele.articles is not None:
             assert bib is not None
             liste = de_modele.articles
-            origine = Origine(None, bib.marques, (contrat.replace("-", "_"), "articles"))
+            origine = Origine(None, bib.marques, (cle_modele(contrat), "articles"))
         else:
             liste = list(livree)
             origine = Origine(None, None, ())
@@ -308,16 +308,16 @@ def avenants_check(d: DonneesTerritoire) -> Iterator[Problem]:
                     f"l'article {rempl.article} n'existe pas : "
                     f"{CONTRATS[av.modifie].formes.ref} a {len(cible.articles)} articles",
                 )
-            for cle, texte in [("titre", rempl.titre), ("texte", rempl.texte)] + [
-                (f"sous_articles[{j}]", s.texte) for j, s in enumerate(rempl.sous_articles)
-            ]:
+            textes: list[tuple[Path_, str | None]] = [
+                ((*racine, "titre"), rempl.titre),
+                ((*racine, "texte"), rempl.texte),
+            ] + [
+                ((*racine, "sous_articles", j, "texte"), s.texte)
+                for j, s in enumerate(rempl.sous_articles)
+            ]
+            for path, texte in textes:
                 if texte is None:
                     continue
-                path: Path_ = (
-                    (*racine, cle)
-                    if "[" not in cle
-                    else (*racine, "sous_articles", int(cle[14:-1]), "texte")
-                )
                 for nom in valeurs.noms(texte):
                     message = inconnue(nom, connus, av.modifie)
                     if message is not None:
@@ -332,10 +332,9 @@ def inconnue(nom: str, connus: Sequence[str], contrat: str | None = None) -> str
         return None
     v = vocabulaire.VOCABULAIRE.get(valeurs.base(nom))
     if v is not None and contrat is not None:
-        ailleurs = " ou ".join(NOMS_CONTRATS[c] for c in NOMS_CONTRATS if c in v.contrats)
         return (
             f"la valeur « {{{nom}}} » n'existe pas dans {NOMS_CONTRATS[contrat]} ; elle existe "
-            f"dans {ailleurs}"
+            f"dans {_ailleurs(v)}"
         )
     close = difflib.get_close_matches(valeurs.base(nom), list(connus), n=1, cutoff=0.6)
     if close:
@@ -363,6 +362,16 @@ NOMS_CONTRATS = {
 }
 
 
+def _ailleurs(v: vocabulaire.Valeur) -> str:
+    """The kinds of contract a value exists in: « une convention ou un avenant »."""
+    return " ou ".join(NOMS_CONTRATS[c] for c in NOMS_CONTRATS if c in v.contrats)
+
+
+def cle_modele(contrat: str) -> str:
+    """A kind of contract's key in modele.yaml: « acte-engagement » is acte_engagement."""
+    return contrat.replace("-", "_")
+
+
 def _valeurs_clause(
     clause: Clause, texte: str, connus: Sequence[str], contrat: str, titre: bool = False
 ) -> Iterator[Problem]:
@@ -372,11 +381,10 @@ def _valeurs_clause(
         v = vocabulaire.VOCABULAIRE.get(valeurs.base(nom))
         if v is None or valeurs.base(nom) in connus:
             continue
-        ailleurs = " ou ".join(NOMS_CONTRATS[c] for c in NOMS_CONTRATS if c in v.contrats)
         yield Problem(
             Location(clause.path, 2, None) if titre else clause.location(ligne, colonne),
             f"la valeur « {{{nom}}} » n'existe pas dans {NOMS_CONTRATS[contrat]}, qui utilise "
-            f"cette clause ; elle existe dans {ailleurs}",
+            f"cette clause ; elle existe dans {_ailleurs(v)}",
             "titre" if titre else "",
         )
 
@@ -391,10 +399,10 @@ def bibliotheques(d: DonneesTerritoire) -> Iterator[Problem]:
             continue
         if bib.modele is not None and bib.fichier_modele is not None:
             for contrat in NOMS_CONTRATS:
-                section = getattr(bib.modele, contrat.replace("-", "_"))
+                section = getattr(bib.modele, cle_modele(contrat))
                 if section is None or section.cloture is None:
                     continue
-                path: Path_ = (contrat.replace("-", "_"), "cloture")
+                path: Path_ = (cle_modele(contrat), "cloture")
                 for nom in valeurs.noms(section.cloture):
                     message = inconnue(nom, vocabulaire.noms(contrat), contrat)
                     if message is not None:
