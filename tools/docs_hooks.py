@@ -439,8 +439,13 @@ def structures() -> str:
     import ctgdocs.documents as package
 
     found: list[tuple[str, type]] = []
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        module = importlib.import_module(info.name)
+        if info.ispkg and not any(
+            typing.is_typeddict(c) and c.__module__ == module.__name__
+            for c in vars(module).values()
+        ):
+            continue
         source = inspect.getsource(module)
         classes = [
             c
@@ -448,7 +453,9 @@ def structures() -> str:
             if isinstance(c, type) and typing.is_typeddict(c) and c.__module__ == module.__name__
         ]
         classes.sort(key=lambda c: source.index(f"class {c.__name__}("))
-        found += [(info.name, c) for c in classes]
+        found += [
+            (info.name.removeprefix(f"{package.__name__}.").replace(".", "/"), c) for c in classes
+        ]
     if not found:
         raise PluginError("ctgdocs:structures : aucun contexte typé dans ctgdocs.documents")
     names = {c.__name__ for _, c in found}

@@ -1,0 +1,111 @@
+"""The context of one deliberation's extract: the séance, its roll and vote for this
+deliberation, and its texts rendered with that context (they may quote it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ctgdocs.documents.avenant import pour_deliberation
+from ctgdocs.documents.deliberation.contextes import (
+    ContexteDeliberation,
+    ContexteExtrait,
+    ContexteFinancementCaf,
+)
+from ctgdocs.documents.deliberation.presence import contexte_presence
+from ctgdocs.documents.deliberation.seance import contexte_seance
+from ctgdocs.documents.deliberation.vote import contexte_vote
+from ctgdocs.documents.territoire import contexte_territoire, personne
+from ctgdocs.fr import noms, verbes
+from ctgdocs.fr.accord import accord
+from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.model import Deliberation, Organisation, Personne, Seance
+from ctgdocs.references import branche_famille
+from ctgdocs.render.body import render_bloc
+from ctgdocs.rules import teletransmission
+from ctgdocs.rules.financement import regle_en_vigueur
+
+
+def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> ContexteExtrait:
+    t = d.territoire.model
+    org = t.organisations[seance.collectivite]
+    entiere = contexte_seance(d, seance)
+    ctx: ContexteExtrait = {
+        "territoire": contexte_territoire(t),
+        "references": branche_famille(),
+        "financement": _financement(t.organisations[t.territoire.caf], seance.date),
+        "collectivite": entiere["collectivite"],
+        "executif": entiere["executif"],
+        "seance": entiere["seance"],
+        "deliberation": deliberation_ctx(delib, seance, org, t.personnes),
+    }
+    if delib.avenant is not None:  # its clauses name the avenant, what it changes, the act
+        ctx["avenant"] = pour_deliberation(d, delib.avenant.modifie)
+    ctx["deliberation"]["expose"] = [render_bloc(b.texte, b.clause, ctx) for b in delib.expose]
+    ctx["deliberation"]["decisions"] = [
+        {
+            "decide": verbes.decide(dc.verbe),
+            "propose": verbes.propose(dc.verbe),
+            "texte": render_bloc(dc.texte, dc.clause, ctx, inline=True),
+        }
+        for dc in delib.decisions
+    ]
+    return ctx
+
+
+def deliberation_ctx(
+    delib: Deliberation, seance: Seance, org: Organisation, personnes: dict[str, Personne]
+) -> ContexteDeliberation:
+    rapporteurs = [personnes[r] for r in delib.rapporteurs]
+    return {
+        "numero": delib.numero,
+        "ordre": delib.ordre,
+        "objet": delib.objet,
+        "rapporteurs": [personne(p) for p in rapporteurs],
+        "rapporteur_titre": _rapporteur_titre(rapporteurs),
+        "rapporteur_fonction": _rapporteur_fonction(delib, org, rapporteurs),
+        "commission": delib.commission,
+        "service_referent": delib.service_referent,
+        "pieces_jointes": delib.pieces_jointes,
+        "presence": contexte_presence(seance, delib, personnes),
+        "vote": contexte_vote(seance, delib),
+        "publication": delib.publication,
+        "transmission": delib.transmission,
+        "executoire": max(delib.publication, delib.transmission)
+        if delib.publication and delib.transmission
+        else None,
+        # the @CTES metadata, printed in the form layout and written beside the PDF
+        "actes": teletransmission.pour_deliberation(org, seance, delib),
+    }
+
+
+def _rapporteur_fonction(
+    delib: Deliberation, org: Organisation, rapporteurs: list[Personne]
+) -> str:
+    """The rapporteur named by his function when he is the maire or président (« Monsieur le
+    Maire »), else as a rapporteur."""
+    if len(rapporteurs) == 1 and delib.rapporteurs[0] == org.executif:
+        return noms.titre(org, rapporteurs[0])
+    return _rapporteur_titre(rapporteurs)
+
+
+def _rapporteur_titre(rapporteurs: list[Personne]) -> str:
+    """« ouï l'exposé de Monsieur le Rapporteur », whoever he is (the seeds' usage)."""
+    if len(rapporteurs) > 1:
+        return "les Rapporteurs"
+    premier = rapporteurs[0]  # rules/seance: a rapporteur has a civilité
+    return (
+        f"{noms.civilite_longue(premier)} "
+        f"{accord('le', feminin=premier.civilite == 'Mme')} Rapporteur"
+    )
+
+
+def _financement(caf: Organisation, date: dt.date) -> ContexteFinancementCaf | None:
+    """The Caf's coordination funding rule in force at the date, if any."""
+    regle = regle_en_vigueur(caf, date)
+    if regle is None:
+        return None
+    return {
+        "taux": regle.taux,
+        "plafond_par_etp": regle.plafond_annuel_par_etp,
+        "source": regle.source,
+    }
