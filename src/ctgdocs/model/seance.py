@@ -144,6 +144,10 @@ class Deliberation(Modele):
         None, description="Numéro d'ordre dans la séance"
     )
     objet: Texte
+    rubrique: Texte | None = Field(
+        None,
+        description="Rubrique du registre, si le style de la collectivité l'imprime (ex. « Finances »)",
+    )
     rapporteurs: list[Identifiant] = Field(min_length=1)
     actes: ActesMeta | None = None
     avenant: (
