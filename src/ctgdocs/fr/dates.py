@@ -8,17 +8,23 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from ctgdocs.fr.nombres import LOCALE, nombre_lettres
 
 _MONTHS = get_month_names("wide", locale=LOCALE)
+_JOURS = get_day_names("wide", locale=LOCALE)  # 0 is Monday, as date.weekday()
 
 
 def date_fr(d: date) -> str:
     """ "29 juillet 2022", "1er août 2022"."""
     jour = "1er" if d.day == 1 else str(d.day)
     return f"{jour} {_MONTHS[d.month]} {d.year}"
+
+
+def date_jour(d: date) -> str:
+    """ "lundi 14 décembre 2020", "vendredi 1er juillet 2022"."""
+    return f"{_JOURS[d.weekday()]} {date_fr(d)}"
 
 
 def date_courte(d: date) -> str:

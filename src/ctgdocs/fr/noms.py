@@ -132,9 +132,17 @@ def nom_avec_article(org: Organisation) -> str:
 
 def designation_avec_article(org: Organisation) -> str:
     """The designation as a sentence names the organisation: « la Commune de Maussane-les-Alpilles »,
-    « la Ville de Poitiers », « la Communauté d'agglomération de Grand Châtellerault »."""
-    art = "la" if org.type == "commune" else article(org)
-    return designation(org) if art is None else _avec(art, designation(org))
+    « la Ville de Poitiers », « la Communauté d'agglomération de Grand Châtellerault ». An EPCI
+    whose designation is a proper name takes no article unless its record writes one
+    (« Seine Normandie Agglomération », « Grand Poitiers Communauté urbaine »)."""
+    nom = designation(org)
+    if org.type == "commune":
+        art: str | None = "la"
+    elif org.type == "epci" and org.article is None and not nom.startswith(_NOMS_EPCI):
+        art = None
+    else:
+        art = article(org)
+    return nom if art is None else _avec(art, nom)
 
 
 def appellation(org: Organisation) -> str:

@@ -1,6 +1,8 @@
 """Decision verbs: written in the infinitive in the data, conjugated by the layout.
 
-Narrative extracts say « APPROUVE … »; form extracts propose « d'approuver … ».
+Narrative extracts say « APPROUVE … »; form extracts propose « d'approuver … »; a rapport asks
+the council to « VALIDER … ». Which one a collectivité prints is its house style (model/
+style_deliberation.py, `decisions`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,13 @@ def decide(infinitif: str) -> str:
     if forme is None:
         raise ValueError(infinitif)
     return forme.upper()
+
+
+def infinitif(verbe: str) -> str:
+    """A rapport's form, in capitals: « VALIDER », « PRENDRE ACTE »."""
+    if troisieme_personne(verbe) is None:
+        raise ValueError(verbe)
+    return " ".join(verbe.split()).upper()
 
 
 def propose(infinitif: str) -> str:

@@ -3,7 +3,7 @@
 from ctgdocs.model.convention import Axe as AxeConvention
 from ctgdocs.model.convention import Convention, FichierConvention
 from ctgdocs.model.coordination import FichierCoordination, PartEtp, Poste, TableauEtp
-from ctgdocs.model.organisations import Organisation, Personne, RegleFinancement, StyleDeliberation
+from ctgdocs.model.organisations import Organisation, Personne, RegleFinancement
 from ctgdocs.model.parties import Delegation, Habilitation, Partie, Representant, StyleParties
 from ctgdocs.model.seance import (
     Bloc,
@@ -15,6 +15,7 @@ from ctgdocs.model.seance import (
     Vote,
     VoteCompte,
 )
+from ctgdocs.model.style_deliberation import StyleDeliberation
 from ctgdocs.model.territoire import Axe, Ctg, Enjeu, FichierTerritoire, Territoire
 
 __all__ = [

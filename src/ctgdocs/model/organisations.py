@@ -9,6 +9,7 @@ from pydantic import Field, StringConstraints
 
 from ctgdocs.model.articles import NomModele
 from ctgdocs.model.base import EUROS_MAX, Date, Identifiant, Modele, Texte
+from ctgdocs.model.style_deliberation import StyleDeliberation
 
 
 class Personne(Modele):
@@ -24,19 +25,6 @@ class Personne(Modele):
         "(« M. RAKOTORINA »), qui est alors obligatoire",
     )
     nom: Texte = Field(description="Nom de famille, tel qu'il doit être imprimé (ex. « CARRÉ »)")
-
-
-class StyleDeliberation(Modele):
-    """House style of a collectivité for its deliberation extracts."""
-
-    mise_en_page: Literal["recit", "formulaire"] = Field(
-        "recit",
-        description="« recit » : extrait rédigé (ouverture en toutes lettres) ; "
-        "« formulaire » : tableau d'en-tête et tableau de vote",
-    )
-    annee_en_lettres: Literal["mille", "mil"] = Field(
-        "mille", description="« mil » est un usage maison (deux mil vingt-deux), « mille » la règle"
-    )
 
 
 class RegleFinancement(Modele):
@@ -119,7 +107,11 @@ class Organisation(Modele):
     representation_etat: Texte | None = Field(
         None, description="Où les actes sont transmis (ex. « sous-préfecture d'Arles »)"
     )
-    deliberations: StyleDeliberation = StyleDeliberation()
+    deliberations: StyleDeliberation = Field(
+        StyleDeliberation(),
+        description="Le style maison de ses extraits de délibération : mise en page, formules, "
+        "comptes, clôture (chaque option absente est celle de la mise en page)",
+    )
     modele: NomModele | None = Field(
         None,
         description="Caf : le modèle de clauses de ses conventions et actes (modeles/<nom>/)",

@@ -22,6 +22,7 @@ from ctgdocs.rules import (
     noms,
     redaction,
     references,
+    style_deliberation,
     vote,
 )
 from ctgdocs.rules import ctes as actes
@@ -35,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     noms.check,
     presences.check,
     vote.check,
+    style_deliberation.check,
     actes.check,
     coherence.check,
     redaction.check,

@@ -1,8 +1,8 @@
 """The deliberation extract: one document per deliberation of every session of the territory.
 
-Python decides (counts and quorum per deliberation, outcome, names, which mentions apply), in
-the modules of this package; the body templates `templates/deliberation/<mise_en_page>.md.j2`
-only lay the values out.
+Python decides (counts and quorum per deliberation, outcome, names, which mentions apply, the
+house style's formulas with their values), in the modules of this package; the body template of
+the collectivité's layout (styles.MISES_EN_PAGE) only lays the values out.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ctgdocs.documents.base import DocumentKind, PlannedDocument, planifier, slu
 from ctgdocs.documents.deliberation.contextes import ContexteSeanceEntiere
 from ctgdocs.documents.deliberation.extrait import context
 from ctgdocs.documents.deliberation.seance import contexte_seance
+from ctgdocs.documents.deliberation.styles import MISES_EN_PAGE
 from ctgdocs.documents.deliberation.vote import formule_vote
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire
@@ -61,8 +62,7 @@ def _entrees(d: DonneesTerritoire, seance: str, delib: Deliberation) -> dict[str
 
 def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) -> RenderedDocument:
     ctx = context(d, fichier.seance, delib)
-    layout = ctx["collectivite"]["mise_en_page"]
-    tree = render_body(f"deliberation/{layout}.md.j2", ctx)
+    tree = render_body(MISES_EN_PAGE[ctx["style"]["mise_en_page"]].gabarit, ctx)
     org = ctx["collectivite"]
     meta = DocumentMeta(
         title=f"Délibération n° {delib.numero}",
@@ -79,6 +79,7 @@ KIND = DocumentKind(name="deliberation", title="Extrait du registre des délibé
 
 __all__ = [
     "KIND",
+    "MISES_EN_PAGE",
     "ContexteSeanceEntiere",
     "context",
     "contexte_seance",

@@ -38,6 +38,7 @@ class ContexteExecutif(ContextePersonne):
 
 class ContextePresident(ContextePersonne):
     fonction: str | None  # when the président is the executive
+    libelle: str  # « Président de séance », « Présidente de séance »
 
 
 class ContexteSecretaire(ContextePersonne):
@@ -97,7 +98,9 @@ class ContexteVote(TypedDict):
 
 
 class ContexteDecision(TypedDict):
+    verbe: str  # as the style writes it (decisions): one of the three below
     decide: str  # « APPROUVE »
+    infinitif: str  # « APPROUVER »
     propose: str  # « d'approuver »
     texte: Markup
 
@@ -106,9 +109,11 @@ class ContexteDeliberation(TypedDict):
     numero: str
     ordre: int | None
     objet: str
+    rubrique: str | None
     rapporteurs: list[ContextePersonne]
     rapporteur_titre: str  # « Madame la Rapporteur », « les Rapporteurs »
     rapporteur_fonction: str  # the same, or « Monsieur le Maire » when the maire reports
+    rapporteur: str  # one of the two, as the style names the rapporteur (rapporteur)
     commission: str | None
     service_referent: str | None
     pieces_jointes: list[str]
@@ -121,6 +126,38 @@ class ContexteDeliberation(TypedDict):
     # Rendered from the context above (they may quote it): set once it is built.
     expose: NotRequired[list[Markup]]
     decisions: NotRequired[list[ContexteDecision]]
+
+
+class ContexteCompte(TypedDict):
+    cle: str  # en_exercice, presents… (model/style_deliberation.Compte)
+    libelle: str  # as it reads in a line: « présents »
+    titre: str  # with a capital initial, in a box: « Présents »
+    valeur: int
+
+
+class ContexteStyle(TypedDict):
+    """The collectivité's house style as its layout lays it out: every formula with its
+    values (None: no such sentence), the counts and the parts in their order."""
+
+    mise_en_page: str
+    registre: Markup | None  # « Extrait du registre des délibérations du Conseil municipal »
+    titre: Markup | None
+    seance: Markup | None
+    objet: Markup | None
+    rubrique: str | None  # the deliberation's, when the style prints it
+    ouverture: Markup | None
+    comptes: Literal["ligne", "tableau", "rangees", "aucun"]  # rangees: rows of a form's table
+    nombres: list[ContexteCompte]
+    presences: list[
+        str
+    ]  # president, presents, pouvoirs, absents, secretaires, rapporteurs, mentions
+    adresse: Markup | None  # « Mes chers collègues, »
+    avant_decisions: Markup | None
+    apres_decisions: Markup | None
+    rejet: Markup | None  # in place of the decisions of a rejected deliberation
+    cloture: list[Markup]
+    signatures: list[str]  # secretaires, executif
+    publication: bool
 
 
 class ContexteFinancementCaf(TypedDict):
@@ -143,3 +180,4 @@ class ContexteExtrait(ContexteSeanceEntiere):
     financement: ContexteFinancementCaf | None
     deliberation: ContexteDeliberation
     avenant: NotRequired[ContexteApprobation]  # when it approves an avenant
+    style: ContexteStyle  # the collectivité's house style, its formulas with their values

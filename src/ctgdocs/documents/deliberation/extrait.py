@@ -4,8 +4,10 @@ deliberation, and its texts rendered with that context (they may quote it)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ctgdocs.documents.avenant import pour_deliberation
+from ctgdocs.documents.deliberation import formules
 from ctgdocs.documents.deliberation.contextes import (
     ContexteDeliberation,
     ContexteExtrait,
@@ -13,12 +15,13 @@ from ctgdocs.documents.deliberation.contextes import (
 )
 from ctgdocs.documents.deliberation.presence import contexte_presence
 from ctgdocs.documents.deliberation.seance import contexte_seance
+from ctgdocs.documents.deliberation.styles import contexte_style, style_de
 from ctgdocs.documents.deliberation.vote import contexte_vote
 from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.fr import noms, verbes
 from ctgdocs.fr.accord import accord
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model import Deliberation, Organisation, Personne, Seance
+from ctgdocs.model import Deliberation, Organisation, Personne, Seance, StyleDeliberation
 from ctgdocs.references import branche_famille
 from ctgdocs.render.body import render_bloc
 from ctgdocs.rules import teletransmission
@@ -28,7 +31,12 @@ from ctgdocs.rules.financement import regle_en_vigueur
 def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> ContexteExtrait:
     t = d.territoire.model
     org = t.organisations[seance.collectivite]
+    style = style_de(org)
     entiere = contexte_seance(d, seance)
+    deliberation = deliberation_ctx(delib, seance, org, t.personnes, style)
+    v = formules.valeurs(
+        entiere["collectivite"], entiere["seance"], deliberation, style.annee_en_lettres == "mil"
+    )
     ctx: ContexteExtrait = {
         "territoire": contexte_territoire(t),
         "references": branche_famille(),
@@ -36,14 +44,19 @@ def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> Contex
         "collectivite": entiere["collectivite"],
         "executif": entiere["executif"],
         "seance": entiere["seance"],
-        "deliberation": deliberation_ctx(delib, seance, org, t.personnes),
+        "deliberation": deliberation,
+        "style": contexte_style(style, entiere["collectivite"], entiere["seance"], deliberation, v),
     }
     if delib.avenant is not None:  # its clauses name the avenant, what it changes, the act
         ctx["avenant"] = pour_deliberation(d, delib.avenant.modifie)
     ctx["deliberation"]["expose"] = [render_bloc(b.texte, b.clause, ctx) for b in delib.expose]
+    assert style.decisions is not None  # every layout has a default (styles.yaml)
+    forme = FORMES[style.decisions]
     ctx["deliberation"]["decisions"] = [
         {
+            "verbe": forme(dc.verbe),
             "decide": verbes.decide(dc.verbe),
+            "infinitif": verbes.infinitif(dc.verbe),
             "propose": verbes.propose(dc.verbe),
             "texte": render_bloc(dc.texte, dc.clause, ctx, inline=True),
         }
@@ -52,17 +65,33 @@ def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> Contex
     return ctx
 
 
+# How a decision's verb prints, by the style's `decisions`.
+FORMES: dict[str, Callable[[str], str]] = {
+    "conjuguee": verbes.decide,
+    "infinitif": verbes.infinitif,
+    "proposition": verbes.propose,
+}
+
+
 def deliberation_ctx(
-    delib: Deliberation, seance: Seance, org: Organisation, personnes: dict[str, Personne]
+    delib: Deliberation,
+    seance: Seance,
+    org: Organisation,
+    personnes: dict[str, Personne],
+    style: StyleDeliberation,
 ) -> ContexteDeliberation:
     rapporteurs = [personnes[r] for r in delib.rapporteurs]
+    titre = _rapporteur_titre(rapporteurs)
+    fonction = _rapporteur_fonction(delib, org, rapporteurs)
     return {
         "numero": delib.numero,
         "ordre": delib.ordre,
         "objet": delib.objet,
+        "rubrique": delib.rubrique,
         "rapporteurs": [personne(p) for p in rapporteurs],
-        "rapporteur_titre": _rapporteur_titre(rapporteurs),
-        "rapporteur_fonction": _rapporteur_fonction(delib, org, rapporteurs),
+        "rapporteur_titre": titre,
+        "rapporteur_fonction": fonction,
+        "rapporteur": fonction if style.rapporteur == "fonction" else titre,
         "commission": delib.commission,
         "service_referent": delib.service_referent,
         "pieces_jointes": delib.pieces_jointes,

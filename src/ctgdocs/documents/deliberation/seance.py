@@ -95,6 +95,7 @@ def _seance(seance: Seance, org: Organisation, personnes: dict[str, Personne]) -
             "fonction": noms.fonction_executif(org, president)
             if org.executif == seance.president
             else None,
+            "libelle": f"{accord('Président', feminin=president.civilite == 'Mme')} de séance",
         },
         "secretaires": [_secretaire(personnes[s]) for s in seance.secretaires],
         "membres_en_exercice": seance.membres_en_exercice,
