@@ -18,7 +18,11 @@ replaced before the page is converted:
 - `arborescence`: the modules of the package, by stage;
 - `galerie`: the previews committed under docs/apercus/;
 - `bench`: the benchmark results committed under bench/results/;
-- `vocabulaire`: the values a clause file may name (model/vocabulaire.py VOCABULAIRE).
+- `vocabulaire`: the values a clause file may name (model/vocabulaire.py VOCABULAIRE);
+  `vocabulaire deliberation`: the values a formula of a deliberation's house style may name
+  (model/vocabulaire_deliberation.py);
+- `styles`: every option of a deliberation's house style with its default in each layout
+  (templates/deliberation/styles.yaml, read as the pipeline reads it).
 
 An unknown marker, a data file without its `schema` page, a filter without its French
 description here, or a committed schema that differs from the models fails the build.
@@ -713,7 +717,11 @@ def _blank(value: Any) -> str:
 # --- The vocabulary of clause files -------------------------------------------------------------
 
 
-def vocabulaire() -> str:
+def vocabulaire(quoi: str = "contrats") -> str:
+    if quoi == "deliberation":
+        return _vocabulaire_deliberation()
+    if quoi != "contrats":
+        raise PluginError(f"ctgdocs:vocabulaire : « {quoi} » inconnu (contrats, deliberation)")
     from ctgdocs.model.vocabulaire import ACTE, AVENANT, CONVENTION, VOCABULAIRE
 
     noms = {CONVENTION: "convention", ACTE: "acte d'engagement", AVENANT: "avenant"}
@@ -724,9 +732,69 @@ def vocabulaire() -> str:
     return "\n".join(lines)
 
 
+def _vocabulaire_deliberation() -> str:
+    from ctgdocs.model.vocabulaire_deliberation import VOCABULAIRE_DELIBERATION
+
+    lines = ["| valeur | ce qu'elle imprime | exemple | absente |", "|---|---|---|---|"]
+    for nom, v in VOCABULAIRE_DELIBERATION.items():
+        absente = _cell(v.absente) if v.absente else "toujours là"
+        lines.append(
+            f"| `{{{nom}}}` | {_cell(v.description)} | « {_cell(v.exemple)} » | {absente} |"
+        )
+    return "\n".join(lines)
+
+
+def styles() -> str:
+    """Each option of the house style, with its default in each layout; « — » where the layout
+    does not use it (the option is then refused)."""
+    from pydantic import BaseModel
+
+    from ctgdocs.documents.deliberation.styles import MISES_EN_PAGE
+    from ctgdocs.load.styles_deliberation import styles_livres
+    from ctgdocs.model.style_deliberation import GROUPES, StyleDeliberation
+
+    livres = styles_livres().mises_en_page
+    options: list[tuple[str, ...]] = []
+    for nom, champ in StyleDeliberation.model_fields.items():
+        groupe = champ.annotation
+        if nom in GROUPES and isinstance(groupe, type) and issubclass(groupe, BaseModel):
+            options += [(nom, sous) for sous in groupe.model_fields]
+        elif nom not in ("mise_en_page", "annee_en_lettres"):
+            options.append((nom,))
+    lines = [
+        "| option | " + " | ".join(f"`{m}`" for m in MISES_EN_PAGE) + " |",
+        "|---|" + "---|" * len(MISES_EN_PAGE),
+    ]
+    for option in options:
+        cells = []
+        for m in MISES_EN_PAGE:
+            node: Any = livres[m]
+            for part in option:
+                node = node.get(part, _ABSENTE) if isinstance(node, dict) else _ABSENTE
+            cells.append("—" if node is _ABSENTE else _defaut(node))
+        lines.append(f"| `{'.'.join(option)}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+_ABSENTE = object()
+
+
+def _defaut(valeur: Any) -> str:
+    if valeur is None:
+        return "`null`"
+    if isinstance(valeur, bool):
+        return f"`{str(valeur).lower()}`"
+    if isinstance(valeur, list):
+        return "[" + ", ".join(_defaut(v) for v in valeur) + "]" if valeur else "`[]`"
+    if isinstance(valeur, dict):
+        return ", ".join(f"{k} : {_defaut(v)}" for k, v in valeur.items()) or "`{}`"
+    return f"`{_cell(str(valeur))}`"
+
+
 GENERATORS: dict[str, Callable[..., str]] = {
     "cli": cli,
     "vocabulaire": vocabulaire,
+    "styles": styles,
     "types": types,
     "fichiers": fichiers,
     "schema": schema,

@@ -43,10 +43,15 @@ def annee_lettres(year: int, mil: bool = False) -> str:
     return re.sub(r"\bmille\b", "mil", words) if mil else words
 
 
+def jour_mois_lettres(d: date) -> str:
+    """ "vingt-neuf juillet", "premier août": a date in words without its year."""
+    jour = "premier" if d.day == 1 else nombre_lettres(d.day)
+    return f"{jour} {_MONTHS[d.month]}"
+
+
 def date_lettres(d: date, mil: bool = False) -> str:
     """ "vingt-neuf juillet deux mille vingt-deux", "premier août …"."""
-    jour = "premier" if d.day == 1 else nombre_lettres(d.day)
-    return f"{jour} {_MONTHS[d.month]} {annee_lettres(d.year, mil)}"
+    return f"{jour_mois_lettres(d)} {annee_lettres(d.year, mil)}"
 
 
 def heure(t: time) -> str:

@@ -53,6 +53,9 @@ VOCABULAIRE_DELIBERATION: dict[str, ValeurDeliberation] = {
         "vingt-neuf juillet deux mil vingt-deux",
     ),
     "date_jour": _v("La même, avec le jour de la semaine", "vendredi 29 juillet 2022"),
+    "jour_mois_lettres": _v(
+        "Le jour et le mois, en lettres (après « L'an {annee_lettres}, le »)", "vingt-neuf juillet"
+    ),
     "annee": _v("L'année de la séance", "2022"),
     "annee_lettres": _v("La même, en lettres", "deux mil vingt-deux"),
     "heure": _v("L'heure d'ouverture", "19h00"),

@@ -56,6 +56,21 @@ def data_text(texte: str) -> str:
     return _DIRECTIVE_LINE.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
+# What opens a block at the start of a line besides the directives: a list item (« - », « * »,
+# « + », « 7. », « 7) »), a quotation (« > »), a code block (four spaces).
+_BLOC_LINE = re.compile(r"^[ \t]*(?:(\d{1,9})([.)])|([-+*>]))(?=[ \t]|$)", re.M)
+
+
+def paragraphe(markdown: str) -> str:
+    """One paragraph of Markdown (a formula of a house style): emphasis and the like as
+    written, but nothing at the start of a line opens a list, a quotation or a code block
+    (« {ordre}. {objet} » is « 7. CAF… », not a list)."""
+    sans_retrait = "\n".join(ligne.lstrip(" \t") for ligne in markdown.splitlines())
+    return _BLOC_LINE.sub(
+        lambda m: f"{m[1]}\\{m[2]}" if m[1] is not None else f"\\{m[3]}", sans_retrait
+    )
+
+
 @cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")

@@ -13,10 +13,11 @@ from ctgdocs.documents.deliberation.contextes import (
     ContexteDeliberation,
     ContexteSeance,
 )
-from ctgdocs.fr.dates import annee_lettres, date_fr, date_jour, heure
+from ctgdocs.fr.dates import annee_lettres, date_fr, date_jour, heure, jour_mois_lettres
 from ctgdocs.fr.nombres import liste
 from ctgdocs.fr.prepositions import de
 from ctgdocs.model.vocabulaire_deliberation import VOCABULAIRE_DELIBERATION
+from ctgdocs.render.markdown import paragraphe
 
 
 def valeurs(
@@ -39,6 +40,7 @@ def valeurs(
         "date": date_fr(s["date"]),
         "date_lettres": s["date_lettres"],
         "date_jour": date_jour(s["date"]),
+        "jour_mois_lettres": jour_mois_lettres(s["date"]),
         "annee": str(s["date"].year),
         "annee_lettres": annee_lettres(s["date"].year, mil=mil),
         "heure": heure(s["heure"]),
@@ -77,7 +79,8 @@ def valeurs(
 
 
 def formule(texte_formule: str | None, v: dict[str, str | None]) -> Markup | None:
-    """A formula with its values: Markdown whose values print as text (never a template)."""
+    """A formula with its values: a paragraph of Markdown whose values print as text (never a
+    template)."""
     if texte_formule is None:
         return None
-    return texte(texte_formule, {k: x for k, x in v.items() if x is not None})
+    return Markup(paragraphe(texte(texte_formule, {k: x for k, x in v.items() if x is not None})))
