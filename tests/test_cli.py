@@ -64,13 +64,17 @@ def test_build_html_names_files_after_collectivite_and_kind(tmp_path):
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html")) == [
         "grand-chatellerault/grand-chatellerault-deliberation-2024-12-16-12.html",
         "grand-poitiers/poitiers-deliberation-2022-0301.html",
+        "haute-somme-illustratif/peronne-deliberation-2026-58.html",
+        "haute-somme-illustratif/peronne-deliberation-2026-59.html",
         "vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07.html",
     ]
     assert out.splitlines() == [
         f"écrit : {tmp_path}/grand-chatellerault/grand-chatellerault-deliberation-2024-12-16-12.html",
         f"écrit : {tmp_path}/grand-poitiers/poitiers-deliberation-2022-0301.html",
+        f"écrit : {tmp_path}/haute-somme-illustratif/peronne-deliberation-2026-58.html",
+        f"écrit : {tmp_path}/haute-somme-illustratif/peronne-deliberation-2026-59.html",
         f"écrit : {tmp_path}/vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07.html",
-        "Résumé : 3 écrits, 0 inchangé, 0 en échec, 0 protégé.",
+        "Résumé : 5 écrits, 0 inchangé, 0 en échec, 0 protégé.",
     ]
 
 

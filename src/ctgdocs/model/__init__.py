@@ -6,18 +6,24 @@ from ctgdocs.model.coordination import FichierCoordination, PartEtp, Poste, Tabl
 from ctgdocs.model.organisations import Organisation, Personne, RegleFinancement, StyleDeliberation
 from ctgdocs.model.parties import Delegation, Habilitation, Partie, Representant, StyleParties
 from ctgdocs.model.seance import (
+    Arrivee,
     Bloc,
     Decision,
     Deliberation,
+    Depart,
     FichierSeance,
     Pouvoir,
     Seance,
+    SecondeConvocation,
+    Suppleance,
+    Urgence,
     Vote,
     VoteCompte,
 )
 from ctgdocs.model.territoire import Axe, Ctg, Enjeu, FichierTerritoire, Territoire
 
 __all__ = [
+    "Arrivee",
     "Axe",
     "AxeConvention",
     "Bloc",
@@ -26,6 +32,7 @@ __all__ = [
     "Decision",
     "Delegation",
     "Deliberation",
+    "Depart",
     "Enjeu",
     "FichierConvention",
     "FichierCoordination",
@@ -41,10 +48,13 @@ __all__ = [
     "RegleFinancement",
     "Representant",
     "Seance",
+    "SecondeConvocation",
     "StyleDeliberation",
     "StyleParties",
+    "Suppleance",
     "TableauEtp",
     "Territoire",
+    "Urgence",
     "Vote",
     "VoteCompte",
 ]

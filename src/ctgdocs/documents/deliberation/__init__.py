@@ -60,7 +60,7 @@ def _entrees(d: DonneesTerritoire, seance: str, delib: Deliberation) -> dict[str
 
 
 def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) -> RenderedDocument:
-    ctx = context(d, fichier.seance, delib)
+    ctx = context(d, fichier, delib)
     layout = ctx["collectivite"]["mise_en_page"]
     tree = render_body(f"deliberation/{layout}.md.j2", ctx)
     org = ctx["collectivite"]

@@ -18,14 +18,15 @@ from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.fr import noms, verbes
 from ctgdocs.fr.accord import accord
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model import Deliberation, Organisation, Personne, Seance
+from ctgdocs.model import Deliberation, FichierSeance, Organisation, Personne
 from ctgdocs.references import branche_famille
 from ctgdocs.render.body import render_bloc
 from ctgdocs.rules import teletransmission
 from ctgdocs.rules.financement import regle_en_vigueur
 
 
-def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> ContexteExtrait:
+def context(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) -> ContexteExtrait:
+    seance = fichier.seance
     t = d.territoire.model
     org = t.organisations[seance.collectivite]
     entiere = contexte_seance(d, seance)
@@ -36,7 +37,9 @@ def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> Contex
         "collectivite": entiere["collectivite"],
         "executif": entiere["executif"],
         "seance": entiere["seance"],
-        "deliberation": deliberation_ctx(delib, seance, org, t.personnes),
+        "deliberation": deliberation_ctx(
+            delib, fichier, org, t.personnes, entiere["collectivite"]["organe"]
+        ),
     }
     if delib.avenant is not None:  # its clauses name the avenant, what it changes, the act
         ctx["avenant"] = pour_deliberation(d, delib.avenant.modifie)
@@ -53,8 +56,13 @@ def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> Contex
 
 
 def deliberation_ctx(
-    delib: Deliberation, seance: Seance, org: Organisation, personnes: dict[str, Personne]
+    delib: Deliberation,
+    fichier: FichierSeance,
+    org: Organisation,
+    personnes: dict[str, Personne],
+    organe: str,
 ) -> ContexteDeliberation:
+    seance = fichier.seance
     rapporteurs = [personnes[r] for r in delib.rapporteurs]
     return {
         "numero": delib.numero,
@@ -66,8 +74,8 @@ def deliberation_ctx(
         "commission": delib.commission,
         "service_referent": delib.service_referent,
         "pieces_jointes": delib.pieces_jointes,
-        "presence": contexte_presence(seance, delib, personnes),
-        "vote": contexte_vote(seance, delib),
+        "presence": contexte_presence(fichier, delib, personnes, organe),
+        "vote": contexte_vote(fichier, delib),
         "publication": delib.publication,
         "transmission": delib.transmission,
         "executoire": max(delib.publication, delib.transmission)
