@@ -418,3 +418,17 @@ def test_the_vote_message_counts_the_interesses_out(copie) -> None:
         "présents + 3 représentés − 0 ne prenant pas part au vote ; 1 intéressé hors du "
         "décompte, CGCT L2131-11)",
     )
+
+
+def test_a_member_named_by_civilite_and_surname_only(copie, tmp_path) -> None:
+    """The law needs the people in the data; a clerk may know some by civilité and name."""
+    c = copie(HS)
+    c.edit("territoire.yaml", "prenom: Sophie, ", "")
+    c.edit("territoire.yaml", "prenom: Hugo, ", "")
+    assert c.problems() == []
+    second = _extraits(c.dir, tmp_path / "sortie", "peronne-deliberation-2026-59")[
+        "peronne-deliberation-2026-59"
+    ]
+    assert "Arrivée de M. LEFEBVRE en cours de séance" in second
+    assert "Mme ROUX, intéressée à l'affaire" in second
+    assert "Olivier ROBIN et M. LEFEBVRE." in second
