@@ -65,6 +65,8 @@ def test_build_html_names_files_after_collectivite_and_kind(tmp_path):
         "grand-chatellerault/grand-chatellerault-deliberation-2024-12-16-12.html",
         "grand-poitiers/poitiers-deliberation-2022-0301.html",
         "haute-somme-illustratif/cc-haute-somme-deliberation-2024-041.html",
+        "haute-somme-illustratif/peronne-deliberation-2026-58.html",
+        "haute-somme-illustratif/peronne-deliberation-2026-59.html",
         "val-de-saire-illustratif/saint-vaast-la-hougue-deliberation-2023-58.html",
         "val-de-saire-illustratif/saint-vaast-la-hougue-deliberation-2023-59.html",
         "vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07.html",
@@ -73,10 +75,12 @@ def test_build_html_names_files_after_collectivite_and_kind(tmp_path):
         f"écrit : {tmp_path}/grand-chatellerault/grand-chatellerault-deliberation-2024-12-16-12.html",
         f"écrit : {tmp_path}/grand-poitiers/poitiers-deliberation-2022-0301.html",
         f"écrit : {tmp_path}/haute-somme-illustratif/cc-haute-somme-deliberation-2024-041.html",
+        f"écrit : {tmp_path}/haute-somme-illustratif/peronne-deliberation-2026-58.html",
+        f"écrit : {tmp_path}/haute-somme-illustratif/peronne-deliberation-2026-59.html",
         f"écrit : {tmp_path}/val-de-saire-illustratif/saint-vaast-la-hougue-deliberation-2023-58.html",
         f"écrit : {tmp_path}/val-de-saire-illustratif/saint-vaast-la-hougue-deliberation-2023-59.html",
         f"écrit : {tmp_path}/vallee-des-baux-alpilles/maussane-les-alpilles-deliberation-2022-07-29-07.html",
-        "Résumé : 6 écrits, 0 inchangé, 0 en échec, 0 protégé.",
+        "Résumé : 8 écrits, 0 inchangé, 0 en échec, 0 protégé.",
     ]
 
 

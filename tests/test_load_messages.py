@@ -23,7 +23,7 @@ from test_rules import SM, SP, TM, at
             "  heure: 19h00\n  zzz: 1",
             "zzz",
             "zzz",
-            "seance.zzz : clé inconnue « zzz » (clés possibles : absents, collectivite, convocation, date, heure, lieu, liste, membres_en_exercice, nature, pouvoirs, presents, president, secretaires, visas)",
+            "seance.zzz : clé inconnue « zzz » (clés possibles : absents, arrivees, collectivite, convocation, date, departs, heure, lieu, liste, membres_en_exercice, nature, pouvoirs, presents, president, seconde_convocation, secretaires, suppleants, urgence, visas, visioconference)",
         ),
         (
             "  heure: 19h00",

@@ -143,7 +143,7 @@ def test_the_vocabulary_is_computed_for_every_example_deliberation() -> None:
         for s in d.seances:
             org = t.organisations[s.model.seance.collectivite]
             for n, delib in enumerate(s.model.deliberations):
-                ctx = extrait.context(d, s.model.seance, delib)
+                ctx = extrait.context(d, s.model, delib)
                 v = valeurs(ctx["collectivite"], ctx["seance"], ctx["deliberation"], False)
                 assert set(v) == set(VOCABULAIRE_DELIBERATION)
                 absentes = {k for k, x in v.items() if x is None}
@@ -317,7 +317,8 @@ def test_each_mention_is_its_own_paragraph(copie, monkeypatch) -> None:
     paragraphes = [paragraphe(b) for b in doc.render().tree.blocks]
     i = paragraphes.index("Marc FUSAT arrive à 19h20.")
     assert paragraphes[i + 1] == "Sylvie NARDI quitte la séance."
-    assert paragraphes[i - 1].startswith("Rapporteur :")
+    assert paragraphes[i - 1] == "Absent excusé : Fanny ARSAC."  # the roll's order, then
+    assert paragraphes[i + 2] == "Secrétaire de séance : Bernadette SAMUEL."
 
 
 def test_rapporteur_by_function(copie, exemple) -> None:

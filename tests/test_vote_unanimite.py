@@ -94,4 +94,4 @@ def test_the_example_counts_are_those_unanimity_gives() -> None:
     for d in validate([DATA / POITIERS, DATA / "grand-chatellerault"]):
         for s in d.seances:
             for delib in s.model.deliberations:
-                assert compte(s.model.seance, delib).pour == votants(s.model.seance, delib)
+                assert compte(s.model, delib).pour == votants(s.model, delib)

@@ -56,7 +56,7 @@ def test_every_example_is_clean_in_the_editor(exemples, path):
 
 def test_there_are_examples_of_every_file_kind():
     schemas = {p.read_text(encoding="utf-8").split("\n", 1)[0].rsplit("/", 1)[1] for p in EXAMPLES}
-    assert len(EXAMPLES) == 23 and schemas == {p.name for p in (ROOT / "schema").glob("*.json")}
+    assert len(EXAMPLES) == 24 and schemas == {p.name for p in (ROOT / "schema").glob("*.json")}
 
 
 def test_generated_territories_are_clean_in_the_editor(serveur, tmp_path):

@@ -14,7 +14,7 @@ from ctgdocs.documents.deliberation import ContexteSeanceEntiere, contexte_seanc
 from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model import Deliberation, FichierSeance, Seance
+from ctgdocs.model import Deliberation, FichierSeance
 from ctgdocs.render.body import render_body
 from ctgdocs.render.document import DocumentMeta, RenderedDocument
 from ctgdocs.rules.vote import compte, resultat
@@ -58,7 +58,7 @@ def plan(d: DonneesTerritoire) -> list[PlannedDocument]:
 def render(d: DonneesTerritoire, fichier: FichierSeance) -> RenderedDocument:
     seance = fichier.seance
     entiere = contexte_seance(d, seance)
-    lignes = [_ligne(n, delib, seance) for n, delib in enumerate(fichier.deliberations)]
+    lignes = [_ligne(n, delib, fichier) for n, delib in enumerate(fichier.deliberations)]
     lignes.sort(key=lambda ligne: ligne["ordre"])
     adoptees = sum(1 for ligne in lignes if ligne["adoptee"])
     ctx: ContexteListeSeance = {
@@ -86,8 +86,8 @@ def render(d: DonneesTerritoire, fichier: FichierSeance) -> RenderedDocument:
     return RenderedDocument(meta, tree)
 
 
-def _ligne(n: int, delib: Deliberation, seance: Seance) -> ContexteLigne:
-    vote = compte(seance, delib)
+def _ligne(n: int, delib: Deliberation, fichier: FichierSeance) -> ContexteLigne:
+    vote = compte(fichier, delib)
     res = resultat(vote)
     if res.unanimite:
         voix = "unanimité"

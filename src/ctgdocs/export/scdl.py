@@ -89,7 +89,7 @@ def lignes(
                         )
                     )
                     continue
-                vote = compte(seance, delib)
+                vote = compte(s.model, delib)
                 resultat_vote = resultat(vote)
                 row = {
                     "COLL_NOM": org.designation or org.nom,

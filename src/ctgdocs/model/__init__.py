@@ -6,12 +6,17 @@ from ctgdocs.model.coordination import FichierCoordination, PartEtp, Poste, Tabl
 from ctgdocs.model.organisations import Organisation, Personne, RegleFinancement
 from ctgdocs.model.parties import Delegation, Habilitation, Partie, Representant, StyleParties
 from ctgdocs.model.seance import (
+    Arrivee,
     Bloc,
     Decision,
     Deliberation,
+    Depart,
     FichierSeance,
     Pouvoir,
     Seance,
+    SecondeConvocation,
+    Suppleance,
+    Urgence,
     Vote,
     VoteCompte,
 )
@@ -19,6 +24,7 @@ from ctgdocs.model.style_deliberation import StyleDeliberation
 from ctgdocs.model.territoire import Axe, Ctg, Enjeu, FichierTerritoire, Territoire
 
 __all__ = [
+    "Arrivee",
     "Axe",
     "AxeConvention",
     "Bloc",
@@ -27,6 +33,7 @@ __all__ = [
     "Decision",
     "Delegation",
     "Deliberation",
+    "Depart",
     "Enjeu",
     "FichierConvention",
     "FichierCoordination",
@@ -42,10 +49,13 @@ __all__ = [
     "RegleFinancement",
     "Representant",
     "Seance",
+    "SecondeConvocation",
     "StyleDeliberation",
     "StyleParties",
+    "Suppleance",
     "TableauEtp",
     "Territoire",
+    "Urgence",
     "Vote",
     "VoteCompte",
 ]

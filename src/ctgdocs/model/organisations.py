@@ -25,6 +25,20 @@ class Personne(Modele):
         "(« M. RAKOTORINA »), qui est alors obligatoire",
     )
     nom: Texte = Field(description="Nom de famille, tel qu'il doit être imprimé (ex. « CARRÉ »)")
+    commune: Texte | None = Field(
+        None,
+        description="Délégué d'un conseil communautaire ou syndical : la commune qu'il représente, "
+        "telle qu'imprimée à côté de son nom (ex. « BOIS-JÉRÔME-SAINT-OUEN »)",
+    )
+
+
+class PopulationLegale(Modele):
+    """A commune's population municipale of one millésime (INSEE, in force three years later)."""
+
+    millesime: Annotated[int, Field(ge=2006, le=2100)] = Field(
+        description="Millésime du recensement (2023 : en vigueur au 1er janvier 2026)"
+    )
+    population: Annotated[int, Field(ge=0)] = Field(description="Population municipale")
 
 
 class RegleFinancement(Modele):
@@ -90,6 +104,17 @@ class Organisation(Modele):
     population: Annotated[int, Field(ge=0)] | None = Field(
         None,
         description="Population municipale (délai de convocation : 5 jours francs dès 3 500 habitants)",
+    )
+    populations_legales: list[PopulationLegale] = Field(
+        [],
+        description="Communes : populations municipales légales par millésime ; le seuil de "
+        "3 500 habitants s'apprécie d'après celle authentifiée au dernier renouvellement intégral "
+        "du conseil (le millésime en vigueur au 1er janvier de cette année-là)",
+    )
+    dernier_renouvellement: Date | None = Field(
+        None,
+        description="Communes : date du dernier renouvellement intégral du conseil, s'il n'est pas "
+        "le renouvellement général (élections partielles intégrales)",
     )
     executif: Identifiant | None = Field(None, description="Maire ou président (id d'une personne)")
     adresse: Texte | None = Field(

@@ -78,6 +78,35 @@ class Pouvoir(Modele):
     mandataire: Identifiant = Field(description="Le membre présent qui le reçoit")
 
 
+class Suppleance(Modele):
+    """A suppléant who sits with a deliberative vote for an absent titulaire (CGCT L5211-6:
+    a commune with one seat on the council of an EPCI; a syndicat's statutes)."""
+
+    suppleant: Identifiant = Field(description="Le suppléant qui siège, avec voix délibérative")
+    titulaire: Identifiant = Field(description="Le membre titulaire, absent, qu'il remplace")
+
+
+class Arrivee(Modele):
+    """A member who joins the séance after its opening."""
+
+    membre: Identifiant
+    a_partir_de: Texte = Field(
+        description="Numéro de la première délibération à laquelle il prend part (ex. « 2026-41 »)"
+    )
+
+
+class Depart(Modele):
+    """A member who leaves the séance before its end, perhaps giving a pouvoir."""
+
+    membre: Identifiant
+    a_partir_de: Texte = Field(
+        description="Numéro de la première délibération à laquelle il ne prend plus part"
+    )
+    pouvoir_a: Identifiant | None = Field(
+        None, description="Le membre présent à qui il donne pouvoir en partant"
+    )
+
+
 def _unanimite(value: Any) -> Any:
     """« vote: unanimite » is a vote at unanimity, its figures computed from the roll."""
     return {"unanimite": True} if value == "unanimite" else value
@@ -166,6 +195,11 @@ class Deliberation(Modele):
     pieces_jointes: list[Texte] = []
     expose: list[Bloc] = Field(min_length=1)
     decisions: list[Decision] = Field(min_length=1)
+    interesses: list[Identifiant] = Field(
+        [],
+        description="Membres intéressés à l'affaire, qui ne prennent part ni au débat ni au vote "
+        "(CGCT L2131-11) : ils ne comptent ni dans le quorum ni parmi les votants",
+    )
     vote: Vote
     publication: Date | None = Field(None, description="Date de publication (mise en ligne)")
     transmission: Date | None = Field(
@@ -196,6 +230,20 @@ def _liste_demandee(value: Any) -> Any:
     return value
 
 
+class Urgence(Modele):
+    """A séance convened in urgency (CGCT L2121-11, L2121-12): the délai is shortened down to
+    one jour franc, and the council rules on the urgency at the opening."""
+
+    vote: Vote = Field(description="Le vote du conseil sur l'urgence, à l'ouverture de la séance")
+
+
+class SecondeConvocation(Modele):
+    """A séance convened again after a first one failed to reach its quorum (CGCT L2121-17): at
+    least three days later, it deliberates without quorum on the same agenda."""
+
+    premiere_seance: Date = Field(description="Date de la séance où le quorum n'a pas été atteint")
+
+
 class Seance(Modele):
     collectivite: Identifiant
     date: Date
@@ -207,12 +255,29 @@ class Seance(Modele):
     secretaires: list[Identifiant] = Field(min_length=1)
     membres_en_exercice: Entier
     presents: list[Identifiant] | Entier = Field(
-        description="Liste des membres présents (ids), ou leur nombre si la liste n'est pas tenue ici"
+        description="Liste des membres présents à l'ouverture (ids), ou leur nombre si la liste "
+        "n'est pas tenue ici"
     )
     pouvoirs: list[Pouvoir] | Entier = Field(
         [], description="Liste des pouvoirs (mandant → mandataire), ou leur nombre"
     )
     absents: list[Identifiant] = Field([], description="Absents excusés, non représentés")
+    suppleants: list[Suppleance] = Field(
+        [], description="Conseil d'un EPCI ou d'un syndicat : les suppléants qui siègent"
+    )
+    visioconference: list[Identifiant] = Field(
+        [],
+        description="Les présents qui participent par visioconférence (EPCI à fiscalité propre, "
+        "CGCT L5211-11-1)",
+    )
+    arrivees: list[Arrivee] = Field([], description="Membres arrivés en cours de séance")
+    departs: list[Depart] = Field([], description="Membres partis en cours de séance")
+    urgence: Urgence | None = Field(
+        None, description="Séance convoquée en urgence : le vote du conseil sur l'urgence"
+    )
+    seconde_convocation: SecondeConvocation | None = Field(
+        None, description="Séance convoquée à nouveau faute de quorum (CGCT L2121-17)"
+    )
     visas: list[Texte] = []
     liste: (
         Annotated[

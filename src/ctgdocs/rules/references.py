@@ -165,10 +165,23 @@ def _seance_refs(s: Fichier[FichierSeance], org: _Org, pers: _Pers) -> Iterator[
             yield from pers(s, ("seance", "pouvoirs", i, "mandataire"), pouvoir.mandataire)
     for i, ident in enumerate(seance.absents):
         yield from pers(s, ("seance", "absents", i), ident)
+    for i, sup in enumerate(seance.suppleants):
+        yield from pers(s, ("seance", "suppleants", i, "suppleant"), sup.suppleant)
+        yield from pers(s, ("seance", "suppleants", i, "titulaire"), sup.titulaire)
+    for i, ident in enumerate(seance.visioconference):
+        yield from pers(s, ("seance", "visioconference", i), ident)
+    for i, arrivee in enumerate(seance.arrivees):
+        yield from pers(s, ("seance", "arrivees", i, "membre"), arrivee.membre)
+    for i, depart in enumerate(seance.departs):
+        yield from pers(s, ("seance", "departs", i, "membre"), depart.membre)
+        if depart.pouvoir_a is not None:
+            yield from pers(s, ("seance", "departs", i, "pouvoir_a"), depart.pouvoir_a)
     known = clauses_connues()
     for n, delib in enumerate(s.model.deliberations):
         for i, ident in enumerate(delib.rapporteurs):
             yield from pers(s, ("deliberations", n, "rapporteurs", i), ident)
+        for i, ident in enumerate(delib.interesses):
+            yield from pers(s, ("deliberations", n, "interesses", i), ident)
         for key, i, bloc in delib.blocs():
             yield from _clause(s, ("deliberations", n, key, i, "clause"), bloc.clause, known)
 

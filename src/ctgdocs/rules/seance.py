@@ -12,15 +12,8 @@ from ctgdocs.fr.prepositions import de
 from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.load.yamlfile import Path_
 from ctgdocs.model import FichierSeance, Personne, Seance
-from ctgdocs.rules.regimes import DROIT_COMMUN, delai_requis, jours_francs, regime
-
-
-def nombre_presents(seance: Seance) -> int:
-    return len(seance.presents) if isinstance(seance.presents, list) else seance.presents
-
-
-def nombre_representes(seance: Seance) -> int:
-    return len(seance.pouvoirs) if isinstance(seance.pouvoirs, list) else seance.pouvoirs
+from ctgdocs.rules.presence import ouverture
+from ctgdocs.rules.regimes import DROIT_COMMUN, regime
 
 
 def check(d: DonneesTerritoire) -> Iterator[Problem]:
@@ -29,21 +22,21 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
         yield from _effectifs(s)
         yield from _roles(s, personnes)
         yield from _pouvoirs(s, personnes)
-        yield from _convocation(s, d)
         yield from _civilites(s, d)
 
 
 def _effectifs(s: Fichier[FichierSeance]) -> Iterator[Problem]:
     seance = s.model.seance
     membres = seance.membres_en_exercice
-    presents = nombre_presents(seance)
+    debut = ouverture(seance)
+    presents = debut.nombre_presents
     if membres == 0:
         yield s.problem(
             ("seance", "membres_en_exercice"),
             "0 membre en exercice : un conseil sans membres ne peut pas délibérer "
             "(indiquez le nombre de sièges pourvus)",
         )
-    total = presents + nombre_representes(seance) + len(seance.absents)
+    total = presents + debut.nombre_representes + len(seance.absents)
     if total > membres:
         yield s.problem(
             ("seance", "membres_en_exercice"),
@@ -52,7 +45,7 @@ def _effectifs(s: Fichier[FichierSeance]) -> Iterator[Problem]:
         )
     r = regime(seance.date)
     quorum = r.quorum(membres)
-    if presents < quorum:
+    if presents < quorum and seance.seconde_convocation is None:
         part = "la majorité" if r is DROIT_COMMUN else "le tiers"
         yield s.problem(
             ("seance", "presents"),
@@ -76,6 +69,14 @@ def _roles(s: Fichier[FichierSeance], personnes: dict[str, Personne]) -> Iterato
             for i, p in enumerate(seance.pouvoirs)
         ]
     entries += [(p, "absent", ("seance", "absents", i)) for i, p in enumerate(seance.absents)]
+    entries += [
+        (sup.suppleant, "suppléant siégeant", ("seance", "suppleants", i, "suppleant"))
+        for i, sup in enumerate(seance.suppleants)
+    ]
+    entries += [
+        (sup.titulaire, "remplacé par un suppléant", ("seance", "suppleants", i, "titulaire"))
+        for i, sup in enumerate(seance.suppleants)
+    ]
     for ident, role, path in entries:
         if ident in statut:
             before, before_path = statut[ident]
@@ -88,7 +89,7 @@ def _roles(s: Fichier[FichierSeance], personnes: dict[str, Personne]) -> Iterato
         else:
             statut[ident] = (role, path)
     if isinstance(seance.presents, list):
-        presents = set(seance.presents)
+        presents = set(ouverture(seance).presents)
         checks: list[tuple[str, Path_, str]] = [
             (seance.president, ("seance", "president"), "le président de séance")
         ]
@@ -108,7 +109,7 @@ def _pouvoirs(s: Fichier[FichierSeance], personnes: dict[str, Personne]) -> Iter
     seance = s.model.seance
     if not isinstance(seance.pouvoirs, list):
         return
-    presents = set(seance.presents) if isinstance(seance.presents, list) else None
+    presents = set(ouverture(seance).presents) if isinstance(seance.presents, list) else None
     r = regime(seance.date)
     recus: dict[str, list[int]] = {}
     for i, pouvoir in enumerate(seance.pouvoirs):
@@ -141,31 +142,6 @@ def _trop_de_pouvoirs(nom: str, n: int, maximum: int, seance: Seance) -> str:
     else:
         regle = f"au plus {maximum} pouvoirs par membre pendant la période dérogatoire"
     return f"{nom} reçoit {n} pouvoirs : {regle}"
-
-
-def _convocation(s: Fichier[FichierSeance], d: DonneesTerritoire) -> Iterator[Problem]:
-    seance = s.model.seance
-    org = d.territoire.model.organisations[seance.collectivite]
-    francs = jours_francs(seance.convocation, seance.date)
-    requis = delai_requis(org.population if org.type == "commune" else None)
-    if seance.convocation >= seance.date:
-        yield s.problem(
-            ("seance", "convocation"),
-            f"la convocation ({date_fr(seance.convocation)}) doit précéder la séance ({date_fr(seance.date)})",
-        )
-    elif francs < requis:
-        if requis == 3:
-            base = "CGCT L2121-11, commune de moins de 3 500 habitants"
-        elif org.population is None:
-            base = "CGCT L2121-12 ; indiquez la population si la commune compte moins de 3 500 habitants"
-        else:
-            base = "CGCT L2121-12, 3 500 habitants et plus"
-        yield s.problem(
-            ("seance", "convocation"),
-            f"délai de convocation insuffisant : {max(francs, 0)} {accord('jour franc', francs)} "
-            f"entre le {date_fr(seance.convocation)} et le "
-            f"{date_fr(seance.date)}, {requis} requis ({base})",
-        )
 
 
 def _civilites(s: Fichier[FichierSeance], d: DonneesTerritoire) -> Iterator[Problem]:

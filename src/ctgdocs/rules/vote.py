@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ctgdocs.errors import Problem
+from ctgdocs.fr.accord import accord
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model import Deliberation, Seance, VoteCompte
-from ctgdocs.rules.seance import nombre_presents, nombre_representes
+from ctgdocs.model import Deliberation, FichierSeance, Seance, VoteCompte
+from ctgdocs.rules.presence import ouverture, presence
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,17 +25,42 @@ class Resultat:
     partage: bool  # tie decided by the président's vote
 
 
-def votants(seance: Seance, delib: Deliberation) -> int:
-    """Présents and représentés, less those who do not take part."""
-    return nombre_presents(seance) + nombre_representes(seance) - delib.vote.ne_prennent_pas_part
+def votants(fichier: FichierSeance, delib: Deliberation) -> int:
+    """Présents and représentés at this deliberation (intéressés left out), less those who do
+    not take part."""
+    p = presence(fichier, delib)
+    return p.nombre_presents + p.nombre_representes - delib.vote.ne_prennent_pas_part
 
 
-def compte(seance: Seance, delib: Deliberation) -> VoteCompte:
+def compte(fichier: FichierSeance, delib: Deliberation) -> VoteCompte:
     """The vote's figures: as written, or at unanimity every votant for (checked by `check`)."""
     v = delib.vote
     if v.unanimite:
         return VoteCompte(
-            pour=max(votants(seance, delib), 0),
+            pour=max(votants(fichier, delib), 0),
+            contre=0,
+            abstentions=0,
+            ne_prennent_pas_part=v.ne_prennent_pas_part,
+        )
+    assert v.pour is not None and v.contre is not None and v.abstentions is not None
+    return VoteCompte(
+        pour=v.pour,
+        contre=v.contre,
+        abstentions=v.abstentions,
+        ne_prennent_pas_part=v.ne_prennent_pas_part,
+        voix_du_president=v.voix_du_president,
+    )
+
+
+def vote_urgence(seance: Seance) -> VoteCompte:
+    """The council's vote on the urgency, at the opening: as written, or at unanimity every
+    votant of the opening for."""
+    assert seance.urgence is not None
+    v = seance.urgence.vote
+    if v.unanimite:
+        roll = ouverture(seance)
+        return VoteCompte(
+            pour=roll.nombre_presents + roll.nombre_representes - v.ne_prennent_pas_part,
             contre=0,
             abstentions=0,
             ne_prennent_pas_part=v.ne_prennent_pas_part,
@@ -66,12 +92,11 @@ def resultat(vote: VoteCompte) -> Resultat:
 
 def check(d: DonneesTerritoire) -> Iterator[Problem]:
     for s in d.seances:
-        seance = s.model.seance
-        presents = nombre_presents(seance)
-        representes = nombre_representes(seance)
         for n, delib in enumerate(s.model.deliberations):
             path = ("deliberations", n, "vote")
-            nombre = votants(seance, delib)
+            roll = presence(s.model, delib)
+            presents, representes = roll.nombre_presents, roll.nombre_representes
+            nombre = votants(s.model, delib)
             if delib.vote.ne_prennent_pas_part > presents + representes:
                 yield s.problem(
                     (*path, "ne_prennent_pas_part"),
@@ -92,14 +117,16 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
                         "voix_du_president ne sert qu'en cas de partage égal des voix",
                     )
                 continue
-            vote = compte(seance, delib)
+            vote = compte(s.model, delib)
             total = vote.pour + vote.contre + vote.abstentions
             if total != nombre:
                 yield s.problem(
                     path,
                     f"pour + contre + abstentions = {total}, mais il y a {nombre} votants "
                     f"({presents} présents + {representes} représentés − "
-                    f"{vote.ne_prennent_pas_part} ne prenant pas part au vote)",
+                    f"{vote.ne_prennent_pas_part} ne prenant pas part au vote"
+                    + _sans(roll.interesses)
+                    + ")",
                 )
             partage = vote.pour == vote.contre and vote.pour > 0
             if partage and vote.voix_du_president is None:
@@ -113,3 +140,11 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
                     (*path, "voix_du_president"),
                     "voix_du_president ne sert qu'en cas de partage égal des voix",
                 )
+
+
+def _sans(interesses: tuple[str, ...]) -> str:
+    """The intéressés, left out of the votants, as the message explains them."""
+    if not interesses:
+        return ""
+    n = len(interesses)
+    return f" ; {n} {accord('intéressé', n)} hors du décompte, CGCT L2131-11"

@@ -61,7 +61,7 @@ def _entrees(d: DonneesTerritoire, seance: str, delib: Deliberation) -> dict[str
 
 
 def render(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) -> RenderedDocument:
-    ctx = context(d, fichier.seance, delib)
+    ctx = context(d, fichier, delib)
     tree = render_body(MISES_EN_PAGE[ctx["style"]["mise_en_page"]].gabarit, ctx)
     org = ctx["collectivite"]
     meta = DocumentMeta(

@@ -21,19 +21,28 @@ from ctgdocs.documents.territoire import contexte_territoire, personne
 from ctgdocs.fr import noms, verbes
 from ctgdocs.fr.accord import accord
 from ctgdocs.load.territoire import DonneesTerritoire
-from ctgdocs.model import Deliberation, Organisation, Personne, Seance, StyleDeliberation
+from ctgdocs.model import (
+    Deliberation,
+    FichierSeance,
+    Organisation,
+    Personne,
+    StyleDeliberation,
+)
 from ctgdocs.references import branche_famille
 from ctgdocs.render.body import render_bloc
 from ctgdocs.rules import teletransmission
 from ctgdocs.rules.financement import regle_en_vigueur
 
 
-def context(d: DonneesTerritoire, seance: Seance, delib: Deliberation) -> ContexteExtrait:
+def context(d: DonneesTerritoire, fichier: FichierSeance, delib: Deliberation) -> ContexteExtrait:
+    seance = fichier.seance
     t = d.territoire.model
     org = t.organisations[seance.collectivite]
     style = style_de(org)
     entiere = contexte_seance(d, seance)
-    deliberation = deliberation_ctx(delib, seance, org, t.personnes, style)
+    deliberation = deliberation_ctx(
+        delib, fichier, org, t.personnes, entiere["collectivite"]["organe"], style
+    )
     v = formules.valeurs(
         entiere["collectivite"], entiere["seance"], deliberation, style.annee_en_lettres == "mil"
     )
@@ -75,11 +84,13 @@ FORMES: dict[str, Callable[[str], str]] = {
 
 def deliberation_ctx(
     delib: Deliberation,
-    seance: Seance,
+    fichier: FichierSeance,
     org: Organisation,
     personnes: dict[str, Personne],
+    organe: str,
     style: StyleDeliberation,
 ) -> ContexteDeliberation:
+    seance = fichier.seance
     rapporteurs = [personnes[r] for r in delib.rapporteurs]
     titre = _rapporteur_titre(rapporteurs)
     fonction = _rapporteur_fonction(delib, org, rapporteurs)
@@ -95,8 +106,8 @@ def deliberation_ctx(
         "commission": delib.commission,
         "service_referent": delib.service_referent,
         "pieces_jointes": delib.pieces_jointes,
-        "presence": contexte_presence(seance, delib, personnes),
-        "vote": contexte_vote(seance, delib),
+        "presence": contexte_presence(fichier, delib, personnes, organe),
+        "vote": contexte_vote(fichier, delib),
         "publication": delib.publication,
         "transmission": delib.transmission,
         "executoire": max(delib.publication, delib.transmission)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ctgdocs.documents.deliberation.contextes import ContexteVote
 from ctgdocs.fr.accord import accord
-from ctgdocs.model import Deliberation, Seance
+from ctgdocs.model import Deliberation, FichierSeance
 from ctgdocs.rules.vote import Resultat, compte, resultat
 
 
-def contexte_vote(seance: Seance, delib: Deliberation) -> ContexteVote:
-    vote = compte(seance, delib)
+def contexte_vote(fichier: FichierSeance, delib: Deliberation) -> ContexteVote:
+    vote = compte(fichier, delib)
     res = resultat(vote)
     return {
         "pour": vote.pour,
