@@ -24,8 +24,8 @@ INTERESSE = "    interesses: [sophie-roux]"
 
 
 def _rolls(dossier: Path, collectivite: str = "peronne") -> list[tuple[str, int, int, int, int]]:
-    """(numero, présents, représentés, votants, quorum) of each deliberation of the séances of a
-    collectivité (the territory has the community's séances too)."""
+    """(numero, présents, représentés, votants, quorum) of each deliberation of the séances of
+    a collectivité."""
     (d,) = validate([dossier])
     found = []
     for s in d.seances:
@@ -187,7 +187,7 @@ def test_a_suppleant_sits_and_votes_for_his_titulaire_and_visio_members_count(
     ]
     assert "Léa DUMONT (visioconférence)" in texte
     assert "Hugo LEFEBVRE (CARTIGNY, suppléant de Sophie ROUX)" in texte
-    assert "Votants 4" in texte  # the community's box of counts (its house style)
+    assert "Votants 4" in texte  # the community's house style: a box of counts
 
 
 def test_a_commune_has_no_suppleants(copie) -> None:
@@ -435,3 +435,16 @@ def test_a_member_named_by_civilite_and_surname_only(copie, tmp_path) -> None:
     assert "Arrivée de M. LEFEBVRE en cours de séance" in second
     assert "Mme ROUX, intéressée à l'affaire" in second
     assert "Olivier ROBIN et M. LEFEBVRE." in second
+
+
+def test_the_epci_example_has_delegates_communes_a_suppleant_and_visioconference(tmp_path) -> None:
+    """Communauté de communes de la Haute Somme, 13 June 2024: 12 présents + the suppléant of
+    Allaines = 13, 2 pouvoirs, 15 votants; quorum 8 of 15."""
+    assert _rolls(DATA / HS, "cc-haute-somme") == [("2024-041", 13, 2, 15, 8)]
+    texte = _extraits(DATA / HS, tmp_path, "cc-haute-somme-deliberation")[
+        "cc-haute-somme-deliberation-2024-041"
+    ]
+    assert "Paul EXEMPLE (PÉRONNE), Alain EXEMPLE (PÉRONNE)" in texte
+    assert "Jacques EXEMPLE (CLÉRY-SUR-SOMME, visioconférence)" in texte
+    assert "Xavier EXEMPLE (ALLAINES, suppléant d'Yvette EXEMPLE)." in texte
+    assert "Présents 13 Pouvoirs 2 Votants 15 Exprimés 14 Pour 14 Contre 0 Abstentions 1" in texte

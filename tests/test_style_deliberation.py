@@ -691,7 +691,7 @@ def test_the_haute_somme_writes_a_register_extract_with_a_box(deux_conseils) -> 
         "À Péronne, salle du conseil communautaire, le 13 juin 2024 à 18h30, le Conseil "
         "communautaire de la Communauté de communes de la Haute Somme, convoqué le 6 juin 2024, "
         "s'est réuni en séance publique sous la présidence de Monsieur Paul EXEMPLE, Président.",
-        "En exercice 15 Présents 12 Pouvoirs 2 Votants 14 Exprimés 13 Pour 13 Contre 0 Abstentions 1",
+        "En exercice 15 Présents 13 Pouvoirs 2 Votants 15 Exprimés 14 Pour 14 Contre 0 Abstentions 1",
         "Le Conseil communautaire, après en avoir délibéré, à l'unanimité des suffrages exprimés :",
         "APPROUVE l'avenant n° 1 à la convention territoriale globale",
         "Fait et délibéré à Péronne, salle du conseil communautaire, les jour, mois et an susdits.",
