@@ -1,4 +1,6 @@
-"""Who was there: quorum, pouvoirs, présents, convocation (CGCT L2121-10 to L2121-20)."""
+"""Who was there at the opening: quorum, pouvoirs, présents, one status per person, the
+président and the secrétaires among the présents (CGCT L2121-15 to L2121-20). The roll of each
+deliberation: rules/presence and rules/membres; the convocation: rules/convocation."""
 
 from __future__ import annotations
 
