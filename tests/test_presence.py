@@ -448,3 +448,15 @@ def test_the_epci_example_has_delegates_communes_a_suppleant_and_visioconference
     assert "Jacques EXEMPLE (CLÉRY-SUR-SOMME, visioconférence)" in texte
     assert "Xavier EXEMPLE (ALLAINES, suppléant d'Yvette EXEMPLE)." in texte
     assert "Présents 13 Pouvoirs 2 Votants 15 Exprimés 14 Pour 14 Contre 0 Abstentions 1" in texte
+
+
+def test_the_three_new_councils_count_and_quorum_per_deliberation() -> None:
+    """(numéro, présents, représentés, votants, quorum) computed for each deliberation of the
+    three illustrative councils of issue 19: the rapport of Saint-Vaast-la-Hougue (19 members),
+    the community's register extract (15), Péronne's séance with its arrival and intéressée (29)."""
+    assert _rolls(DATA / "val-de-saire-illustratif", "saint-vaast-la-hougue") == [
+        ("2023-58", 15, 2, 17, 10),
+        ("2023-59", 15, 2, 17, 10),
+    ]
+    assert _rolls(DATA / HS, "cc-haute-somme") == [("2024-041", 13, 2, 15, 8)]
+    assert _rolls(DATA / HS) == [("2026-58", 18, 4, 22, 15), ("2026-59", 18, 3, 21, 15)]
