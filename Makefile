@@ -4,10 +4,12 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 LSP     := tools/lsp
 LSP_STAMP := $(LSP)/node_modules/.installed-stamp
+COG     := tools/cog
+COG_STAMP := $(COG)/node_modules/.installed-stamp
 
 .PHONY: setup system demo test lint docs previews schema bench bench-quick fuzz clean
 
-setup: system $(STAMP) $(LSP_STAMP)
+setup: system $(STAMP) $(LSP_STAMP) $(COG_STAMP)
 
 system:
 	@bash tools/setup_system.sh
@@ -23,6 +25,12 @@ $(STAMP): pyproject.toml
 $(LSP_STAMP): $(LSP)/package.json $(LSP)/package-lock.json
 	npm ci --prefix $(LSP) --no-audit --no-fund --loglevel=error
 	@touch $(LSP_STAMP)
+
+# The Code officiel géographique of Etalab's @etalab/decoupage-administratif, at the version of
+# tools/cog/package-lock.json (6.0.0: the COG of 2026): « ctgdocs import territoire » reads it.
+$(COG_STAMP): $(COG)/package.json $(COG)/package-lock.json
+	npm ci --prefix $(COG) --no-audit --no-fund --loglevel=error
+	@touch $(COG_STAMP)
 
 # Writes output/ only: no tracked file changes (the gallery's images are refreshed by `make previews`).
 demo: setup
