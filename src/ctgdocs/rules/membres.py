@@ -232,7 +232,6 @@ def _quorum(s: Fichier[FichierSeance]) -> Iterator[Problem]:
     quorum = r.quorum(seance.membres_en_exercice)
     if ouverture(seance).nombre_presents < quorum:
         return
-    part = "la majorité" if r is DROIT_COMMUN else "le tiers"
     for n, delib in enumerate(fichier.deliberations):
         roll = presence(fichier, delib)
         if roll.nombre_presents < quorum:
@@ -246,6 +245,6 @@ def _quorum(s: Fichier[FichierSeance]) -> Iterator[Problem]:
                 ("deliberations", n),
                 f"quorum non atteint pour la délibération n° {delib.numero} : "
                 f"{roll.nombre_presents} {accord('présent', roll.nombre_presents)}{sans} pour "
-                f"un quorum de {quorum} ({part} des {seance.membres_en_exercice} membres en "
+                f"un quorum de {quorum} ({r.part_quorum} des {seance.membres_en_exercice} membres en "
                 "exercice, apprécié à chaque délibération, CGCT L2121-17)",
             )

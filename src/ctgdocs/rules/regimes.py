@@ -26,6 +26,11 @@ class Regime:
             return floor(membres_en_exercice / 2) + 1  # "la majorité" = more than half
         return ceil(membres_en_exercice * self.fraction_quorum)
 
+    @property
+    def part_quorum(self) -> str:
+        """The quorum as a message says it: « la majorité » or « le tiers » (of the members)."""
+        return "la majorité" if self.fraction_quorum == Fraction(1, 2) else "le tiers"
+
 
 DROIT_COMMUN = Regime("droit commun", Fraction(1, 2), 1, None)
 

@@ -15,7 +15,7 @@ from ctgdocs.load.territoire import DonneesTerritoire, Fichier
 from ctgdocs.load.yamlfile import Path_
 from ctgdocs.model import FichierSeance, Personne, Seance
 from ctgdocs.rules.presence import ouverture
-from ctgdocs.rules.regimes import DROIT_COMMUN, regime
+from ctgdocs.rules.regimes import regime
 
 
 def check(d: DonneesTerritoire) -> Iterator[Problem]:
@@ -48,11 +48,10 @@ def _effectifs(s: Fichier[FichierSeance]) -> Iterator[Problem]:
     r = regime(seance.date)
     quorum = r.quorum(membres)
     if presents < quorum and seance.seconde_convocation is None:
-        part = "la majorité" if r is DROIT_COMMUN else "le tiers"
         yield s.problem(
             ("seance", "presents"),
             f"quorum non atteint : {presents} {accord('présent', presents)} pour un quorum "
-            f"de {quorum} ({part} des {membres} membres en exercice, CGCT L2121-17)",
+            f"de {quorum} ({r.part_quorum} des {membres} membres en exercice, CGCT L2121-17)",
         )
 
 

@@ -12,6 +12,7 @@ from ctgdocs.errors import Problem
 from ctgdocs.fr.accord import accord
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Deliberation, FichierSeance, Seance, VoteCompte
+from ctgdocs.model.seance import VoteModele
 from ctgdocs.rules.presence import ouverture, presence
 
 
@@ -34,22 +35,7 @@ def votants(fichier: FichierSeance, delib: Deliberation) -> int:
 
 def compte(fichier: FichierSeance, delib: Deliberation) -> VoteCompte:
     """The vote's figures: as written, or at unanimity every votant for (checked by `check`)."""
-    v = delib.vote
-    if v.unanimite:
-        return VoteCompte(
-            pour=max(votants(fichier, delib), 0),
-            contre=0,
-            abstentions=0,
-            ne_prennent_pas_part=v.ne_prennent_pas_part,
-        )
-    assert v.pour is not None and v.contre is not None and v.abstentions is not None
-    return VoteCompte(
-        pour=v.pour,
-        contre=v.contre,
-        abstentions=v.abstentions,
-        ne_prennent_pas_part=v.ne_prennent_pas_part,
-        voix_du_president=v.voix_du_president,
-    )
+    return _chiffres(delib.vote, max(votants(fichier, delib), 0))
 
 
 def vote_urgence(seance: Seance) -> VoteCompte:
@@ -57,10 +43,15 @@ def vote_urgence(seance: Seance) -> VoteCompte:
     votant of the opening for."""
     assert seance.urgence is not None
     v = seance.urgence.vote
+    roll = ouverture(seance)
+    return _chiffres(v, roll.nombre_presents + roll.nombre_representes - v.ne_prennent_pas_part)
+
+
+def _chiffres(v: VoteModele, nombre_votants: int) -> VoteCompte:
+    """A vote's figures: as written, or at unanimity `nombre_votants` for."""
     if v.unanimite:
-        roll = ouverture(seance)
         return VoteCompte(
-            pour=roll.nombre_presents + roll.nombre_representes - v.ne_prennent_pas_part,
+            pour=nombre_votants,
             contre=0,
             abstentions=0,
             ne_prennent_pas_part=v.ne_prennent_pas_part,
