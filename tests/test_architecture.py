@@ -47,8 +47,9 @@ ALLOWED: dict[str, set[str]] = {
     # the SCDL export reads the deliberations' objets and dates; the @CTES sidecar is written
     # atomically like every output (writers/atomic)
     "export": {"fr", "load", "references", "rules", "documents", "render", "writers"},
-    # official data read from the files that publish it (the COG, the RNE)
-    "imports": {"model", "fr", "load"},
+    # official data read from the files that publish it (the COG, the RNE); an update never
+    # writes populations a séance's rule would lack (rules/convocation: the renewal's millésime)
+    "imports": {"model", "fr", "load", "rules"},
 }
 ENTRY_POINTS = {"__init__", "__main__", "app", "cli", "cli_fr", "errors", "paths"}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ctgdocs import rules
 from ctgdocs.build import commit as workdir
@@ -19,8 +20,11 @@ from ctgdocs.build.decide import Target
 from ctgdocs.build.manifest import MANIFEST
 from ctgdocs.build.plan import BuildOptions, Notify, Progress, check_formats, plan, targets
 from ctgdocs.build.report import BuildReport, data_failure
-from ctgdocs.errors import DataError, Problem
+from ctgdocs.errors import DataError, Problem, display_path
 from ctgdocs.load.territoire import DonneesTerritoire, find_territoires, load_territoire
+
+if TYPE_CHECKING:
+    from ctgdocs.imports.commande import Resultat
 
 
 def _check(
@@ -121,3 +125,33 @@ __all__ = [
     "scdl",
     "validate",
 ]
+
+
+def a_completer(territoire: DonneesTerritoire) -> list[Problem]:
+    """What an imported territory still lacks (not errors): rules/a_completer."""
+    from ctgdocs.rules.a_completer import manques
+
+    return sorted(manques(territoire), key=lambda p: (p.location.line or 0, p.location.col or 0))
+
+
+def importer(resultat: Resultat, *, dry_run: bool, lus: Sequence[Path] = ()) -> bool:
+    """Write what an import gives (ctgdocs.imports.commande), unless dry_run or nothing changed:
+    atomically, and never over one of the official files it read. Whether it wrote."""
+    from ctgdocs.errors import OutputError, UsageError
+    from ctgdocs.writers.atomic import write_bytes_atomic
+
+    for lu in lus:
+        if lu.resolve() == resultat.cible.resolve():
+            raise UsageError(
+                f"{display_path(lu)} est lu par l'import : il ne peut pas être aussi le "
+                "territoire écrit"
+            )
+    if dry_run or resultat.texte is None:
+        return False
+    try:
+        write_bytes_atomic(resultat.cible, resultat.texte.encode("utf-8"))
+    except OSError as error:
+        raise OutputError(
+            f"{display_path(resultat.cible)} : {destination.reason(error)}"
+        ) from error
+    return True

@@ -17,6 +17,7 @@ from ctgdocs.model.fichiers import FICHIERS
 
 if TYPE_CHECKING:
     from ctgdocs.build.report import BuildReport
+    from ctgdocs.imports.commande import Resultat
 
 FORMATS = "docx,pdf,html"
 
@@ -82,6 +83,7 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
     """Vérifie les données sans rien écrire."""
+    from ctgdocs.app import a_completer
     from ctgdocs.app import validate as run
 
     territoires = run(_paths(paths))
@@ -89,6 +91,12 @@ def validate(paths: tuple[Path, ...]) -> None:
     click.echo(
         f"données valides : {n} {accord('territoire', n)} ({', '.join(t.slug for t in territoires)})"
     )
+    for territoire in territoires:
+        manques = a_completer(territoire)
+        if manques:
+            click.echo(f"à compléter ({territoire.slug}) :")
+        for manque in manques:
+            click.echo(f"  {manque}")
 
 
 def _selection(f: Callable[..., None]) -> Callable[..., None]:
@@ -279,3 +287,104 @@ def schema(fichier: str) -> None:
     from ctgdocs.model.schema import json_schema
 
     click.echo(json.dumps(json_schema(fichier), ensure_ascii=False, indent=2))
+
+
+@main.group(name="import")
+def import_() -> None:
+    """Importe les données officielles : communes et EPCI (COG), élus (RNE), SIRET (SIRENE)."""
+
+
+def _mise_a_jour(f: Callable[..., None]) -> Callable[..., None]:
+    f = click.option("--dry-run", is_flag=True, help="Montre les changements ; n'écrit rien.")(f)
+    return click.option(
+        "--mise-a-jour",
+        is_flag=True,
+        help="Met à jour un territoire.yaml existant (ses commentaires et vos clés sont gardés).",
+    )(f)
+
+
+@import_.command(name="territoire")
+@click.argument("dossier", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--epci", default=None, help="SIREN de l'EPCI : lui et toutes ses communes.")
+@click.option(
+    "--commune",
+    "communes",
+    multiple=True,
+    help="Code INSEE d'une commune (répétable) ; avec --epci, une de ses communes.",
+)
+@click.option(
+    "--sirene",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Extrait SIRENE des établissements (CSV) : le SIRET du siège de chaque organisation.",
+)
+@_mise_a_jour
+def import_territoire(
+    dossier: Path,
+    epci: str | None,
+    communes: tuple[str, ...],
+    sirene: Path | None,
+    mise_a_jour: bool,
+    dry_run: bool,
+) -> None:
+    """Écrit DOSSIER/territoire.yaml d'après le Code officiel géographique installé : l'EPCI,
+    ses communes (nom, code INSEE, SIREN, population légale) et la Caf du département."""
+    from ctgdocs.app import importer
+    from ctgdocs.imports import commande
+
+    resultat = commande.territoire(
+        dossier,
+        epci,
+        communes,
+        mise_a_jour=mise_a_jour,
+        sirene=sirene,
+        commande=" ".join(
+            ["ctgdocs import territoire", str(dossier)]
+            + ([f"--epci {epci}"] if epci else [])
+            + [f"--commune {c}" for c in communes]
+        ),
+    )
+    ecrit = importer(resultat, dry_run=dry_run, lus=[p for p in (sirene,) if p])
+    _rapport(resultat, ecrit, dry_run)
+
+
+@import_.command(name="elus")
+@click.argument("dossier", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "--rne",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    required=True,
+    help="Fichier des conseillers municipaux du RNE (elus-conseillers-municipaux-cm.csv).",
+)
+@click.option(
+    "--rne-epci",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Fichier des conseillers communautaires (elus-conseillers-communautaires-epci.csv).",
+)
+@click.option("--dry-run", is_flag=True, help="Montre les changements ; n'écrit rien.")
+def import_elus(dossier: Path, rne: Path, rne_epci: Path | None, dry_run: bool) -> None:
+    """Remplit le conseil de chaque commune et de l'EPCI d'après le Répertoire national des
+    élus : personnes (civilité, prénom, NOM), maire ou président, adjoints ; jamais les dates
+    de naissance, professions ni nationalités."""
+    from ctgdocs.app import importer
+    from ctgdocs.imports import commande
+
+    resultat = commande.elus(dossier, rne, rne_epci)
+    ecrit = importer(resultat, dry_run=dry_run, lus=[p for p in (rne, rne_epci) if p])
+    _rapport(resultat, ecrit, dry_run)
+
+
+def _rapport(resultat: Resultat, ecrit: bool, dry_run: bool) -> None:
+    from ctgdocs.errors import display_path
+    from ctgdocs.imports.changements import lignes
+
+    for line in lignes(resultat.changements, dry_run=dry_run):
+        click.echo(line)
+    cible = display_path(resultat.cible)
+    if ecrit:
+        click.echo(f"écrit : {cible}")
+    elif resultat.texte is None:
+        click.echo(f"{cible} : rien à changer")
+    else:
+        click.echo(f"rien n'a été écrit (--dry-run) : {cible}")

@@ -25,7 +25,8 @@ from ctgdocs.model.avenant import FichierAvenant, Modification
 from ctgdocs.model.fichiers import MODIFIABLES
 
 # The first key of a path names its file (the top-level keys of the files are all distinct).
-FICHIER_DE_CLE = {cle: f.nom for f in MODIFIABLES for cle in f.cles}
+# `sources` (the official files a territory was imported from) is no term of an act.
+FICHIER_DE_CLE = {cle: f.nom for f in MODIFIABLES for cle in f.cles if cle != "sources"}
 NOMS = {f.nom: f.chemin for f in MODIFIABLES}
 MODELES: dict[str, type[BaseModel]] = {f.nom: f.modele for f in MODIFIABLES}
 # The keys that identify an item of a list of mappings, tried in order: parties[caf-86]; a

@@ -197,7 +197,7 @@ def _groupe(orgs: list[Organisation]) -> ContexteOrganisation:
     """A group's name: « les communes de Lencloître, d'Ouzilly et de Savigny », or its members
     with their articles."""
     if all(o.type == "commune" for o in orgs):
-        nom_entier = "les communes " + liste(de(o.nom) for o in orgs)
+        nom_entier = "les communes " + liste(noms.de_nom(o) for o in orgs)
     else:
         nom_entier = liste(noms.nom_avec_article(o) for o in orgs)
     nom = liste(o.nom for o in orgs)

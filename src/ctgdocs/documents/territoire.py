@@ -9,7 +9,6 @@ import datetime as dt
 from typing import TypedDict
 
 from ctgdocs.fr import noms
-from ctgdocs.fr.prepositions import de
 from ctgdocs.model import FichierTerritoire, Organisation, Personne
 
 
@@ -75,7 +74,7 @@ def organisation(org: Organisation) -> ContexteOrganisation:
         "designation": noms.designation(org),
         "nom_court": noms.nom_court(org),
         "sigle": org.sigle,
-        "de_nom": de(org.nom),
+        "de_nom": noms.de_nom(org),
         "avec_article": noms.avec_article(org),
         "nom_entier": noms.nom_avec_article(org),
     }

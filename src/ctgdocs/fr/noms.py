@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ctgdocs.fr.prepositions import commence_par_voyelle, de
+from ctgdocs.fr.prepositions import commence_par_voyelle, joindre_insee
 from ctgdocs.model import Organisation, Personne
 
 
@@ -44,12 +44,23 @@ def titre(org: Organisation, p: Personne) -> str:
     return f"{civilite_longue(p)} {article} {fonction_executif(org, p)}"
 
 
+def de_nom(org: Organisation) -> str:
+    """« de » joined to the organisation's name, by its INSEE TNCC when the record has one:
+    « du Pradet », « de Hirson », « d'Arles »."""
+    return joindre_insee("de", org.nom, org.type_liaison)
+
+
+def a_nom(org: Organisation) -> str:
+    """« à » joined to the organisation's name: « au Pradet », « à Hirson »."""
+    return joindre_insee("à", org.nom, org.type_liaison)
+
+
 def designation(org: Organisation) -> str:
     """How the organisation is named in its acts: « Commune de Maussane-les-Alpilles »."""
     if org.designation:
         return org.designation
     if org.type == "commune":
-        return "Commune " + de(org.nom)
+        return "Commune " + de_nom(org)
     return org.nom
 
 
@@ -123,7 +134,7 @@ def nom_avec_article(org: Organisation) -> str:
     """The full name with its article, as a party is introduced: « la Caisse d'allocations
     familiales de la Vienne », « la commune du Pradet »."""
     if org.type == "commune":
-        return "la commune " + de(org.nom)
+        return "la commune " + de_nom(org)
     art = article(org)
     if art is None:
         return org.nom

@@ -110,3 +110,41 @@ def de(nom: str) -> str:
 def a(nom: str) -> str:
     """`joindre("à", nom)`: « au Pradet », « aux Pennes-Mirabeau », « à la préfecture du Var »."""
     return joindre("à", nom)
+
+
+# The INSEE « type de nom en clair » (TNCC) of a commune, a département or a région: the article
+# its name carries and the charnière before it. A commune's COG name starts with its article
+# (« Le Pradet », « La Ciotat »); a département's does not (« Vienne », TNCC 3: « de la Vienne »).
+_TNCC: dict[int, tuple[str, dict[Preposition, str]]] = {
+    # code: (the article as the name writes it, {preposition: the contraction before the rest})
+    2: ("Le", {"de": "du", "à": "au"}),
+    3: ("La", {"de": "de la", "à": "à la"}),
+    4: ("Les", {"de": "des", "à": "aux"}),
+    5: ("L'", {"de": "de l'", "à": "à l'"}),
+    6: ("Aux", {"de": "des", "à": "aux"}),
+    7: ("Las", {"de": "de las", "à": "à las"}),
+    8: ("Los", {"de": "de los", "à": "à los"}),
+}
+
+
+def joindre_insee(preposition: Preposition, nom: str, tncc: int | None) -> str:
+    """The preposition joined to an official name by its INSEE TNCC, which settles what the
+    name alone cannot: « de Hirson » (0: an aspirated h), « d'Yoncq » (1), « du Pradet » (2),
+    « de La Ciotat » (3: the article belongs to the name), « de la Vienne » (3, a département's
+    name without its article). Without a TNCC, `joindre` reads the name."""
+    if tncc is None:
+        return joindre(preposition, nom)
+    if tncc in (0, 1):
+        if preposition == "à":
+            return f"à {nom}"
+        return f"d'{nom}" if tncc == 1 else f"de {nom}"
+    if tncc not in _TNCC:
+        raise ValueError(f"type de nom en clair inconnu : {tncc!r}")
+    article, contractions = _TNCC[tncc]
+    debut = article if article.endswith("'") else article + " "
+    if nom.startswith(debut):  # a commune: the name starts with its article
+        if tncc in (2, 4, 6):  # le, les, aux contract with « de » and « à »
+            return f"{contractions[preposition]} {nom[len(debut) :]}"
+        return f"{preposition} {nom}"  # « de La Ciotat », « à L'Isle-sur-la-Sorgue »
+    lie = contractions[preposition]
+    return f"{lie}{nom}" if lie.endswith("'") else f"{lie} {nom}"

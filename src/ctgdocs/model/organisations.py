@@ -41,6 +41,23 @@ class PopulationLegale(Modele):
     population: Annotated[int, Field(ge=0)] = Field(description="Population municipale")
 
 
+class Conseil(Modele):
+    """The council of a commune or an EPCI as the Répertoire national des élus gives it
+    (`ctgdocs import elus`): its members, its adjoints or vice-présidents by rank."""
+
+    membres_en_exercice: Annotated[int, Field(ge=1)] | None = Field(
+        None,
+        description="Nombre de membres en exercice d'après le RNE (à reprendre dans chaque "
+        "séance, qui compte les sièges vacants à sa date)",
+    )
+    membres: list[Identifiant] = Field([], description="Les élus du conseil (ids de personnes)")
+    adjoints: list[Identifiant] = Field(
+        [],
+        description="Les adjoints au maire, ou les vice-présidents, dans l'ordre du tableau "
+        "(le premier d'abord)",
+    )
+
+
 class RegleFinancement(Modele):
     """A funding rule of a Caf, with its source: rates differ by Caf and change over time."""
 
@@ -97,6 +114,16 @@ class Organisation(Modele):
     departement: (
         Annotated[str, StringConstraints(pattern=r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")] | None
     ) = None
+    code_insee: Annotated[str, StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$")] | None = Field(
+        None, description="Communes : code officiel géographique (INSEE), ex. « 86066 »"
+    )
+    type_liaison: Annotated[int, Field(ge=0, le=8)] | None = Field(
+        None,
+        description="Communes : type de nom en clair de l'INSEE (TNCC), qui dit la préposition "
+        "devant le nom : 0 « de », 1 « d' », 2 « du » (Le), 3 « de » (La), 4 « des » (Les), "
+        "5 « de » (L'), 6 « des » (Aux), 7 « de » (Las), 8 « de » (Los) ; sans lui, elle se "
+        "déduit du nom",
+    )
     siren: Annotated[str, StringConstraints(pattern=r"^\d{9}$")] | None = None
     siret: Annotated[str, StringConstraints(pattern=r"^\d{14}$")] | None = Field(
         None, description="SIRET (SIREN + NIC) : colonne COLL_SIRET de l'export SCDL"
@@ -117,6 +144,10 @@ class Organisation(Modele):
         "le renouvellement général (élections partielles intégrales)",
     )
     executif: Identifiant | None = Field(None, description="Maire ou président (id d'une personne)")
+    conseil: Conseil | None = Field(
+        None,
+        description="Son conseil d'après le Répertoire national des élus (ctgdocs import elus)",
+    )
     adresse: Texte | None = Field(
         None, description="Adresse du siège, telle qu'imprimée dans les parties d'une convention"
     )

@@ -40,9 +40,25 @@ class Territoire(Modele):
     ctg: Ctg | None = None
 
 
+class Sources(Modele):
+    """The official files the territory was imported from (`ctgdocs import`), with their
+    version: what an update compares against."""
+
+    cog: Texte | None = Field(
+        None, description="Le Code officiel géographique (paquet et version, année du COG)"
+    )
+    rne: Texte | None = Field(
+        None, description="Le Répertoire national des élus : fichier(s) lu(s) et leur date"
+    )
+    sirene: Texte | None = Field(None, description="L'extrait SIRENE des établissements lu")
+
+
 class FichierTerritoire(Modele):
     """territoire.yaml: who is who in the territory."""
 
+    sources: Sources | None = Field(
+        None, description="Les fichiers officiels importés (écrit par ctgdocs import)"
+    )
     territoire: Territoire
     organisations: dict[Identifiant, Organisation] = Field(min_length=1)
     personnes: dict[Identifiant, Personne] = {}

@@ -16,6 +16,7 @@ from ctgdocs.rules import (
     avenants,
     clauses,
     coherence,
+    conseil,
     convention,
     convocation,
     coordination,
@@ -36,6 +37,7 @@ Rule = Callable[[DonneesTerritoire], Iterable[Problem]]
 RULES: tuple[Rule, ...] = (
     ctg.check,
     noms.check,
+    conseil.check,
     presences.check,
     membres.check,
     convocation.check,

@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ctgdocs.errors import Problem
-from ctgdocs.fr.noms import avec_civilite, titre
-from ctgdocs.fr.prepositions import de
+from ctgdocs.fr.noms import avec_civilite, de_nom, titre
 from ctgdocs.load.territoire import DonneesTerritoire
 
 _TITRE = re.compile(r"\b(Monsieur|Madame)\s+(le|la)\s+(Maire|Président|Présidente)\b")
@@ -30,6 +29,6 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
                     if found.group(0) != attendu:
                         yield s.problem(
                             ("deliberations", n, key, i, "texte"),
-                            f"le texte dit « {found.group(0)} » mais l'exécutif {de(org.nom)} est "
+                            f"le texte dit « {found.group(0)} » mais l'exécutif {de_nom(org)} est "
                             f"{avec_civilite(executif)} : écrivez « {attendu} »",
                         )

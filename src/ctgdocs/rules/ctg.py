@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ctgdocs.errors import Problem
+from ctgdocs.fr import noms
 from ctgdocs.fr.dates import date_fr
-from ctgdocs.fr.prepositions import de
 from ctgdocs.load.territoire import DonneesTerritoire
 
 
@@ -45,12 +45,12 @@ def _cej(d: DonneesTerritoire) -> Iterator[Problem]:
         if ident in ctg.signataires and org.fin_cej > ctg.debut:
             yield d.territoire.problem(
                 path,
-                f"le CEJ {de(org.nom)} finit le {date_fr(org.fin_cej)}, après le début de la CTG "
+                f"le CEJ {noms.de_nom(org)} finit le {date_fr(org.fin_cej)}, après le début de la CTG "
                 f"({date_fr(ctg.debut)}) : une commune qui signe la CTG doit avoir quitté son CEJ à son début (les autres communes l'intègrent à la fin de leur CEJ)",
             )
         elif org.fin_cej > ctg.fin:
             yield d.territoire.problem(
                 path,
-                f"le CEJ {de(org.nom)} finit le {date_fr(org.fin_cej)}, après la fin de la CTG "
+                f"le CEJ {noms.de_nom(org)} finit le {date_fr(org.fin_cej)}, après la fin de la CTG "
                 f"({date_fr(ctg.fin)}) : la commune n'intégrerait jamais la CTG",
             )

@@ -72,6 +72,10 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
     for ident, organisation in orgs.items():
         if organisation.executif:
             yield from pers(t, ("organisations", ident, "executif"), organisation.executif)
+        if organisation.conseil:
+            for key in ("membres", "adjoints"):
+                for i, membre in enumerate(getattr(organisation.conseil, key)):
+                    yield from pers(t, ("organisations", ident, "conseil", key, i), membre)
     for s in d.seances:
         yield from _seance_refs(s, org, pers)
     if d.coordination:

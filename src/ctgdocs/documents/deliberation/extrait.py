@@ -106,7 +106,9 @@ def deliberation_ctx(
         "commission": delib.commission,
         "service_referent": delib.service_referent,
         "pieces_jointes": delib.pieces_jointes,
-        "presence": contexte_presence(fichier, delib, personnes, organe),
+        "presence": contexte_presence(
+            fichier, delib, personnes, organe, delegues=org.type != "commune"
+        ),
         "vote": contexte_vote(fichier, delib),
         "publication": delib.publication,
         "transmission": delib.transmission,

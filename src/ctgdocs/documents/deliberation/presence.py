@@ -18,8 +18,15 @@ CGCT = "du Code général des collectivités territoriales"
 
 
 def contexte_presence(
-    fichier: FichierSeance, delib: Deliberation, personnes: dict[str, Personne], organe: str
+    fichier: FichierSeance,
+    delib: Deliberation,
+    personnes: dict[str, Personne],
+    organe: str,
+    *,
+    delegues: bool,
 ) -> ContextePresence:
+    """The roll of one deliberation. `delegues`: its council is of delegates (an EPCI, a
+    syndicat), whose members are named with their commune; a municipal council's are not."""
     seance = fichier.seance
     roll = presence(fichier, delib)
     groupes: dict[str, list[str]] = {}
@@ -31,7 +38,7 @@ def contexte_presence(
         "absents": seance.membres_en_exercice - roll.nombre_presents,
         "votants": votants(fichier, delib),
         "quorum": regime(seance.date).quorum(seance.membres_en_exercice),
-        "noms_presents": [_membre(p, roll, fichier, personnes) for p in roll.presents],
+        "noms_presents": [_membre(p, roll, fichier, personnes, delegues) for p in roll.presents],
         "noms_absents": [noms.nom_complet(personnes[p]) for p in seance.absents],
         "pouvoirs": [
             {"mandants": mandants, "mandataire": noms.nom_complet(personnes[m])}
@@ -42,11 +49,15 @@ def contexte_presence(
 
 
 def _membre(
-    ident: str, roll: Presence, fichier: FichierSeance, personnes: dict[str, Personne]
+    ident: str,
+    roll: Presence,
+    fichier: FichierSeance,
+    personnes: dict[str, Personne],
+    delegues: bool,
 ) -> str:
     """« Paul LEROY (CARTIGNY, suppléant de Marie DUBOIS, visioconférence) »."""
     p = personnes[ident]
-    notes = [p.commune] if p.commune else []
+    notes = [p.commune] if p.commune and delegues else []
     for suppleant, titulaire in roll.suppleants:
         if suppleant == ident:
             role = accord("suppléant", feminin=p.civilite == "Mme")

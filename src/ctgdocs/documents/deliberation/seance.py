@@ -14,7 +14,7 @@ from ctgdocs.documents.territoire import personne
 from ctgdocs.fr import noms
 from ctgdocs.fr.accord import accord
 from ctgdocs.fr.dates import date_lettres, heure_lettres
-from ctgdocs.fr.prepositions import de, joindre
+from ctgdocs.fr.prepositions import joindre
 from ctgdocs.load.territoire import DonneesTerritoire
 from ctgdocs.model import Organisation, Personne, Seance
 from ctgdocs.rules.presence import ouverture
@@ -46,10 +46,12 @@ def _collectivite(org: Organisation) -> ContexteCollectivite:
         "nom": org.nom,
         "type": org.type,
         "designation": noms.designation(org),
-        "de_nom": de(org.nom),
-        "a_nom": joindre("à", org.nom),
+        "de_nom": noms.de_nom(org),
+        "a_nom": noms.a_nom(org),
         "designation_avec_article": noms.designation_avec_article(org),
-        "a_siege": joindre("à", siege) if siege else None,
+        "a_siege": (noms.a_nom(org) if siege == org.nom else joindre("à", siege))
+        if siege
+        else None,
         "organe": ORGANES.get(org.type, "Conseil"),
         "mise_en_page": org.deliberations.mise_en_page,
         "representation_etat": org.representation_etat,
