@@ -190,6 +190,16 @@ def test_a_suppleant_sits_and_votes_for_his_titulaire_and_visio_members_count(
     assert "Votants 4" in texte  # the community's house style: a box of counts
 
 
+def test_a_delegates_commune_is_printed_only_in_a_council_of_delegates(copie, tmp_path) -> None:
+    """Sophie ROUX, delegate of Cartigny at the EPCI, is also a councillor of Péronne: the
+    municipal roll names her without a commune (issue 20: the RNE import writes it)."""
+    c = copie(HS)
+    _epci(c)
+    textes = _extraits(c.dir, tmp_path / "sortie", "peronne-deliberation")
+    assert textes and all("Sophie ROUX" in t for t in textes.values())
+    assert not any("(CARTIGNY" in t for t in textes.values())
+
+
 def test_a_commune_has_no_suppleants(copie) -> None:
     c = copie(HS)
     c.edit(

@@ -304,8 +304,8 @@ def test_presences_order_and_choice(copie) -> None:
 def test_each_mention_is_its_own_paragraph(copie, monkeypatch) -> None:
     presence = extrait.contexte_presence
 
-    def avec_mentions(*args):
-        found = presence(*args)
+    def avec_mentions(*args, **kwargs):
+        found = presence(*args, **kwargs)
         return {
             **found,
             "mentions": ["Marc FUSAT arrive à 19h20.", "Sylvie NARDI quitte la séance."],
