@@ -276,6 +276,11 @@ def test_annex_4_is_the_council_deliberation_when_the_data_has_it(copie):
     c.edit(
         "acte.yaml", "    date: 2021-12-03\n", "    date: 2021-12-03\n    numero: 2021-12-03-07\n"
     )
+    # a séance of 2021 sets its threshold by the 2020 renewal's millésime (2017), which the
+    # COG 2026 the example was imported from does not give: the population is left out here
+    c.edit(
+        "territoire.yaml", "    populations_legales: [{millesime: 2023, population: 10933}]\n", ""
+    )
     (c.dir / "seances").mkdir()
     (c.dir / "seances" / "2021-12-03-le-pradet.yaml").write_text(SEANCE_FICTIVE, encoding="utf-8")
     text = plain_text(render(c.dir).tree)

@@ -17,9 +17,9 @@ from ctgdocs.export.ctes import preflight
 from ctgdocs.rules.teletransmission import Teletransmission, departement_actes
 
 CHATELLERAULT = "grand-chatellerault"
-# A FICTITIOUS SIREN with a valid check digit, for tests only: the real one of the
-# Communauté d'agglomération de Grand Châtellerault is not in our sources.
-SIREN_TEST = "999999998"
+# The real SIREN of the Communauté d'agglomération de Grand Châtellerault, which its example
+# now holds from the COG (ctgdocs import territoire, issue 20).
+SIREN_GC = "248600413"
 
 
 def _acte(**changes) -> Teletransmission:
@@ -151,11 +151,7 @@ def test_a_pdf_over_the_actes_limit_fails_its_territory(tmp_path, monkeypatch) -
 @pytest.fixture
 def chatellerault(copie):
     c = copie(CHATELLERAULT)
-    c.edit(
-        "territoire.yaml",
-        "    sigle: CAGC",
-        f'    siren: "{SIREN_TEST}"   # FICTITIOUS (tests)\n    sigle: CAGC',
-    )
+    assert f'    siren: "{SIREN_GC}"\n' in c.path("territoire.yaml").read_text(encoding="utf-8")
     return c
 
 
@@ -182,7 +178,7 @@ def test_a_signed_convention_and_avenant_are_sent_as_cc(chatellerault, tmp_path)
     # the draft avenant n° 2 has no date yet, the consolidated versions are never sent
     assert written == ["convention-avenant-1.actes.json", "convention.actes.json"]
     convention = json.loads((out / CHATELLERAULT / "convention.actes.json").read_text())
-    assert convention["identifiant"] == f"086-{SIREN_TEST}-20191231-CTG_2020_2024-CC"
+    assert convention["identifiant"] == f"086-{SIREN_GC}-20191231-CTG_2020_2024-CC"
     assert convention["nature"] == {
         "code": "CC",
         "code_numerique": 4,
@@ -193,7 +189,7 @@ def test_a_signed_convention_and_avenant_are_sent_as_cc(chatellerault, tmp_path)
     )
     assert convention["collectivite"]["nom"] == "Communauté d'agglomération de Grand Châtellerault"
     avenant = json.loads((out / CHATELLERAULT / "convention-avenant-1.actes.json").read_text())
-    assert avenant["identifiant"] == f"086-{SIREN_TEST}-20241220-CTG_AV1-CC"
+    assert avenant["identifiant"] == f"086-{SIREN_GC}-20241220-CTG_AV1-CC"
 
 
 def _problems(c) -> list[str]:
@@ -217,6 +213,7 @@ def test_the_transmitting_collectivite_signs_the_contract(chatellerault) -> None
 
 def test_a_contract_s_transmitting_body_needs_its_siren(copie) -> None:
     c = copie(CHATELLERAULT)
+    c.edit("territoire.yaml", f'    siren: "{SIREN_GC}"\n', "")
     c.edit("convention.yaml", "  signature:\n", ACTES_CONVENTION + "  signature:\n")
     line = c.line("territoire.yaml", "  grand-chatellerault:")
     assert c.problems() == [

@@ -29,8 +29,17 @@ DEVELOPERS = {
 }
 
 
+# Messages click translates through a variable: `_(extra["required"])` after
+# `extra["required"] = "required"` (the « [required] » of a required option's help).
+DYNAMIC = {"required": 'extra["required"] = "required"'}
+
+
 def click_messages() -> tuple[set[str], set[tuple[str, str]]]:
     singles: set[str] = set()
+    core = (CLICK / "core.py").read_text(encoding="utf-8")
+    for message, assignment in DYNAMIC.items():
+        if assignment in core and f"_(extra[{message!r}])".replace("'", '"') in core:
+            singles.add(message)
     plurals: set[tuple[str, str]] = set()
     for module in cli_fr.MODULES:
         source = (CLICK / f"{module.split('.')[1]}.py").read_text(encoding="utf-8")

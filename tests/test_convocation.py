@@ -18,7 +18,7 @@ from support.extract import html_text
 HS = "haute-somme-illustratif"
 PERONNE = "seances/2026-11-23-peronne.yaml"
 CONVOCATION = "convocation: 2026-11-17"
-MILLESIMES = "      - {millesime: 2023, population: 7389}"
+MILLESIMES = "      - {millesime: 2023, population: 7090}"
 
 
 def _un(c, rel: str, needle: str, message: str) -> None:
@@ -41,7 +41,7 @@ def test_an_urgent_convocation_needs_one_jour_franc_and_prints_the_councils_vote
     c.edit(PERONNE, CONVOCATION, "convocation: 2026-11-21")  # 1 jour franc: 22 November
     assert c.problems()[0].endswith(
         "délai de convocation insuffisant : 1 jour franc entre le 21 novembre 2026 et le "
-        "23 novembre 2026, 5 requis (CGCT L2121-12, 3 500 habitants et plus, population 7389 "
+        "23 novembre 2026, 5 requis (CGCT L2121-12, 3 500 habitants et plus, population 7090 "
         "(millésime 2023))"
     )
     c.edit(

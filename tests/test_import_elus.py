@@ -201,3 +201,13 @@ def test_elus_need_a_territory(tmp_path: Path) -> None:
         f"erreur (utilisation) : {tmp_path / 'vide' / 'territoire.yaml'} n'existe pas : écrivez "
         f"d'abord le territoire (« ctgdocs import territoire {tmp_path / 'vide'} --epci SIREN »)\n"
     )
+
+
+def test_the_help_is_french(tmp_path: Path) -> None:
+    code, out, _ = run("import", "elus", "--help")
+    assert code == 0
+    assert "[obligatoire]" in out
+    assert "[required]" not in out
+    code, _, err = run("import", "elus", str(tmp_path))
+    assert code == 2
+    assert err.splitlines()[-1] == "Erreur : option manquante '--rne'."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -163,6 +164,9 @@ def test_a_commune_added_to_a_territory_of_communes(
 def test_elus_of_a_territory_typed_by_hand_need_its_codes(tmp_path: Path) -> None:
     dossier = tmp_path / "gc"
     shutil.copytree(ROOT / "data" / "grand-chatellerault", dossier)
+    f = dossier / "territoire.yaml"
+    texte = re.sub(r', code_insee: "\d+"|\n    siren: "\d+"', "", f.read_text(encoding="utf-8"))
+    f.write_text(texte, encoding="utf-8")  # as typed by hand, before any import
     code, out, _ = run("import", "elus", str(dossier), "--rne", str(CM))
     assert code == 0
     assert out.splitlines() == [
@@ -179,6 +183,11 @@ def test_populations_a_past_seance_would_lack_are_not_written(tmp_path: Path) ->
     written, so the territory stays valid."""
     dossier = tmp_path / "vb"
     shutil.copytree(ROOT / "data" / "vallee-des-baux-alpilles", dossier)
+    f = dossier / "territoire.yaml"
+    texte = f.read_text(encoding="utf-8")
+    importe = '    code_insee: "13058"\n    type_liaison: 0\n    siren: "211300587"\n'
+    assert importe in texte  # data/ was imported so: as typed by hand before
+    f.write_text(texte.replace(importe, ""), encoding="utf-8")
     code, out, _ = run("import", "territoire", str(dossier), "--commune", "13058", "--mise-a-jour")
     assert code == 0
     assert (
@@ -191,3 +200,14 @@ def test_populations_a_past_seance_would_lack_are_not_written(tmp_path: Path) ->
         in out
     )
     assert run("validate", str(dossier))[0] == 0
+
+
+def test_a_tncc_that_contradicts_the_name_is_refused(copie) -> None:
+    c = copie("le-pradet")
+    c.edit("territoire.yaml", "    nom: Le Pradet\n", "    nom: Hyères\n")
+    problems = c.problems()
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "organisations.le-pradet.type_liaison : type de nom en clair 2 : attendu un nom qui "
+        "commence par « Le », pas « Hyères » ; corrigez l'un, ou retirez type_liaison (le nom "
+        "seul dit alors « d'Hyères »)"
+    ]

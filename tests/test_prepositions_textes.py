@@ -85,6 +85,9 @@ def test_communes_named_with_each_article(copie, nom: str) -> None:
     pradet.edit("territoire.yaml", "    nom: Le Pradet\n", f"    nom: {nom}\n")
     maussane = copie("vallee-des-baux-alpilles")  # the deliberation extract of a commune
     maussane.edit("territoire.yaml", "nom: Maussane-les-Alpilles\n", f"nom: {nom}\n")
+    # another name, not the COG's: its TNCC goes with the old one (rules/noms would refuse it)
+    pradet.edit("territoire.yaml", "    type_liaison: 2\n", "")
+    maussane.edit("territoire.yaml", "    type_liaison: 0\n    siren", "    siren")
     chatellerault = copie("grand-chatellerault")  # convention, avenants: where they are signed
     chatellerault.edit("territoire.yaml", "siege: Châtellerault", f"siege: {nom}")
     chatellerault.edit("convention.yaml", "lieu: Poitiers", f"lieu: {nom}")

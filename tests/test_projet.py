@@ -21,7 +21,6 @@ from support.chantier import Chantier
 
 G = "grand-chatellerault"
 P = "le-pradet"
-SIREN_TEST = "999999998"  # FICTITIOUS, with a valid check digit (tests/test_actes.py)
 ACTES = "  actes: {numero: CTG_2020_2024, matiere: '8.2', collectivite: grand-chatellerault}\n"
 DATE = "    date: 2019-12-31\n"
 FORMATS = ("pdf", "docx", "html")
@@ -48,7 +47,6 @@ def brouillon(root: Path) -> Path:
     dest = seule(root)
     edit(dest / "convention.yaml", DATE, "")
     edit(dest / "convention.yaml", "  signature:\n", ACTES + "  signature:\n")
-    edit(dest / "territoire.yaml", "    sigle: CAGC", f'    siren: "{SIREN_TEST}"\n    sigle: CAGC')
     return dest
 
 

@@ -209,14 +209,15 @@ def _luhn_completed(digits: str) -> str:
 
 
 def test_several_collectivites_in_one_file_sorted_by_name(copie) -> None:
-    """Maussane completed with FICTITIOUS identifiers (test only), beside Poitiers."""
+    """Maussane, with its real SIREN (from the COG) and a FICTITIOUS NIC (test only: no
+    SIRENE extract is in our sources), beside Poitiers."""
     c = copie(MAUSSANE)
-    siren = _luhn_completed("99999999")
+    siren = "211300587"
     siret = _luhn_completed(siren + "0001")
     c.edit(
         "territoire.yaml",
-        "    nom: Maussane-les-Alpilles\n",
-        f'    nom: Maussane-les-Alpilles\n    siren: "{siren}"\n    siret: "{siret}"\n',
+        f'    siren: "{siren}"\n',
+        f'    siren: "{siren}"\n    siret: "{siret}"   # FICTITIOUS NIC (test)\n',
     )
     c.edit(
         SEANCE_MAUSSANE,

@@ -31,6 +31,7 @@ FR: dict[str, str] = {
     "env var: {var}": "variable d'environnement : {var}",
     "default: {default}": "par défaut : {default}",
     "(dynamic)": "(calculé)",
+    "required": "obligatoire",  # « [required] » after a required option's help
     "deprecated": "obsolète",
     "DeprecationWarning: The command {name!r} is deprecated.{extra_message}": (
         "Avertissement : la commande « {name} » est obsolète.{extra_message}"

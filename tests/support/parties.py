@@ -9,7 +9,6 @@ its own; the communes' mayors and every other person below are made up."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -105,13 +104,13 @@ def territoire_parties(root: Path) -> Path:
         f"signataires: [{', '.join(SIGNATAIRES)}]",
     )
     for commune, maire in EXECUTIFS.items():
-        territoire = re.sub(
-            rf"(\n  {commune}: {{[^}}]*)}}", rf"\1, executif: {maire}}}", territoire, count=1
+        territoire = territoire.replace(
+            f"\n  {commune}: {{", f"\n  {commune}: {{executif: {maire}, ", 1
         )
     territoire = territoire.replace(
         "\n  # The 47 communes", "\n" + ORGANISATIONS + "\n  # The 47 communes"
     )
-    territoire = territoire.rstrip("\n") + "\n" + PERSONNES
+    territoire = territoire.replace("\npersonnes:\n", "\npersonnes:\n" + PERSONNES, 1)
     (folder / "territoire.yaml").write_text(territoire, encoding="utf-8")
     convention = (folder / "convention.yaml").read_text(encoding="utf-8")
     debut = convention.index("  parties:\n")

@@ -148,3 +148,17 @@ def joindre_insee(preposition: Preposition, nom: str, tncc: int | None) -> str:
         return f"{preposition} {nom}"  # « de La Ciotat », « à L'Isle-sur-la-Sorgue »
     lie = contractions[preposition]
     return f"{lie}{nom}" if lie.endswith("'") else f"{lie} {nom}"
+
+
+# The article each TNCC of 2 and above puts at the head of a commune's name.
+ARTICLES_TNCC = {code: article for code, (article, _) in _TNCC.items()}
+
+
+def tncc_accorde(nom: str, tncc: int) -> bool:
+    """Whether a commune's name agrees with its TNCC: « Le Pradet » with 2, « Arles » with 0
+    or 1, never « Le Rove » with 0 (the article would not contract: « de Le Rove »)."""
+    articles = [a if a.endswith("'") else a + " " for a, _ in _TNCC.values()]
+    if tncc in _TNCC:
+        article = _TNCC[tncc][0]
+        return nom.startswith(article if article.endswith("'") else article + " ")
+    return not any(nom.startswith(a) for a in articles)

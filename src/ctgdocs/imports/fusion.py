@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ctgdocs.fr.accord import accord
 from ctgdocs.fr.noms import designation_avec_article
@@ -262,15 +262,23 @@ def _mettre_a_jour(
 
 
 def _poser(org: CommentedMap, cle: str, valeur: Any) -> None:
+    """Set a value in the organisation's style: on one line in a mapping on one line, and a
+    list written as a block stays a block. A new key goes after the COG's keys already there,
+    never after the last key, whose trailing comments belong to what follows."""
     flux = org.fa.flow_style()
     rendu = yamlrt.en_ligne({cle: valeur})[cle] if flux else yamlrt.en_bloc({cle: valeur})[cle]
+    ancien = org.get(cle)
+    block = isinstance(ancien, CommentedSeq) and not ancien.fa.flow_style()
+    if block and isinstance(rendu, CommentedSeq):
+        rendu.fa.set_block_style()
     if cle in org:
         org[cle] = rendu
         return
-    # after the keys that come before it in the COG's order, else at the end
-    ordre = [k for k in CHAMPS_COG.get(str(org.get("type")), ()) if k in org]
-    apres = [list(org).index(k) for k in ordre]
-    position = max(apres) + 1 if apres and cle != "populations_legales" else len(org)
+    cles = list(org)
+    ordre = [cles.index(k) for k in CHAMPS_COG.get(str(org.get("type")), ()) if k in org]
+    position = max(ordre) + 1 if ordre else len(org)
+    if not flux and position >= len(org) and len(org) > 1:
+        position = len(org) - 1  # before the last key: its comments may introduce the next
     org.insert(position, cle, rendu)
 
 

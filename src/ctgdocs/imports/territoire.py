@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ctgdocs.errors import UsageError
-from ctgdocs.fr.prepositions import joindre_insee
+from ctgdocs.fr.prepositions import joindre_insee, tncc_accorde
 from ctgdocs.imports.cog import Cog, Commune
 
 # The COG abbreviates the kind of EPCI before its name (« CA Grand Châtellerault »).
@@ -181,7 +181,9 @@ def _communes(communes: Sequence[Commune], millesime: int) -> list[Record]:
         if ids[ident] > 1:  # two communes of one name (in two départements)
             ident = f"{ident}-{c.code.lower()}"
         champs: dict[str, Any] = {"type": "commune", "nom": c.nom, "code_insee": c.code}
-        if c.type_liaison is not None:
+        # one commune of 2026 (« Le Vernet-Chaméane », 0) has a TNCC its name contradicts:
+        # without it, the name says the preposition
+        if c.type_liaison is not None and tncc_accorde(c.nom, c.type_liaison):
             champs["type_liaison"] = c.type_liaison
         champs["departement"] = c.departement
         if c.siren:

@@ -17,7 +17,10 @@ def manques(d: DonneesTerritoire) -> Iterator[Problem]:
     if t.model.sources is None:
         return
     orgs = t.model.organisations
-    if t.model.territoire.ctg is None:
+    # The contracts' needs (the CTG, the Caf's address) are said of a territory that has a
+    # contract, or has no document yet: one that only deliberates needs neither.
+    contrats = d.convention is not None or d.acte is not None or not d.seances
+    if contrats and t.model.territoire.ctg is None:
         yield t.problem(
             ("territoire",),
             "la CTG est à écrire (ctg : intitule, debut, fin, signataires ; l'exemple est en "
@@ -42,7 +45,7 @@ def manques(d: DonneesTerritoire) -> Iterator[Problem]:
             "FICHIER » le lit dans un extrait SIRENE, ou siret à écrire",
         )
     caf = orgs[t.model.territoire.caf]
-    if caf.adresse is None:
+    if contrats and caf.adresse is None:
         yield t.problem(
             ("organisations", t.model.territoire.caf),
             "l'adresse du siège de la Caf est à écrire (adresse), que les parties d'une "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ctgdocs.errors import Problem
+from ctgdocs.fr.prepositions import ARTICLES_TNCC, de, tncc_accorde
 from ctgdocs.load.territoire import DonneesTerritoire
 
 
@@ -19,6 +20,14 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
                 "prénom et son nom, ou par sa civilité et son nom (civilite : « M. » ou « Mme »)",
             )
     for ident, org in t.model.organisations.items():
+        if org.type_liaison is not None and not tncc_accorde(org.nom, org.type_liaison):
+            article = ARTICLES_TNCC.get(org.type_liaison)
+            attendu = f"un nom qui commence par « {article} »" if article else "un nom sans article"
+            yield t.problem(
+                ("organisations", ident, "type_liaison"),
+                f"type de nom en clair {org.type_liaison} : attendu {attendu}, pas « {org.nom} » ; "
+                f"corrigez l'un, ou retirez type_liaison (le nom seul dit alors « {de(org.nom)} »)",
+            )
         if org.genre is not None and org.article in ("le", "la"):
             attendu = "feminin" if org.article == "la" else "masculin"
             if org.genre != attendu:
