@@ -50,6 +50,9 @@ ALLOWED: dict[str, set[str]] = {
     # official data read from the files that publish it (the COG, the RNE); an update never
     # writes populations a séance's rule would lack (rules/convocation: the renewal's millésime)
     "imports": {"model", "fr", "load", "rules"},
+    # the web app, beside the command line over the stages: it is handed app.build by cli,
+    # and reads the build's options, report and manifest, and the territories' folders
+    "serve": {"build", "fr", "load"},
 }
 ENTRY_POINTS = {"__init__", "__main__", "app", "cli", "cli_fr", "errors", "paths"}
 

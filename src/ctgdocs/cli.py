@@ -388,3 +388,36 @@ def _rapport(resultat: Resultat, ecrit: bool, dry_run: bool) -> None:
         click.echo(f"{cible} : rien à changer")
     else:
         click.echo(f"rien n'a été écrit (--dry-run) : {cible}")
+
+
+@main.command()
+@click.argument(
+    "donnees", type=click.Path(path_type=Path, exists=True, file_okay=False), default=Path("data")
+)
+@click.option(
+    "--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True
+)
+@click.option("--port", type=Entier(min=1, max=65535), default=8000, show_default=True)
+@click.option(
+    "--hote",
+    default="127.0.0.1",
+    show_default=True,
+    help="Adresse d'écoute ; toute autre que cette machine demande un jeton, affiché ici.",
+)
+def serve(donnees: Path, output: Path, port: int, hote: str) -> None:
+    """Ouvre l'application web locale sur les données : territoires, documents et leur état,
+    production des documents."""
+    import secrets
+
+    import uvicorn
+
+    from ctgdocs.app import build as construire
+    from ctgdocs.serve.app import application
+    from ctgdocs.serve.securite import locale
+
+    jeton = None if locale(hote) else secrets.token_urlsafe(24)
+    adresse = f"http://{hote}:{port}/" + (f"?jeton={jeton}" if jeton else "")
+    click.echo(f"ctgdocs serve : {adresse} (Ctrl+C pour arrêter)")
+    uvicorn.run(
+        application(donnees, output, construire, jeton), host=hote, port=port, log_level="warning"
+    )

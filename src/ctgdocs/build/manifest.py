@@ -81,6 +81,7 @@ CODE_WITHOUT_OUTPUT = {
     "build/executors/": "where produce runs (Dask) and how the bytes it wrote travel back",
     # the data files it writes are inputs of the documents, hashed as such
     "imports/": "reads official files (the COG) to write data files, never an output",
+    "serve/": "the web app: it runs the pipeline, never changes what it writes",
 }
 
 
