@@ -438,7 +438,9 @@ def test_unknown_syntax_error_is_not_english():
 # --- performance ------------------------------------------------------------------------------
 
 
-def test_large_file_is_fast(tmp_path):
+def test_a_large_file_is_read_whole_with_its_marks(tmp_path):
+    """Its speed is the benchmark's (bench/: validate on synthetic territories), never a timing
+    assertion here: one failed when two suites shared the machine."""
     lines = ["seance:", "  date: 2024-03-12", "  presents:"]
     for i in range(400):
         lines += [f"    - nom: Dupont {i}", "      qualite: conseillère"]
@@ -447,14 +449,10 @@ def test_large_file_is_fast(tmp_path):
         lines += [f"  - numero: {i}", f'    objet: "Objet {i} : vote"', "    pour: 12"]
     path: Path = tmp_path / "grand.yaml"
     path.write_text("\n".join(lines) + "\n", "utf-8")
-    read_yaml(path)
-    start = time.perf_counter()
     doc = read_yaml(path)
-    elapsed = time.perf_counter() - start
     assert doc.problems == []
     assert len(doc.data["points"]) == 400
     assert doc.marks.value(("points", 399, "pour")) == Mark(2004, 11)
-    assert elapsed < 0.5
 
 
 # --- \u escapes of UTF-16 pairs (as JSON writes an emoji) ------------------------------------
