@@ -14,8 +14,6 @@ avenant's modifications are drafted."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +27,7 @@ from ctgdocs.imports import yamlrt
 from ctgdocs.imports.changements import Changement
 from ctgdocs.imports.rne import Elu, civilite
 from ctgdocs.imports.signes import ActeSigne
-from ctgdocs.imports.territoire import identifiant
+from ctgdocs.imports.territoire import cle_de_nom, identifiant
 from ctgdocs.model import Organisation
 
 
@@ -109,9 +107,7 @@ def _par_collectivite(elus: Sequence[Elu]) -> dict[str, list[Elu]]:
 
 
 def _cle(prenom: Any, nom: Any) -> str:
-    texte = f"{prenom or ''} {nom or ''}"
-    ascii_text = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).strip()
+    return cle_de_nom(f"{prenom or ''} {nom or ''}")
 
 
 def _membres(elus: Sequence[Elu]) -> list[_Membre]:

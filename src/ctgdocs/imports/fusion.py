@@ -7,7 +7,6 @@ written: it is drafted as an avenant's modification."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +17,7 @@ from ctgdocs.fr.noms import designation_avec_article
 from ctgdocs.imports import yamlrt
 from ctgdocs.imports.changements import Changement
 from ctgdocs.imports.signes import ActeSigne
-from ctgdocs.imports.territoire import ImportTerritoire, Record
+from ctgdocs.imports.territoire import ImportTerritoire, Record, cle_de_nom
 from ctgdocs.model import Organisation
 
 # The values the COG owns, per type: written at each import. Every other key is the user's.
@@ -143,7 +142,7 @@ def _trouver(orgs: CommentedMap, territoire: CommentedMap, record: Record) -> st
         for ident, org in meme_type:
             if (
                 not org.get("code_insee")
-                and _cle(org.get("nom")) == _cle(champs["nom"])
+                and cle_de_nom(org.get("nom")) == cle_de_nom(champs["nom"])
                 and org.get("departement", champs["departement"]) == champs["departement"]
             ):
                 return str(ident)
@@ -155,12 +154,6 @@ def _trouver(orgs: CommentedMap, territoire: CommentedMap, record: Record) -> st
         if kind == "caf" and org.get("departement") == champs["departement"]:
             return str(ident)
     return None
-
-
-def _cle(nom: Any) -> str:
-    """A name compared without case, accents, hyphens or apostrophes' kind."""
-    texte = unicodedata.normalize("NFKD", str(nom or "")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", texte.lower()).strip()
 
 
 def _epci(imp: ImportTerritoire, orgs: CommentedMap, territoire: CommentedMap) -> str:

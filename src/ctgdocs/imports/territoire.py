@@ -63,6 +63,13 @@ def identifiant(texte: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].rstrip("-")
 
 
+def cle_de_nom(nom: object) -> str:
+    """A name as an import compares it: without case, accents, hyphens or apostrophes' kind
+    (« Saint-Genest-d'Ambière » and « SAINT GENEST D AMBIERE » are one)."""
+    texte = unicodedata.normalize("NFKD", str(nom or "")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", texte.lower()).strip()
+
+
 def _ordre(nom: str) -> str:
     return unicodedata.normalize("NFKD", nom).encode("ascii", "ignore").decode().lower()
 
