@@ -8,11 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from click.testing import CliRunner
 
-from ctgdocs.cli import main
-from ctgdocs.model import FichierTerritoire
+from support.importation import charger, run
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIELS = ROOT / "tests" / "fixtures" / "officiels"
@@ -22,16 +19,6 @@ EPCI = OFFICIELS / "elus-conseillers-communautaires-epci.csv"
 SIRENE = OFFICIELS / "StockEtablissement-extrait.csv"
 GC = ROOT / "data" / "grand-chatellerault"
 COMMUNES = ("86066", "86174", "86092", "86272")  # the four communes of the fixtures
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-def charger(dossier: Path) -> FichierTerritoire:
-    texte = (dossier / "territoire.yaml").read_text(encoding="utf-8")
-    return FichierTerritoire.model_validate(yaml.safe_load(texte))
 
 
 @pytest.fixture

@@ -9,28 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from click.testing import CliRunner
 
-from ctgdocs.cli import main
 from ctgdocs.fr import noms
 from ctgdocs.fr.prepositions import de
 from ctgdocs.imports.territoire import nom_epci
-from ctgdocs.model import FichierTerritoire
+from support.importation import charger, run
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "cog"
 GC = ROOT / "data" / "grand-chatellerault"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-def charger(dossier: Path) -> FichierTerritoire:
-    texte = (dossier / "territoire.yaml").read_text(encoding="utf-8")
-    return FichierTerritoire.model_validate(yaml.safe_load(texte))
 
 
 @pytest.fixture

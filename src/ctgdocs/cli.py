@@ -294,8 +294,13 @@ def import_() -> None:
     """Importe les données officielles : communes et EPCI (COG), élus (RNE), SIRET (SIRENE)."""
 
 
+# An official file the import reads (never fetched: the machine may be offline).
+FICHIER_LU = click.Path(path_type=Path, dir_okay=False, exists=True)
+_dry_run = click.option("--dry-run", is_flag=True, help="Montre les changements ; n'écrit rien.")
+
+
 def _mise_a_jour(f: Callable[..., None]) -> Callable[..., None]:
-    f = click.option("--dry-run", is_flag=True, help="Montre les changements ; n'écrit rien.")(f)
+    f = _dry_run(f)
     return click.option(
         "--mise-a-jour",
         is_flag=True,
@@ -314,7 +319,7 @@ def _mise_a_jour(f: Callable[..., None]) -> Callable[..., None]:
 )
 @click.option(
     "--sirene",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    type=FICHIER_LU,
     default=None,
     help="Extrait SIRENE des établissements (CSV) : le SIRET du siège de chaque organisation.",
 )
@@ -352,17 +357,17 @@ def import_territoire(
 @click.argument("dossier", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option(
     "--rne",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    type=FICHIER_LU,
     required=True,
     help="Fichier des conseillers municipaux du RNE (elus-conseillers-municipaux-cm.csv).",
 )
 @click.option(
     "--rne-epci",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    type=FICHIER_LU,
     default=None,
     help="Fichier des conseillers communautaires (elus-conseillers-communautaires-epci.csv).",
 )
-@click.option("--dry-run", is_flag=True, help="Montre les changements ; n'écrit rien.")
+@_dry_run
 def import_elus(dossier: Path, rne: Path, rne_epci: Path | None, dry_run: bool) -> None:
     """Remplit le conseil de chaque commune et de l'EPCI d'après le Répertoire national des
     élus : personnes (civilité, prénom, NOM), maire ou président, adjoints ; jamais les dates

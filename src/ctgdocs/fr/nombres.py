@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal, get_group_symbol
@@ -119,6 +119,12 @@ def liste(items: Iterable[str], conjonction: str = "et") -> str:
     if len(elements) < 2:
         return "".join(elements)
     return f"{', '.join(elements[:-1])} {conjonction} {elements[-1]}"
+
+
+def abrege(items: Sequence[str], n: int) -> str:
+    """The first n items and how many more: « a, b, c et 44 autres » (a message naming a long
+    list of ids)."""
+    return ", ".join(items[:n]) + (f" et {len(items) - n} autres" if len(items) > n else "")
 
 
 def majuscule_initiale(s: str) -> str:

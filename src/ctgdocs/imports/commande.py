@@ -33,7 +33,6 @@ class Resultat:
     cible: Path  # DOSSIER/territoire.yaml
     texte: str | None  # what to write; None when nothing changes
     changements: list[Changement]
-    nouveau: bool
 
 
 def territoire(
@@ -63,7 +62,7 @@ def territoire(
             n = len(fusion.sirets(doc, sieges[0], sieges[1]))
             changements.append(Changement(f"SIRET des sièges : {n} d'après {sieges[1]}"))
         texte = yamlrt.ecrire(doc).replace("\nsources:", "\n\nsources:", 1)  # after the header
-        return Resultat(cible, texte, changements, True)
+        return Resultat(cible, texte, changements)
     if not mise_a_jour:
         raise UsageError(
             f"{display_path(cible)} existe déjà : ajoutez --mise-a-jour pour y reporter le COG "
@@ -78,22 +77,25 @@ def territoire(
             actes_signes(dossier),
             complet=complet,
             autres=autres,
-            requis=millesimes_requis(doc, dossier),
+            requis=millesimes_requis(doc, autres),
         )
         return faits + (fusion.sirets(doc, *sieges) if sieges is not None else [])
 
     return mettre_a_jour(cible, fusionner)
 
 
-def millesimes_requis(doc: CommentedMap, dossier: Path) -> dict[str, set[int]]:
+def millesimes_requis(doc: CommentedMap, autres: dict[str, str]) -> dict[str, set[int]]:
     """The population millésime each commune's séances need: that in force at its council's
-    last full renewal before the séance (rules/convocation)."""
+    last full renewal before the séance (rules/convocation). `autres`: the territory's other
+    data files, already read (`_autres`), of which the séances are seances/*.yaml."""
     orgs = doc.get("organisations") or {}
     requis: dict[str, set[int]] = {}
-    for chemin in sorted((dossier / "seances").glob("*.yaml")):
+    for nom, texte in sorted(autres.items()):
+        if Path(nom).parent != Path("seances"):
+            continue
         try:
-            seance = (yaml.safe_load(chemin.read_text(encoding="utf-8")) or {}).get("seance")
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError):
+            seance = (yaml.safe_load(texte) or {}).get("seance")
+        except (yaml.YAMLError, AttributeError):
             continue  # `ctgdocs validate` says what is wrong with it
         if not isinstance(seance, dict) or not isinstance(seance.get("date"), dt.date):
             continue
@@ -171,7 +173,7 @@ def mettre_a_jour(
     doc = yamlrt.lire(avant, str(cible))
     changements = fusionner(doc, _autres(cible.parent))
     apres = yamlrt.ecrire(doc)
-    return Resultat(cible, apres if apres != avant else None, changements, False)
+    return Resultat(cible, apres if apres != avant else None, changements)
 
 
 def _autres(dossier: Path) -> dict[str, str]:

@@ -82,7 +82,7 @@ def fusionner(
         changements.append(
             Changement(
                 f"{n} {accord('collectivité', n)} sans élu dans le fichier {fichier} du RNE "
-                f"({', '.join(qui[:4])}{' …' if n > 4 else ''}) : leur conseil n'est pas écrit",
+                f"({_quelques(qui)}) : leur conseil n'est pas écrit",
                 note=True,
             )
         )
@@ -90,13 +90,18 @@ def fusionner(
         n = len(sans_code)
         changements.append(
             Changement(
-                f"{n} {accord('collectivité', n)} sans code INSEE ni SIREN ({', '.join(sans_code[:4])}"
-                f"{' …' if n > 4 else ''}) : leurs élus ne sont pas lus ; « ctgdocs import "
+                f"{n} {accord('collectivité', n)} sans code INSEE ni SIREN ({_quelques(sans_code)}) "
+                ": leurs élus ne sont pas lus ; « ctgdocs import "
                 "territoire … --mise-a-jour » écrit ces codes",
                 note=True,
             )
         )
     return changements
+
+
+def _quelques(ids: list[str], n: int = 4) -> str:
+    """« a, b, c, d … »: the first ids of a long list."""
+    return ", ".join(ids[:n]) + (" …" if len(ids) > n else "")
 
 
 def _par_collectivite(elus: Sequence[Elu]) -> dict[str, list[Elu]]:

@@ -13,6 +13,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ctgdocs.fr.accord import accord
+from ctgdocs.fr.nombres import abrege
 from ctgdocs.fr.noms import designation_avec_article
 from ctgdocs.imports import yamlrt
 from ctgdocs.imports.changements import Changement
@@ -117,7 +118,7 @@ def fusionner(
         changements.append(
             Changement(
                 f"{', '.join(champs)} {accord('ajouté', champs)} : {n} {accord('organisation', n)} "
-                f"({_liste(qui)})"
+                f"({abrege(qui, 4)})"
             )
         )
     for cle, lui in (("epci", imp.epci), ("caf", imp.caf)):
@@ -363,7 +364,3 @@ def sirets(doc: CommentedMap, sieges: dict[str, str], source: str) -> list[Chang
     if changements:
         doc.setdefault("sources", CommentedMap())["sirene"] = source
     return changements
-
-
-def _liste(ids: list[str], n: int = 4) -> str:
-    return ", ".join(ids[:n]) + (f" et {len(ids) - n} autres" if len(ids) > n else "")

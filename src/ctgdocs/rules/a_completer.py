@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ctgdocs.errors import Problem, display_path
 from ctgdocs.fr.accord import accord
+from ctgdocs.fr.nombres import abrege
 from ctgdocs.load.territoire import DonneesTerritoire
 
 
@@ -31,7 +32,7 @@ def manques(d: DonneesTerritoire) -> Iterator[Problem]:
         n = len(elus)
         yield t.problem(
             ("organisations", elus[0]),
-            f"{n} {accord('collectivité', n)} sans maire ni président ({_liste(elus)}) : "
+            f"{n} {accord('collectivité', n)} sans maire ni président ({abrege(elus, 3)}) : "
             f"« ctgdocs import elus {display_path(d.dossier)} --rne elus-conseillers-municipaux-cm.csv "
             "--rne-epci elus-conseillers-communautaires-epci.csv », ou executif à écrire",
         )
@@ -40,7 +41,7 @@ def manques(d: DonneesTerritoire) -> Iterator[Problem]:
         n = len(sans_siret)
         yield t.problem(
             ("organisations", sans_siret[0]),
-            f"{n} {accord('organisation', n)} sans SIRET ({_liste(sans_siret)}), que l'export "
+            f"{n} {accord('organisation', n)} sans SIRET ({abrege(sans_siret, 3)}), que l'export "
             "SCDL demande (COLL_SIRET) : « ctgdocs import territoire … --mise-a-jour --sirene "
             "FICHIER » le lit dans un extrait SIRENE, ou siret à écrire",
         )
@@ -51,7 +52,3 @@ def manques(d: DonneesTerritoire) -> Iterator[Problem]:
             "l'adresse du siège de la Caf est à écrire (adresse), que les parties d'une "
             "convention impriment",
         )
-
-
-def _liste(ids: list[str], n: int = 3) -> str:
-    return ", ".join(ids[:n]) + (f" et {len(ids) - n} autres" if len(ids) > n else "")

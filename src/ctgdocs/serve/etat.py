@@ -3,6 +3,7 @@ build would decide (`ctgdocs build --dry-run`) and read from the output's manife
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -106,8 +107,6 @@ def _signes(sortie: Path) -> dict[str, str]:
         manifeste = json.loads((sortie / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    import datetime as dt
-
     signes = {}
     for rel, entree in (manifeste.get("fichiers") or {}).items():
         if isinstance(entree, dict) and entree.get("signe_le"):
