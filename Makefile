@@ -7,7 +7,7 @@ LSP_STAMP := $(LSP)/node_modules/.installed-stamp
 COG     := tools/cog
 COG_STAMP := $(COG)/node_modules/.installed-stamp
 
-.PHONY: setup system demo test lint docs previews schema bench bench-quick fuzz clean
+.PHONY: setup system demo test lint docs previews captures schema bench bench-quick fuzz clean
 
 setup: system $(STAMP) $(LSP_STAMP) $(COG_STAMP)
 
@@ -40,6 +40,10 @@ demo: setup
 # The first page of every PDF of output/ (after `make demo`) into docs/apercus/, the docs' gallery.
 previews:
 	$(PY) tools/apercus.py output docs/apercus
+
+# The screenshots of the clerk's walkthrough (docs/application.md), taken by the browser test.
+captures: setup
+	CAPTURES=docs/captures/serve $(PY) -m pytest -q -p no:cacheprovider tests/test_serve_navigateur.py
 
 # The docs site (mkdocs.yml, docs/, the pages tools/docs_hooks.py generates) into site/.
 # NO_MKDOCS_2_WARNING: Material prints a notice about its successor on every build.

@@ -51,8 +51,11 @@ ALLOWED: dict[str, set[str]] = {
     # writes populations a séance's rule would lack (rules/convocation: the renewal's millésime)
     "imports": {"model", "fr", "load", "rules"},
     # the web app, beside the command line over the stages: it is handed app.build by cli,
-    # and reads the build's options, report and manifest, and the territories' folders
-    "serve": {"build", "fr", "load"},
+    # and reads the build's options, report and manifest, and the territories' folders; its
+    # séance form checks a draft with the rules, counts with rules/presence and rules/vote
+    # and words the vote as the extract does (documents/deliberation/vote), previews it with
+    # the HTML writer, saves it with the round trip of imports/yamlrt and writers/atomic
+    "serve": {"build", "fr", "load", "model", "rules", "documents", "writers", "imports"},
 }
 ENTRY_POINTS = {"__init__", "__main__", "app", "cli", "cli_fr", "errors", "paths"}
 

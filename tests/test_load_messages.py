@@ -104,6 +104,16 @@ def test_missing_field_is_located_at_its_parent(copie):
     ]
 
 
+def test_a_missing_date_is_named_though_a_type_shares_its_name(copie):
+    # « date » is also the name of a union member's tag in pydantic's locations: the missing
+    # field was once reported as « seance : champ obligatoire manquant »
+    c = copie(MAUSSANE)
+    c.edit(SEANCE_MAUSSANE, "  date: 2022-07-29\n", "")
+    assert c.problems() == [
+        f"{at(c, SM, 'seance:', 'seance')}: seance.date : champ obligatoire manquant"
+    ]
+
+
 def test_literal_choice(copie):
     c = copie(MAUSSANE)
     c.edit(

@@ -43,7 +43,9 @@ def test_the_home_page_lists_each_document_and_its_state(site) -> None:
     page = c.get("/")
     assert page.status_code == 200
     assert '<h2 id="le-pradet">le-pradet</h2>' in page.text
-    assert "<td>acte-engagement</td>" in page.text
+    assert (
+        '<td><a href="/documents/le-pradet/acte-engagement">acte-engagement</a></td>' in page.text
+    )
     assert "<td>DOCX · HTML · PDF</td>" in page.text  # not built yet: no link
     assert "à reconstruire (nouveau" in page.text
     assert page.headers["content-security-policy"].startswith("default-src 'self'")

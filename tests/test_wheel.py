@@ -72,7 +72,12 @@ def expected_wheel_files() -> set[str]:
     package = ROOT / "src" / "ctgdocs"
     found = {
         f"ctgdocs/{p.relative_to(package).as_posix()}"
-        for pattern in ("**/*.py", "references/**/*.yaml", "serve/pages/*.html")
+        for pattern in (
+            "**/*.py",
+            "references/**/*.yaml",
+            "serve/pages/*.html",
+            "serve/pages/*.js",
+        )
         for p in package.glob(pattern)
         if "__pycache__" not in p.parts
     }

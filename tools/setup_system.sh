@@ -6,12 +6,14 @@
 #  - nodejs, npm (only where the machine has no Node.js of its own): yaml-language-server, the
 #    server of VS Code's YAML extension, that tests the JSON Schemas on the data files
 #  - chromium: the browser the HTML preview is opened in by tests/test_html_browser.py (headless)
+#  - chromium-driver: chromedriver, through which Selenium drives that chromium in the browser
+#    test of `ctgdocs serve` (tests/test_serve_navigateur.py)
 #  - qpdf: `qpdf --check`, the structural check the tests run on every PDF
 #  - default-jre-headless, libpdfbox2-java, libactivation-java, libjaxb-api-java: Apache PDFBox
 #    Preflight, the PDF/A validator the tests run on every PDF (veraPDF is in no registry here);
 #    Preflight needs javax.activation and JAXB, which left the JDK after Java 8
 set -euo pipefail
-packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils chromium qpdf
+packages=(libharfbuzz-subset0 libreoffice-writer-nogui poppler-utils chromium chromium-driver qpdf
     default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)

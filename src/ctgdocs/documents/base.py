@@ -13,7 +13,7 @@ from typing import Any
 
 from ctgdocs.load import access
 from ctgdocs.load.clauses import dossier_modeles
-from ctgdocs.load.territoire import DonneesTerritoire
+from ctgdocs.load.territoire import Brouillon, DonneesTerritoire
 from ctgdocs.model.fichiers import MODIFIABLES
 from ctgdocs.render.document import RenderedDocument, Source
 
@@ -73,7 +73,7 @@ def planifier(
 
     def rendre() -> RenderedDocument:
         rendered = render(vue, *args)
-        return dataclasses.replace(rendered, sources=sources(d.dossier, entrees))
+        return dataclasses.replace(rendered, sources=sources(d.dossier, entrees, d.brouillon))
 
     return PlannedDocument(
         kind=kind,
@@ -87,14 +87,20 @@ def planifier(
     )
 
 
-def sources(dossier: Path, entrees: list[str]) -> tuple[Source, ...]:
+def sources(
+    dossier: Path, entrees: list[str], brouillon: Brouillon | None = None
+) -> tuple[Source, ...]:
     """The declared inputs as they are on disk, named under the territory's folder (a model's
     files under modeles/ beside it): each is read again only if it is still a regular file
-    inside that folder (`ctgdocs.load.access`)."""
+    inside that folder (`ctgdocs.load.access`). A draft séance (`ctgdocs serve`) is its text."""
     found = []
     modeles = dossier_modeles(dossier)
     for path in entrees:
         p = Path(path)
+        if brouillon is not None and p == brouillon.chemin:
+            nom = p.absolute().relative_to(dossier.absolute()).as_posix()
+            found.append(Source(nom, brouillon.texte.encode("utf-8")))
+            continue
         for racine, base in ((dossier, dossier), (modeles, modeles.parent)):
             try:
                 nom = p.absolute().relative_to(racine.absolute()).as_posix()

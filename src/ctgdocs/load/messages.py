@@ -47,7 +47,7 @@ def problems_from_validation(
     """French (path, message) pairs for every error, union alternatives merged."""
     found: dict[Loc, list[tuple[bool, ErrorDetails]]] = {}
     for err in error.errors(include_url=False):
-        path, from_union = _clean_loc(err["loc"], data)
+        path, from_union = _clean_loc(err["loc"], data, missing=err["type"] == "missing")
         found.setdefault(path, []).append((from_union, err))
     result = []
     for path, errs in found.items():
@@ -70,16 +70,17 @@ def _misspelt(
     return False
 
 
-def _clean_loc(loc: Loc, data: Any) -> tuple[Loc, bool]:
-    """Drop pydantic's union-member tags from loc, keeping only real keys and indices."""
+def _clean_loc(loc: Loc, data: Any, missing: bool = False) -> tuple[Loc, bool]:
+    """Drop pydantic's union-member tags from loc, keeping only real keys and indices. A
+    missing field's name ends its loc, even a name like a tag's (« date »)."""
     path: list[int | str] = []
     node = data
     tagged = False
-    for part in loc:
+    for i, part in enumerate(loc):
         if _has(node, part):
             path.append(part)
             node = node[part]
-        elif _is_tag(part):
+        elif _is_tag(part) and not (missing and i == len(loc) - 1):
             tagged = True
         else:
             path.append(part)

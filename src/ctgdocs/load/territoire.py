@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ctgdocs.errors import Location, Problem, display_path
 from ctgdocs.load.clauses import MODELES, Bibliotheque, charger_modele, charger_propres
 from ctgdocs.load.messages import problems_from_validation
-from ctgdocs.load.yamlfile import Mark, Path_, read_yaml
+from ctgdocs.load.yamlfile import Mark, Path_, parse_yaml, read_yaml
 from ctgdocs.model import FichierConvention, FichierCoordination, FichierSeance, FichierTerritoire
 from ctgdocs.model.avenant import FichierAvenant
 from ctgdocs.model.engagement import FichierActe
@@ -66,11 +66,23 @@ def localiser(location: Location, needle: str) -> Location:
     value (inside a multi-line text)."""
     if location.line is None:
         return location
-    lines = Path(location.file).read_text(encoding="utf-8").splitlines()
+    try:
+        lines = Path(location.file).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):  # a draft not written yet (ctgdocs serve)
+        return location
     for n in range(location.line - 1, len(lines)):
         if needle in lines[n]:
             return Location(location.file, n + 1, lines[n].index(needle) + 1)
     return location
+
+
+@dataclass(frozen=True)
+class Brouillon:
+    """A séance file as a form holds it (`ctgdocs serve`), read in its place instead of the
+    file on disk, which may not exist yet: the territory is checked and rendered with it."""
+
+    chemin: Path  # <territoire>/seances/<nom>.yaml
+    texte: str
 
 
 @dataclass(frozen=True)
@@ -86,13 +98,15 @@ class DonneesTerritoire:
     avenants: tuple[Fichier[FichierAvenant], ...] = ()
     clauses: Bibliotheque | None = None  # the territory's own clauses/
     modeles: dict[str, Bibliotheque] = field(default_factory=dict)  # the models it names
+    brouillon: Brouillon | None = None  # a séance read from a form, not from its file
 
 
 def load_file(
-    path: Path, model: type[M], root: Path | None = None
+    path: Path, model: type[M], root: Path | None = None, texte: str | None = None
 ) -> tuple[Fichier[M] | None, list[Problem]]:
-    """One data file, read only if it is a regular file inside `root` (the territory's folder)."""
-    doc = read_yaml(path, root)
+    """One data file, read only if it is a regular file inside `root` (the territory's folder);
+    or, given its `texte`, that text in its place."""
+    doc = read_yaml(path, root) if texte is None else parse_yaml(texte, str(path))
     if doc.problems:
         return None, list(doc.problems)
     try:
@@ -106,11 +120,15 @@ def load_file(
     return Fichier(str(path), parsed, doc.marks, doc.data), []
 
 
-def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Problem]]:
+def load_territoire(
+    dossier: Path, brouillon: Brouillon | None = None
+) -> tuple[DonneesTerritoire | None, list[Problem]]:
+    """The territory of a folder, every file checked; with `brouillon`, that séance file read
+    from its text (written or not)."""
     problems = list(_unexpected_files(dossier))
     territoire, found = load_file(dossier / FICHIER_TERRITOIRE, FichierTerritoire, dossier)
     problems += found
-    seances = _load_folder(dossier, SEANCES.chemin, FichierSeance, problems)
+    seances = _load_folder(dossier, SEANCES.chemin, FichierSeance, problems, brouillon)
     optional: dict[str, Fichier[Any] | None] = {}
     for type_ in OPTIONNELS:
         optional[type_.nom] = None
@@ -153,6 +171,7 @@ def load_territoire(dossier: Path) -> tuple[DonneesTerritoire | None, list[Probl
             avenants=tuple(avenants),
             clauses=propres,
             modeles=modeles,
+            brouillon=brouillon,
         ),
         [],
     )
@@ -173,13 +192,22 @@ def _modeles_nommes(
 
 
 def _load_folder(
-    dossier: Path, name: str, model: type[M], problems: list[Problem]
+    dossier: Path,
+    name: str,
+    model: type[M],
+    problems: list[Problem],
+    brouillon: Brouillon | None = None,
 ) -> list[Fichier[M]]:
-    """Every YAML file of a subfolder of the territory, in name order; their problems are added
-    to `problems`. Each must lie inside the territory's folder once resolved."""
+    """Every YAML file of a subfolder of the territory, in name order, and the draft if it is
+    one of them; their problems are added to `problems`. Each must lie inside the territory's
+    folder once resolved."""
     found: list[Fichier[M]] = []
-    for path in sorted((dossier / name).glob("*.yaml")):
-        fichier, more = load_file(path, model, dossier)
+    paths = set((dossier / name).glob("*.yaml"))
+    if brouillon is not None and brouillon.chemin.parent == dossier / name:
+        paths.add(brouillon.chemin)
+    for path in sorted(paths):
+        texte = brouillon.texte if brouillon is not None and path == brouillon.chemin else None
+        fichier, more = load_file(path, model, dossier, texte)
         problems += more
         if fichier:
             found.append(fichier)

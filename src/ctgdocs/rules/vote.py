@@ -113,8 +113,9 @@ def check(d: DonneesTerritoire) -> Iterator[Problem]:
             if total != nombre:
                 yield s.problem(
                     path,
-                    f"pour + contre + abstentions = {total}, mais il y a {nombre} votants "
-                    f"({presents} présents + {representes} représentés − "
+                    f"pour + contre + abstentions = {total}, mais il y a {nombre} "
+                    f"{accord('votant', nombre)} ({presents} {accord('présent', presents)} + "
+                    f"{representes} {accord('représenté', representes)} − "
                     f"{vote.ne_prennent_pas_part} ne prenant pas part au vote"
                     + _sans(roll.interesses)
                     + ")",

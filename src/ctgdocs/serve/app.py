@@ -19,11 +19,12 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
-from ctgdocs.serve import etat, fichiers
+from ctgdocs.serve import etat, fichiers, formulaire, seances
 from ctgdocs.serve.etat import Construire
 from ctgdocs.serve.securite import Csrf, Taille, garde
 
 PAGES = Path(__file__).parent / "pages"
+SCRIPT = PAGES / "saisie.js"
 
 
 def application(
@@ -53,6 +54,7 @@ def application(
             donnees=str(donnees),
             sortie=str(sortie),
             resume=dernier["resume"],
+            seances=await asyncio.to_thread(_seances, donnees, [t.nom for t in vues]),
         )
 
     async def fichier(request: Request) -> Response:
@@ -62,12 +64,26 @@ def application(
             return PlainTextResponse(f"aucun fichier « {demande} » dans la sortie", status_code=404)
         return FileResponse(chemin, media_type=fichiers.TYPES[chemin.suffix])
 
-    async def produire(request: Request) -> Response:
-        formulaire = await request.form()
-        if not csrf.valide("construire", str(formulaire.get("csrf") or "")):
-            return PlainTextResponse(
-                "formulaire refusé : jeton CSRF absent ou faux ; rechargez la page", status_code=403
-            )
+    async def document(request: Request) -> Response:
+        """A document's page: its files and state; a signed one says how it changes."""
+        territoire, nom = request.path_params["territoire"], request.path_params["nom"]
+        vues, _ = await asyncio.to_thread(etat.territoires, donnees, sortie, construire)
+        vue = next((t for t in vues if t.nom == territoire), None)
+        doc = next((d for d in vue.documents if d.nom == nom), None) if vue else None
+        if vue is None or doc is None:
+            return PlainTextResponse(f"aucun document « {territoire}/{nom} »", status_code=404)
+        return page("document.html", territoire=territoire, d=doc)
+
+    async def police(request: Request) -> Response:
+        chemin = fichiers.police(request.path_params["nom"])
+        if chemin is None:
+            return PlainTextResponse("aucune police de ce nom", status_code=404)
+        return FileResponse(chemin, media_type=fichiers.TYPES[".ttf"])
+
+    async def script(request: Request) -> Response:
+        return FileResponse(SCRIPT, media_type="text/javascript; charset=utf-8")
+
+    async def produire() -> list[str]:
         from ctgdocs.build.plan import BuildOptions
         from ctgdocs.build.report import summary_lines
         from ctgdocs.errors import CtgError
@@ -81,14 +97,50 @@ def application(
             except CtgError as erreur:
                 lignes = [f"erreur : {erreur}"]
         dernier["resume"] = lignes
+        return lignes
+
+    async def construction(request: Request) -> Response:
+        formulaire_ = await request.form()
+        if not csrf.valide("construire", str(formulaire_.get("csrf") or "")):
+            return PlainTextResponse(
+                "formulaire refusé : jeton CSRF absent ou faux ; rechargez la page", status_code=403
+            )
+        await produire()
         return RedirectResponse("/", status_code=303)
 
+    def produits(territoire: str, stems: list[str]) -> list[tuple[str, str, bool]]:
+        vues, _ = etat.territoires(donnees, sortie, construire)
+        return [
+            (f.chemin, f.etat, f.present)
+            for t in vues
+            if t.nom == territoire
+            for d in t.documents
+            if d.nom in stems
+            for f in d.fichiers
+        ]
+
+    contexte = formulaire.Contexte(donnees, sortie, page, csrf, produire, produits)
     routes = [
         Route("/", accueil),
         Route("/sorties/{territoire}/{nom}", fichier),
-        Route("/construire", produire, methods=["POST"]),
+        Route("/documents/{territoire}/{nom}", document),
+        Route("/static/saisie.js", script),
+        Route("/seances/_polices/{nom}", police),
+        Route("/construire", construction, methods=["POST"]),
+        *(Route(chemin, vue, methods=m) for chemin, vue, m in formulaire.routes(contexte)),
     ]
     return Starlette(
         routes=routes,
         middleware=[Middleware(Taille), Middleware(BaseHTTPMiddleware, dispatch=garde(jeton))],
     )
+
+
+def _seances(donnees: Path, noms: list[str]) -> dict[str, tuple[list[seances.Conseil], list[str]]]:
+    """Per territory: the councils a séance can be created for, and its séance files."""
+    found = {}
+    for nom in noms:
+        dossier = seances.territoire(donnees, nom)
+        if dossier is not None:
+            conseils = [c for c in seances.conseils(dossier).values() if c.membres]
+            found[nom] = (conseils, seances.seances(dossier))
+    return found

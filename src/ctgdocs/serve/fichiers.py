@@ -30,3 +30,17 @@ def trouver(sortie: Path, demande: str) -> Path | None:
     if chemin.suffix not in TYPES or chemin.name.startswith("."):
         return None
     return chemin
+
+
+_POLICE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*\.ttf")
+
+
+def police(nom: str) -> Path | None:
+    """A font of the shipped fonts, for a preview the app renders (its @font-face rules point
+    at ../_polices/, as a preview in the output folder's do)."""
+    from ctgdocs.paths import FONTS_DIR
+
+    if not _POLICE.fullmatch(nom):
+        return None
+    chemin = FONTS_DIR / nom
+    return chemin if chemin.is_file() and not chemin.is_symlink() else None

@@ -1,0 +1,387 @@
+"""A séance as the form holds it: read from the form's fields or from a séance file's data, and
+turned into the file's data as a person writes it (its keys in the usual order, the short
+values on one line), with, for each value, the form field it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.datastructures import FormData as Formulaire
+
+# A member's id, a deliberation's index, a block's index: nothing else reaches a field's name.
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+@dataclass
+class Bloc:
+    """A block of an exposé, or a decision (with its verb): a clause of the library or a text."""
+
+    clause: str = ""
+    texte: str = ""
+    verbe: str = ""
+
+    @property
+    def vide(self) -> bool:
+        return not (self.clause or self.texte.strip())
+
+
+@dataclass
+class DeliberationSaisie:
+    numero: str = ""
+    objet: str = ""
+    rapporteur: str = ""
+    expose: list[Bloc] = field(default_factory=lambda: [Bloc()])
+    decisions: list[Bloc] = field(default_factory=lambda: [Bloc()])
+    unanimite: bool = True
+    pour: str = ""
+    contre: str = ""
+    abstentions: str = ""
+    ne_prennent_pas_part: str = ""
+
+
+@dataclass
+class Saisie:
+    """What the form shows and sends: the séance, its roll member by member, its deliberations."""
+
+    collectivite: str
+    date: str = ""
+    heure: str = ""
+    lieu: str = ""
+    convocation: str = ""
+    president: str = ""
+    secretaires: list[str] = field(default_factory=list)
+    membres_en_exercice: str = ""
+    presents: list[str] = field(default_factory=list)
+    pouvoirs: dict[str, str] = field(default_factory=dict)  # mandant → mandataire
+    arrivees: dict[str, str] = field(default_factory=dict)  # membre → numéro
+    departs: dict[str, str] = field(default_factory=dict)  # membre → numéro
+    pouvoirs_au_depart: dict[str, str] = field(default_factory=dict)  # membre → mandataire
+    deliberations: list[DeliberationSaisie] = field(default_factory=lambda: [DeliberationSaisie()])
+
+
+# --- from the form ----------------------------------------------------------------------------
+
+
+def _texte(form: Formulaire, nom: str) -> str:
+    valeur = form.get(nom)
+    return valeur.strip() if isinstance(valeur, str) else ""
+
+
+def _bloc_texte(form: Formulaire, nom: str) -> str:
+    """A block's text: its lines as typed, the form's CRLF as LF, the trailing blank dropped."""
+    valeur = form.get(nom)
+    return valeur.replace("\r\n", "\n").strip() if isinstance(valeur, str) else ""
+
+
+def _indices(form: Formulaire, prefixe: str) -> list[int]:
+    """The indices the form carries under `prefixe` (« d.0. », « d.0.expose. »), in order."""
+    motif = re.compile(re.escape(prefixe) + r"(\d{1,3})\.")
+    found = {int(m.group(1)) for cle in _cles(form) if (m := motif.match(cle))}
+    return sorted(found)
+
+
+def _cles(form: Formulaire) -> Iterable[str]:
+    return list(form.keys())
+
+
+def depuis_formulaire(form: Formulaire, collectivite: str, membres: Iterable[str]) -> Saisie:
+    """The séance the form sends; the roll is read for the council's `membres` only."""
+    membres = list(membres)
+    connus = set(membres)
+    s = Saisie(collectivite)
+    for nom in ("date", "heure", "lieu", "convocation", "president", "membres_en_exercice"):
+        setattr(s, nom, _texte(form, f"seance.{nom}"))
+    s.secretaires = [m for m in form.getlist("seance.secretaires") if m in connus]
+    presents = set(form.getlist("seance.presents"))
+    s.presents = [m for m in membres if m in presents]
+    for m in membres:
+        for cible, nom in (
+            (s.pouvoirs, "pouvoir"),
+            (s.arrivees, "arrivee"),
+            (s.departs, "depart"),
+            (s.pouvoirs_au_depart, "pouvoir_depart"),
+        ):
+            if valeur := _texte(form, f"{nom}.{m}"):
+                cible[m] = valeur
+    s.deliberations = []
+    for n in _indices(form, "d."):
+        p = f"d.{n}."
+        d = DeliberationSaisie(
+            numero=_texte(form, p + "numero"),
+            objet=_texte(form, p + "objet"),
+            rapporteur=_texte(form, p + "rapporteur"),
+            unanimite=_texte(form, p + "vote") != "chiffres",
+            pour=_texte(form, p + "pour"),
+            contre=_texte(form, p + "contre"),
+            abstentions=_texte(form, p + "abstentions"),
+            ne_prennent_pas_part=_texte(form, p + "ne_prennent_pas_part"),
+        )
+        d.expose = [
+            Bloc(_texte(form, f"{p}expose.{k}.clause"), _bloc_texte(form, f"{p}expose.{k}.texte"))
+            for k in _indices(form, p + "expose.")
+        ]
+        d.decisions = [
+            Bloc(
+                _texte(form, f"{p}decisions.{k}.clause"),
+                _bloc_texte(form, f"{p}decisions.{k}.texte"),
+                _texte(form, f"{p}decisions.{k}.verbe"),
+            )
+            for k in _indices(form, p + "decisions.")
+        ]
+        s.deliberations.append(d)
+    if not s.deliberations:
+        s.deliberations = [DeliberationSaisie()]
+    return s
+
+
+def ajouter(s: Saisie, action: str) -> None:
+    """A button that adds a row: « deliberation », « expose.N », « decisions.N »."""
+    if action == "deliberation":
+        s.deliberations.append(DeliberationSaisie())
+        return
+    quoi, _, n = action.partition(".")
+    if n.isdigit() and int(n) < len(s.deliberations):
+        d = s.deliberations[int(n)]
+        if quoi == "expose":
+            d.expose.append(Bloc())
+        elif quoi == "decisions":
+            d.decisions.append(Bloc())
+
+
+# --- from a séance file -----------------------------------------------------------------------
+
+
+def _ecrit(valeur: Any) -> str:
+    """A scalar as the form shows it: a date in ISO form, a number in figures."""
+    if valeur is None:
+        return ""
+    if isinstance(valeur, dt.date):
+        return valeur.isoformat()
+    if isinstance(valeur, dt.time):
+        return f"{valeur.hour}h{valeur.minute:02d}"
+    return str(valeur)
+
+
+def _bloc(valeur: Any) -> Bloc:
+    if isinstance(valeur, Mapping):
+        return Bloc(
+            _ecrit(valeur.get("clause")), _ecrit(valeur.get("texte")), _ecrit(valeur.get("verbe"))
+        )
+    return Bloc(texte=_ecrit(valeur))
+
+
+def _mappings(valeur: Any) -> list[Mapping[str, Any]]:
+    """The mappings of a list as read (a file being written may hold anything)."""
+    return [v for v in valeur if isinstance(v, Mapping)] if isinstance(valeur, list) else []
+
+
+def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
+    """The form of an existing séance file's data (as read, before its model)."""
+    ecrite = data.get("seance")
+    seance: Mapping[str, Any] = ecrite if isinstance(ecrite, Mapping) else {}
+    s = Saisie(_ecrit(seance.get("collectivite")))
+    for nom in ("date", "heure", "lieu", "convocation", "president", "membres_en_exercice"):
+        setattr(s, nom, _ecrit(seance.get(nom)))
+    s.secretaires = [str(x) for x in seance.get("secretaires") or []]
+    presents = seance.get("presents")
+    s.presents = [str(x) for x in presents] if isinstance(presents, list) else []
+    for p in _mappings(seance.get("pouvoirs")):
+        s.pouvoirs[str(p.get("mandant"))] = _ecrit(p.get("mandataire"))
+    for a in _mappings(seance.get("arrivees")):
+        s.arrivees[str(a.get("membre"))] = _ecrit(a.get("a_partir_de"))
+    for dp in _mappings(seance.get("departs")):
+        s.departs[str(dp.get("membre"))] = _ecrit(dp.get("a_partir_de"))
+        if dp.get("pouvoir_a"):
+            s.pouvoirs_au_depart[str(dp.get("membre"))] = _ecrit(dp.get("pouvoir_a"))
+    s.deliberations = []
+    for delib in _mappings(data.get("deliberations")):
+        vote = delib.get("vote")
+        chiffres = vote if isinstance(vote, Mapping) and not vote.get("unanimite") else {}
+        rapporteurs = delib.get("rapporteurs") or []
+        s.deliberations.append(
+            DeliberationSaisie(
+                numero=_ecrit(delib.get("numero")),
+                objet=_ecrit(delib.get("objet")),
+                rapporteur=_ecrit(rapporteurs[0]) if rapporteurs else "",
+                expose=[_bloc(b) for b in delib.get("expose") or []] or [Bloc()],
+                decisions=[_bloc(b) for b in delib.get("decisions") or []] or [Bloc()],
+                unanimite=not chiffres,
+                pour=_ecrit(chiffres.get("pour")),
+                contre=_ecrit(chiffres.get("contre")),
+                abstentions=_ecrit(chiffres.get("abstentions")),
+                ne_prennent_pas_part=_ecrit(chiffres.get("ne_prennent_pas_part") or None),
+            )
+        )
+    return s
+
+
+# --- to the file's data -----------------------------------------------------------------------
+
+
+class EnLigne(dict[str, Any]):
+    """A mapping a person writes on one line: « {mandant: …, mandataire: …} »."""
+
+
+class ListeEnLigne(list[Any]):
+    """A list a person writes on one line: « [bernadette-samuel] »."""
+
+
+# The séance's keys the form writes, in the order of the examples; every other key of an
+# existing file is kept as it is (visas, suppléants, urgence, liste…).
+CLES_SEANCE = (
+    "collectivite",
+    "date",
+    "heure",
+    "lieu",
+    "convocation",
+    "president",
+    "secretaires",
+    "membres_en_exercice",
+    "presents",
+    "pouvoirs",
+    "absents",
+    "arrivees",
+    "departs",
+)
+CLES_DELIBERATION = ("numero", "objet", "rapporteurs", "expose", "decisions", "vote")
+
+
+def _date(texte: str) -> dt.date | str:
+    try:
+        return dt.date.fromisoformat(texte)
+    except ValueError:
+        return texte  # the model refuses it, at its field
+
+
+def _entier(texte: str) -> int | str:
+    return int(texte) if texte.isdigit() else texte
+
+
+def _ajoute(champs: dict[str, str], chemin: str, champ: str) -> None:
+    champs.setdefault(chemin, champ)
+
+
+def vers_donnees(
+    s: Saisie, membres: Iterable[str]
+) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, str]]:
+    """The séance's data, its deliberations' data, and for each data path written (« seance.
+    pouvoirs[3] ») the form field it comes from (« pouvoir.thierry-fabre »). A value left
+    empty is not written: the model then says it is missing, at its field."""
+    champs: dict[str, str] = {}
+    seance: dict[str, Any] = {"collectivite": s.collectivite}
+    for nom in ("date", "heure", "lieu", "convocation", "president", "membres_en_exercice"):
+        champs[f"seance.{nom}"] = f"seance.{nom}"
+        if nom == "membres_en_exercice":  # after the secrétaires, as the examples write it
+            seance["secretaires"] = ListeEnLigne(s.secretaires)
+        valeur = getattr(s, nom)
+        if not valeur:
+            continue
+        if nom in ("date", "convocation"):
+            seance[nom] = _date(valeur)
+        elif nom == "membres_en_exercice":
+            seance[nom] = _entier(valeur)
+        else:
+            seance[nom] = valeur
+    champs["seance.secretaires"] = "seance.secretaires"
+    presents = set(s.presents)
+    seance["presents"] = list(s.presents)
+    champs["seance.presents"] = "seance.presents"
+    for i, m in enumerate(s.presents):
+        champs[f"seance.presents[{i}]"] = f"membre.{m}"
+    pouvoirs: list[EnLigne] = []
+    absents: list[str] = []
+    for m in membres:
+        if m in presents:
+            continue
+        if m in s.pouvoirs:
+            champs[f"seance.pouvoirs[{len(pouvoirs)}]"] = f"pouvoir.{m}"
+            pouvoirs.append(EnLigne(mandant=m, mandataire=s.pouvoirs[m]))
+        elif m not in s.arrivees:
+            champs[f"seance.absents[{len(absents)}]"] = f"membre.{m}"
+            absents.append(m)
+    champs["seance.pouvoirs"] = "seance.presents"
+    champs["seance.absents"] = "seance.presents"
+    seance["pouvoirs"] = pouvoirs
+    seance["absents"] = ListeEnLigne(absents)
+    seance["arrivees"] = []
+    for m, numero in s.arrivees.items():
+        champs[f"seance.arrivees[{len(seance['arrivees'])}]"] = f"arrivee.{m}"
+        seance["arrivees"].append(EnLigne(membre=m, a_partir_de=numero))
+    seance["departs"] = []
+    for m, numero in s.departs.items():
+        champs[f"seance.departs[{len(seance['departs'])}]"] = f"depart.{m}"
+        depart = EnLigne(membre=m, a_partir_de=numero)
+        if s.pouvoirs_au_depart.get(m):
+            depart["pouvoir_a"] = s.pouvoirs_au_depart[m]
+        seance["departs"].append(depart)
+    for vide in ("pouvoirs", "absents", "arrivees", "departs"):
+        if not seance[vide]:
+            del seance[vide]
+    deliberations = [_deliberation(d, n, champs) for n, d in enumerate(s.deliberations)]
+    return seance, deliberations, champs
+
+
+def _deliberation(d: DeliberationSaisie, n: int, champs: dict[str, str]) -> dict[str, Any]:
+    racine, p = f"deliberations[{n}]", f"d.{n}."
+    champs[racine] = p + "numero"
+    data: dict[str, Any] = {}
+    for nom in ("numero", "objet"):
+        champs[f"{racine}.{nom}"] = p + nom
+        if getattr(d, nom):
+            data[nom] = getattr(d, nom)
+    champs[f"{racine}.rapporteurs"] = p + "rapporteur"
+    data["rapporteurs"] = ListeEnLigne([d.rapporteur] if d.rapporteur else [])
+    for cle in ("expose", "decisions"):
+        champs[f"{racine}.{cle}"] = f"{p}{cle}.0"
+        blocs: list[Any] = []
+        for k, bloc in enumerate(getattr(d, cle)):
+            if bloc.vide and not bloc.verbe:
+                continue
+            champs[f"{racine}.{cle}[{len(blocs)}]"] = f"{p}{cle}.{k}"
+            blocs.append(_ecrire_bloc(bloc, decision=cle == "decisions"))
+        data[cle] = blocs
+    champs[f"{racine}.vote"] = p + "vote"
+    if d.unanimite:
+        data["vote"] = "unanimite"
+    else:
+        vote = EnLigne(
+            pour=_entier(d.pour), contre=_entier(d.contre), abstentions=_entier(d.abstentions)
+        )
+        if d.ne_prennent_pas_part and d.ne_prennent_pas_part != "0":
+            vote["ne_prennent_pas_part"] = _entier(d.ne_prennent_pas_part)
+        data["vote"] = vote
+    return data
+
+
+def _ecrire_bloc(bloc: Bloc, decision: bool) -> Any:
+    """A block as the examples write it: a text alone; a clause, or a decision, on one line
+    unless its text spans lines."""
+    if not decision:
+        return EnLigne(clause=bloc.clause) if bloc.clause else bloc.texte
+    ecrit: dict[str, Any] = {"verbe": bloc.verbe}
+    if bloc.clause:
+        ecrit["clause"] = bloc.clause
+    else:
+        ecrit["texte"] = bloc.texte
+    return EnLigne(ecrit) if bloc.clause or len(bloc.texte) < 60 else ecrit
+
+
+def champ_de(chemin: str, champs: Mapping[str, str]) -> str | None:
+    """The form field of a problem's data path: that of the path or of its closest parent
+    (« deliberations[0].vote.pour » → « d.0.vote »)."""
+    while chemin:
+        if chemin in champs:
+            return champs[chemin]
+        coupe = max(chemin.rfind("."), chemin.rfind("["))
+        if coupe <= 0:
+            return None
+        chemin = chemin[:coupe]
+    return None
+
+
+def identifiant_valide(texte: str) -> bool:
+    return bool(_ID.fullmatch(texte))

@@ -1,0 +1,130 @@
+"""What the séance form is drawn from: the territory named by a request (only one of the data
+folder's), its collectivités, the council of each (its members from the data), the séance files
+and the file a new séance is saved to (« seances/<date>-<collectivité>.yaml »)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ctgdocs.fr.noms import nom_complet
+from ctgdocs.load.territoire import find_territoires, load_file
+from ctgdocs.load.yamlfile import read_yaml
+from ctgdocs.model import FichierTerritoire
+from ctgdocs.model.fichiers import SEANCES
+from ctgdocs.rules.references import clauses_connues
+
+# A séance file's name as the request gives it, without « .yaml »: no other shape reaches a path.
+_NOM_FICHIER = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def territoire(donnees: Path, nom: str) -> Path | None:
+    """The folder of the territory `nom` under the data folder, or None (an unknown name, a
+    path, an encoded form: only the names find_territoires gives are matched)."""
+    dossiers, _ = find_territoires([donnees])
+    return next((d for d in dossiers if d.name == nom), None)
+
+
+def fichier_seance(dossier: Path, nom: str) -> Path | None:
+    """The séance file `nom` (without .yaml) of a territory, if it is one of its files."""
+    if not _NOM_FICHIER.fullmatch(nom):
+        return None
+    chemin = dossier / SEANCES.chemin / f"{nom}.yaml"
+    if chemin.is_symlink() or not chemin.is_file():
+        return None
+    return chemin
+
+
+def nouveau_fichier(dossier: Path, date: str, collectivite: str) -> Path:
+    """Where a new séance is saved: « seances/2026-03-12-maussane-les-alpilles.yaml »; before
+    its date is typed, « seances/nouvelle-<collectivité>.yaml » (checked, never written)."""
+    jour = date if _DATE.fullmatch(date) else "nouvelle"
+    return dossier / SEANCES.chemin / f"{jour}-{collectivite}.yaml"
+
+
+def seances(dossier: Path) -> list[str]:
+    """The territory's séance files, by name without .yaml."""
+    return sorted(
+        p.stem
+        for p in (dossier / SEANCES.chemin).glob("*.yaml")
+        if _NOM_FICHIER.fullmatch(p.stem) and not p.is_symlink()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Conseil:
+    """A collectivité's council as the form offers it."""
+
+    collectivite: str
+    nom: str  # « Maussane-les-Alpilles »
+    membres: tuple[tuple[str, str], ...]  # (id, « Jean-Christophe CARRÉ »), the tableau's order
+    executif: str | None
+    membres_en_exercice: int | None
+
+    @property
+    def ids(self) -> list[str]:
+        return [m for m, _ in self.membres]
+
+
+def lire_territoire(dossier: Path) -> FichierTerritoire | None:
+    fichier, _ = load_file(dossier / "territoire.yaml", FichierTerritoire, dossier)
+    return fichier.model if fichier is not None else None
+
+
+def conseils(dossier: Path) -> dict[str, Conseil]:
+    """The councils the territory's data can give, by collectivité: the members its conseil
+    lists (ctgdocs import elus); else the members its séances name, in their order; else
+    none (the territory's file lists no one of that council)."""
+    t = lire_territoire(dossier)
+    if t is None:
+        return {}
+    nommes = _nommes_par_seance(dossier)
+    found = {}
+    for ident, org in t.organisations.items():
+        if org.type not in ("commune", "epci", "syndicat"):
+            continue
+        membres = list(org.conseil.membres) if org.conseil else []
+        if not membres:
+            membres = [m for m in nommes.get(ident, []) if m in t.personnes]
+        found[ident] = Conseil(
+            ident,
+            org.nom,
+            tuple((m, nom_complet(t.personnes[m])) for m in membres if m in t.personnes),
+            org.executif,
+            org.conseil.membres_en_exercice if org.conseil else None,
+        )
+    return found
+
+
+def _nommes_par_seance(dossier: Path) -> dict[str, list[str]]:
+    """The members each collectivité's séance files name, in the order they are written."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((dossier / SEANCES.chemin).glob("*.yaml")):
+        data = read_yaml(path, dossier).data
+        seance = data.get("seance") if isinstance(data, dict) else None
+        if not isinstance(seance, dict) or not isinstance(seance.get("collectivite"), str):
+            continue
+        noms = found.setdefault(seance["collectivite"], [])
+        for ident in _ids(seance):
+            if ident not in noms:
+                noms.append(ident)
+    return found
+
+
+def _ids(seance: dict[str, object]) -> list[str]:
+    ids: list[str] = []
+    for cle in ("president", "presents", "pouvoirs", "absents", "secretaires"):
+        valeur = seance.get(cle)
+        for v in valeur if isinstance(valeur, list) else [valeur]:
+            if isinstance(v, str):
+                ids.append(v)
+            elif isinstance(v, dict):
+                ids += [x for x in (v.get("mandant"), v.get("mandataire")) if isinstance(x, str)]
+    return ids
+
+
+def clauses() -> list[str]:
+    """The shared clauses a block can name (not the partials, « _missions »)."""
+    return [c for c in clauses_connues() if not c.startswith("_")]
