@@ -453,3 +453,61 @@ def test_the_page_of_a_signed_document_says_to_write_an_avenant(tmp_path: Path) 
     assert "Pour le modifier, les parties signent un avenant" in page
     assert "<code>avenants/</code>" in page
     assert c.get("/documents/le-pradet/inconnu").status_code == 404
+
+
+def test_a_member_the_council_does_not_list_is_kept(site) -> None:
+    """The council imported from the RNE lists 18 members; the séance of 2022 names a 19th:
+    the form shows her, and saving the file unchanged changes nothing."""
+    territoire = site[0] / BAUX.name / "territoire.yaml"
+    texte = territoire.read_text(encoding="utf-8")
+    conseil = "    conseil: {membres: [" + ", ".join(MEMBRES[:18]) + "]}\n"
+    texte = texte.replace(
+        "    executif: jean-christophe-carre\n", "    executif: jean-christophe-carre\n" + conseil
+    )
+    territoire.write_text(texte, encoding="utf-8")
+    fichier = site[0] / BAUX.name / "seances" / f"{EXISTANTE}.yaml"
+    fichier.write_text(
+        fichier.read_text(encoding="utf-8").replace("    transmission: 2022-08-01\n", ""),
+        encoding="utf-8",
+    )
+    c = client(site)
+    assert (
+        re.findall(r'name="seance.presents" value="([^"]+)"', c.get(NOUVELLE).text) == MEMBRES[:18]
+    )
+    page = c.get(f"/seances/vallee-des-baux-alpilles/fichier/{EXISTANTE}").text
+    assert re.findall(r'name="seance.presents" value="([^"]+)"', page) == MEMBRES
+    rien = c.post(ENVOI, data=_formulaire(page) | {"action": "preparer"}).text
+    assert "Rien à enregistrer : le fichier est déjà ainsi." in rien
+
+
+def test_an_arrival_counts_from_its_deliberation_on(site) -> None:
+    """Two deliberations; Thierry FABRE, who gave a pouvoir, arrives for the second: his
+    pouvoir ends there and he sits (rules/presence), and the counts say so."""
+    c = client(site)
+    data = seance(ouvrir(c))
+    data.update(
+        {
+            "d.1.numero": "2026-15",
+            "d.1.objet": "Tarifs de l'accueil de loisirs",
+            "d.1.rapporteur": "jean-christophe-carre",
+            "d.1.expose.0.clause": "",
+            "d.1.expose.0.texte": "Les tarifs sont révisés chaque année.",
+            "d.1.decisions.0.verbe": "fixer",
+            "d.1.decisions.0.clause": "",
+            "d.1.decisions.0.texte": "les tarifs de 2026",
+            "d.1.vote": "unanimite",
+            "arrivee.thierry-fabre": "2026-15",
+        }
+    )
+    reponse = c.post(VERIFIER, data=data).json()
+    assert (reponse["messages"], reponse["generaux"]) == ({}, [])
+    assert reponse["comptes"]["0"].startswith(
+        "10 présents, 1 représenté ; quorum 10 : atteint ; 11 votants"
+    )
+    assert reponse["comptes"]["1"].startswith(
+        "11 présents, 0 représenté ; quorum 10 : atteint ; 11 votants"
+    )
+    page = c.post(ENVOI, data=data | {"action": "preparer"}).text
+    assert "+  arrivees:\n+    - {membre: thierry-fabre, a_partir_de: 2026-15}" in page
+    faux = c.post(VERIFIER, data=data | {"arrivee.thierry-fabre": "2026-99"}).json()
+    assert list(faux["messages"]) == ["arrivee.thierry-fabre"]

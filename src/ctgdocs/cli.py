@@ -411,7 +411,7 @@ def _rapport(resultat: Resultat, ecrit: bool, dry_run: bool) -> None:
 )
 def serve(donnees: Path, output: Path, port: int, hote: str) -> None:
     """Ouvre l'application web locale sur les données : territoires, documents et leur état,
-    production des documents."""
+    saisie d'une séance vérifiée pendant la frappe, production des documents."""
     import secrets
 
     import uvicorn

@@ -223,8 +223,9 @@ def _ouvrir_fichier(c: Contexte, territoire: str, nom: str) -> Ouverte | Respons
     trouve = _conseil(c, territoire, saisie.collectivite)
     if isinstance(trouve, Response):
         return trouve
+    conseil = seances.avec_le_fichier(dossier, trouve[1], data)
     return Ouverte(
-        dossier, territoire, trouve[1], fichier, True, ancien, ecriture.empreinte(ancien), saisie
+        dossier, territoire, conseil, fichier, True, ancien, ecriture.empreinte(ancien), saisie
     )
 
 
@@ -240,16 +241,18 @@ async def _depuis_requete(c: Contexte, request: Request) -> Ouverte | Response:
     if isinstance(trouve, Response):
         return trouve
     dossier, conseil = trouve
-    saisie = depuis_formulaire(formulaire, collectivite, conseil.ids)
     empreinte = str(formulaire.get("empreinte") or "")
     if nom:
         fichier = seances.fichier_seance(dossier, nom)
         if fichier is None:
             return _refus(f"aucune séance « {nom} » dans {territoire}")
+        conseil = seances.avec_le_fichier(dossier, conseil, read_yaml(fichier, dossier).data)
+        saisie = depuis_formulaire(formulaire, collectivite, conseil.ids)
         # the file as it is now: a change since the form opened it is caught by the save,
         # which compares it with the empreinte the form carries
         ancien = ecriture.lire(fichier)
         return Ouverte(dossier, territoire, conseil, fichier, True, ancien, empreinte, saisie)
+    saisie = depuis_formulaire(formulaire, collectivite, conseil.ids)
     fichier = seances.nouveau_fichier(dossier, saisie.date, collectivite)
     return Ouverte(dossier, territoire, conseil, fichier, False, None, empreinte, saisie)
 

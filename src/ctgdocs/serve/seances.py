@@ -98,6 +98,23 @@ def conseils(dossier: Path) -> dict[str, Conseil]:
     return found
 
 
+def avec_le_fichier(dossier: Path, conseil: Conseil, data: object) -> Conseil:
+    """The council with, after its members, anyone else the séance file names in its roll (a
+    member the data's conseil does not list): the form shows them, so a save keeps them."""
+    seance = data.get("seance") if isinstance(data, dict) else None
+    t = lire_territoire(dossier)
+    if not isinstance(seance, dict) or t is None:
+        return conseil
+    connus = set(conseil.ids)
+    autres = [i for i in dict.fromkeys(_ids(seance)) if i not in connus and i in t.personnes]
+    if not autres:
+        return conseil
+    membres = conseil.membres + tuple((i, nom_complet(t.personnes[i])) for i in autres)
+    return Conseil(
+        conseil.collectivite, conseil.nom, membres, conseil.executif, conseil.membres_en_exercice
+    )
+
+
 def _nommes_par_seance(dossier: Path) -> dict[str, list[str]]:
     """The members each collectivité's séance files name, in the order they are written."""
     found: dict[str, list[str]] = {}
