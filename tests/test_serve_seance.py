@@ -511,3 +511,25 @@ def test_an_arrival_counts_from_its_deliberation_on(site) -> None:
     assert "+  arrivees:\n+    - {membre: thierry-fabre, a_partir_de: 2026-15}" in page
     faux = c.post(VERIFIER, data=data | {"arrivee.thierry-fabre": "2026-99"}).json()
     assert list(faux["messages"]) == ["arrivee.thierry-fabre"]
+
+
+def test_an_invalid_or_unwritable_seance_is_not_saved(site, monkeypatch) -> None:
+    c = client(site)
+    faux = c.post(ENVOI, data=seance(ouvrir(c), **{"d.0.pour": "12"}) | {"action": "enregistrer"})
+    assert faux.status_code == 422
+    assert "la séance a des erreurs : corrigez-les avant de l&#39;enregistrer" in faux.text
+    seances = site[0] / BAUX.name / "seances"
+    assert sorted(p.name for p in seances.iterdir()) == [f"{EXISTANTE}.yaml"]
+
+    def refuse(dest: Path, data: bytes) -> None:
+        raise PermissionError(13, "Permission denied", str(dest))
+
+    monkeypatch.setattr("ctgdocs.writers.atomic.write_bytes_atomic", refuse)
+    refus = c.post(ENVOI, data=seance(ouvrir(c)) | {"action": "enregistrer"})
+    assert refus.status_code == 500
+    assert re.search(
+        r"écriture impossible : vallee-des-baux-alpilles/seances/2026-03-12-maussane-les-alpilles"
+        r"\.yaml : [^<]+</p>",
+        refus.text,
+    )
+    assert sorted(p.name for p in seances.iterdir()) == [f"{EXISTANTE}.yaml"]

@@ -14,6 +14,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
+from ctgdocs.build.destination import reason
+from ctgdocs.errors import CtgError
 from ctgdocs.fr.dates import date_fr
 from ctgdocs.load.yamlfile import read_yaml
 from ctgdocs.serve import ecriture, seances
@@ -72,7 +74,6 @@ def routes(c: Contexte) -> list[tuple[str, Callable[[Request], Awaitable[Respons
             s=o.saisie,
             v=v,
             membres=o.conseil.membres,
-            noms=dict(o.conseil.membres),
             numeros=numeros,
             clauses=seances.clauses(),
             transmise=transmise,
@@ -132,7 +133,13 @@ def routes(c: Contexte) -> list[tuple[str, Callable[[Request], Awaitable[Respons
                 return vue(
                     o, v, 422, refus="la séance a des erreurs : corrigez-les avant de l'enregistrer"
                 )
-            conflit = await asyncio.to_thread(ecriture.enregistrer, o.fichier, v.texte, o.empreinte)
+            try:
+                conflit = await asyncio.to_thread(
+                    ecriture.enregistrer, o.fichier, v.texte, o.empreinte
+                )
+            except OSError as erreur:
+                refus = f"écriture impossible : {_relatif(o)} : {reason(erreur)}"
+                return vue(o, v, 500, refus=refus)
             if conflit is not None:
                 return vue(o, v, 409, conflit=conflit)
             o.ancien, o.empreinte, o.existant = v.texte, ecriture.empreinte(v.texte), True
@@ -277,4 +284,8 @@ def _apercu(o: Ouverte, v: Verification, quelle: str) -> Response:
     ]
     if n >= len(docs):
         return _refus("aucune délibération de ce rang dans la séance")
-    return HTMLResponse(preview_html(docs[n].render()))
+    try:
+        rendu = docs[n].render()
+    except CtgError as erreur:
+        return _refus(f"aperçu impossible : {erreur}", 422)
+    return HTMLResponse(preview_html(rendu))
