@@ -452,6 +452,10 @@ def test_the_page_of_a_signed_document_says_to_write_an_avenant(tmp_path: Path) 
     assert "rédigez un avenant" not in page  # the sentence says it in full:
     assert "Pour le modifier, les parties signent un avenant" in page
     assert "<code>avenants/</code>" in page
+    # the avenant to write: the next number (Le Pradet has none yet), the act it modifies
+    assert "Le prochain avenant à l&#39;acte d&#39;engagement porte le n° 1." in page
+    assert "<code>avenants/01-objet.yaml</code>" in page
+    assert "  numero: 1\n  modifie: acte-engagement\n  objet:" in page
     assert c.get("/documents/le-pradet/inconnu").status_code == 404
 
 
@@ -533,3 +537,11 @@ def test_an_invalid_or_unwritable_seance_is_not_saved(site, monkeypatch) -> None
         refus.text,
     )
     assert sorted(p.name for p in seances.iterdir()) == [f"{EXISTANTE}.yaml"]
+
+
+def test_the_next_avenant_follows_those_of_its_act() -> None:
+    from ctgdocs.serve.seances import prochain_avenant
+
+    chatellerault = ROOT / "data" / "grand-chatellerault"
+    assert prochain_avenant(chatellerault, "convention") == 3  # after 01- and 02-
+    assert prochain_avenant(chatellerault, "acte-engagement") == 1

@@ -72,7 +72,12 @@ def application(
         doc = next((d for d in vue.documents if d.nom == nom), None) if vue else None
         if vue is None or doc is None:
             return PlainTextResponse(f"aucun document « {territoire}/{nom} »", status_code=404)
-        return page("document.html", territoire=territoire, d=doc)
+        modifie = seances.MODIFIABLES.get(doc.nom)
+        dossier = seances.territoire(donnees, territoire)
+        numero = (
+            seances.prochain_avenant(dossier, modifie) if modifie and dossier is not None else None
+        )
+        return page("document.html", territoire=territoire, d=doc, modifie=modifie, numero=numero)
 
     async def police(request: Request) -> Response:
         chemin = fichiers.police(request.path_params["nom"])

@@ -12,7 +12,7 @@ from ctgdocs.fr.noms import nom_complet
 from ctgdocs.load.territoire import find_territoires, load_file
 from ctgdocs.load.yamlfile import read_yaml
 from ctgdocs.model import FichierTerritoire
-from ctgdocs.model.fichiers import SEANCES
+from ctgdocs.model.fichiers import AVENANTS, SEANCES
 from ctgdocs.rules.references import clauses_connues
 
 # A séance file's name as the request gives it, without « .yaml »: no other shape reaches a path.
@@ -145,3 +145,22 @@ def _ids(seance: dict[str, object]) -> list[str]:
 def clauses() -> list[str]:
     """The shared clauses a block can name (not the partials, « _missions »)."""
     return [c for c in clauses_connues() if not c.startswith("_")]
+
+
+# The acts an avenant modifies, by the document's name in the output.
+MODIFIABLES = {"convention": "convention", "acte-engagement": "acte-engagement"}
+
+
+def prochain_avenant(dossier: Path, modifie: str) -> int:
+    """The number of the next avenant to an act: one more than those of avenants/ for it."""
+    numeros = [0]
+    for path in sorted((dossier / AVENANTS.chemin).glob("*.yaml")):
+        data = read_yaml(path, dossier).data
+        av = data.get("avenant") if isinstance(data, dict) else None
+        if (
+            isinstance(av, dict)
+            and av.get("modifie", "convention") == modifie
+            and isinstance(av.get("numero"), int)
+        ):
+            numeros.append(av["numero"])
+    return max(numeros) + 1
