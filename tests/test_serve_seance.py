@@ -545,3 +545,28 @@ def test_the_next_avenant_follows_those_of_its_act() -> None:
     chatellerault = ROOT / "data" / "grand-chatellerault"
     assert prochain_avenant(chatellerault, "convention") == 3  # after 01- and 02-
     assert prochain_avenant(chatellerault, "acte-engagement") == 1
+
+
+def test_a_deliberation_short_of_its_quorum_says_so_by_its_counts(site) -> None:
+    """Two members leave before the second deliberation: the quorum, assessed at each one
+    (CGCT L2121-17), fails there, and the message is by that deliberation's counts."""
+    c = client(site)
+    data = seance(ouvrir(c))
+    data.update(
+        {
+            "d.1.numero": "2026-15",
+            "d.1.objet": "Tarifs de l'accueil de loisirs",
+            "d.1.rapporteur": "jean-christophe-carre",
+            "d.1.expose.0.texte": "Les tarifs sont révisés chaque année.",
+            "d.1.decisions.0.verbe": "fixer",
+            "d.1.decisions.0.texte": "les tarifs de 2026",
+            "d.1.vote": "unanimite",
+            "depart.sylvie-nardi": "2026-15",
+        }
+    )
+    reponse = c.post(VERIFIER, data=data).json()
+    assert list(reponse["messages"]) == ["d.1.comptes"]
+    assert reponse["messages"]["d.1.comptes"][0].startswith(
+        "quorum non atteint pour la délibération n° 2026-15 : 9 présents pour un quorum de 10"
+    )
+    assert reponse["comptes"]["1"].startswith("9 présents, 1 représenté ; quorum 10 : non atteint")

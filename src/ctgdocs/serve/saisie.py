@@ -327,7 +327,7 @@ def vers_donnees(
 
 def _deliberation(d: DeliberationSaisie, n: int, champs: dict[str, str]) -> dict[str, Any]:
     racine, p = f"deliberations[{n}]", f"d.{n}."
-    champs[racine] = p + "numero"
+    champs[racine] = p + "comptes"  # the deliberation as a whole: its quorum, its roll
     data: dict[str, Any] = {}
     for nom in ("numero", "objet"):
         champs[f"{racine}.{nom}"] = p + nom
