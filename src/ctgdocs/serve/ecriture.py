@@ -101,14 +101,16 @@ def composer(
     fichier: Path,
     seance: dict[str, Any],
     deliberations: list[dict[str, Any]],
+    cles: tuple[str, ...] = CLES_SEANCE,
 ) -> str:
-    """The file's new text: `ancien` with the form's values, or a new file."""
+    """The file's new text: `ancien` with the form's values for the séance's keys `cles`, or a
+    new file."""
     if ancien is None:
         return _nouveau(fichier, seance, deliberations)
     doc = yamlrt.lire(ancien, str(fichier))
     if not isinstance(doc.get("seance"), CommentedMap):
         doc["seance"] = CommentedMap()
-    _fusionner(doc["seance"], seance, CLES_SEANCE)
+    _fusionner(doc["seance"], seance, cles)
     seq = doc.get("deliberations")
     if not isinstance(seq, CommentedSeq):
         doc["deliberations"] = seq = CommentedSeq()

@@ -74,6 +74,7 @@ def routes(c: Contexte) -> list[tuple[str, Callable[[Request], Awaitable[Respons
             s=o.saisie,
             v=v,
             membres=o.conseil.membres,
+            choix=o.conseil.choix,
             numeros=numeros,
             clauses=seances.clauses(),
             transmise=transmise,

@@ -55,6 +55,10 @@ class Saisie:
     president: str = ""
     secretaires: list[str] = field(default_factory=list)
     membres_en_exercice: str = ""
+    # The roll member by member (nominatif), or, as a file may keep it, its numbers only.
+    nominatif: bool = True
+    nombre_presents: str = ""
+    nombre_pouvoirs: str = ""
     presents: list[str] = field(default_factory=list)
     pouvoirs: dict[str, str] = field(default_factory=dict)  # mandant → mandataire
     arrivees: dict[str, str] = field(default_factory=dict)  # membre → numéro
@@ -96,6 +100,9 @@ def depuis_formulaire(form: Formulaire, collectivite: str, membres: Iterable[str
     for nom in ("date", "heure", "lieu", "convocation", "president", "membres_en_exercice"):
         setattr(s, nom, _texte(form, f"seance.{nom}"))
     s.secretaires = [m for m in form.getlist("seance.secretaires") if m in connus]
+    s.nominatif = _texte(form, "seance.liste") != "nombres"
+    s.nombre_presents = _texte(form, "seance.nombre_presents")
+    s.nombre_pouvoirs = _texte(form, "seance.nombre_pouvoirs")
     presents = set(form.getlist("seance.presents"))
     s.presents = [m for m in membres if m in presents]
     for m in membres:
@@ -189,6 +196,10 @@ def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
     s.secretaires = [str(x) for x in seance.get("secretaires") or []]
     presents = seance.get("presents")
     s.presents = [str(x) for x in presents] if isinstance(presents, list) else []
+    if isinstance(presents, int) and not isinstance(presents, bool):
+        s.nominatif, s.nombre_presents = False, str(presents)
+        pouvoirs = seance.get("pouvoirs")
+        s.nombre_pouvoirs = _ecrit(pouvoirs) if isinstance(pouvoirs, int) else ""
     for p in _mappings(seance.get("pouvoirs")):
         s.pouvoirs[str(p.get("mandant"))] = _ecrit(p.get("mandataire"))
     for a in _mappings(seance.get("arrivees")):
@@ -231,7 +242,8 @@ class ListeEnLigne(list[Any]):
 
 
 # The séance's keys the form writes, in the order of the examples; every other key of an
-# existing file is kept as it is (visas, suppléants, urgence, liste…).
+# existing file is kept as it is (visas, suppléants, urgence, liste…). A roll kept as numbers
+# (« presents: 41 ») owns no list of absents, arrivals or departures.
 CLES_SEANCE = (
     "collectivite",
     "date",
@@ -247,6 +259,13 @@ CLES_SEANCE = (
     "arrivees",
     "departs",
 )
+CLES_NOMBRES = tuple(c for c in CLES_SEANCE if c not in ("absents", "arrivees", "departs"))
+
+
+def cles_seance(s: Saisie) -> tuple[str, ...]:
+    return CLES_SEANCE if s.nominatif else CLES_NOMBRES
+
+
 CLES_DELIBERATION = ("numero", "objet", "rapporteurs", "expose", "decisions", "vote")
 
 
@@ -287,6 +306,14 @@ def vers_donnees(
         else:
             seance[nom] = valeur
     champs["seance.secretaires"] = "seance.secretaires"
+    if not s.nominatif:
+        champs["seance.presents"] = "seance.nombre_presents"
+        champs["seance.pouvoirs"] = "seance.nombre_pouvoirs"
+        seance["presents"] = _entier(s.nombre_presents)
+        if s.nombre_pouvoirs and s.nombre_pouvoirs != "0":
+            seance["pouvoirs"] = _entier(s.nombre_pouvoirs)
+        deliberations = [_deliberation(d, n, champs) for n, d in enumerate(s.deliberations)]
+        return seance, deliberations, champs
     presents = set(s.presents)
     seance["presents"] = list(s.presents)
     champs["seance.presents"] = "seance.presents"

@@ -62,10 +62,17 @@ class Conseil:
     membres: tuple[tuple[str, str], ...]  # (id, « Jean-Christophe CARRÉ »), the tableau's order
     executif: str | None
     membres_en_exercice: int | None
+    # others a file names as rapporteurs, offered in the selects but not in the roll
+    autres: tuple[tuple[str, str], ...] = ()
 
     @property
     def ids(self) -> list[str]:
         return [m for m, _ in self.membres]
+
+    @property
+    def choix(self) -> tuple[tuple[str, str], ...]:
+        """Whom a select offers: the members, then the others the file names."""
+        return self.membres + self.autres
 
 
 def lire_territoire(dossier: Path) -> FichierTerritoire | None:
@@ -100,18 +107,30 @@ def conseils(dossier: Path) -> dict[str, Conseil]:
 
 def avec_le_fichier(dossier: Path, conseil: Conseil, data: object) -> Conseil:
     """The council with, after its members, anyone else the séance file names in its roll (a
-    member the data's conseil does not list): the form shows them, so a save keeps them."""
+    member the data's conseil does not list), and the rapporteurs it names besides: the form
+    shows them, so a save keeps them."""
     seance = data.get("seance") if isinstance(data, dict) else None
     t = lire_territoire(dossier)
     if not isinstance(seance, dict) or t is None:
         return conseil
     connus = set(conseil.ids)
-    autres = [i for i in dict.fromkeys(_ids(seance)) if i not in connus and i in t.personnes]
-    if not autres:
-        return conseil
-    membres = conseil.membres + tuple((i, nom_complet(t.personnes[i])) for i in autres)
+    roll = [i for i in dict.fromkeys(_ids(seance)) if i not in connus and i in t.personnes]
+    connus |= set(roll)
+    rapporteurs = [
+        r
+        for d in (data.get("deliberations") if isinstance(data, dict) else None) or []
+        if isinstance(d, dict)
+        for r in d.get("rapporteurs") or []
+        if isinstance(r, str)
+    ]
+    autres = [r for r in dict.fromkeys(rapporteurs) if r not in connus and r in t.personnes]
     return Conseil(
-        conseil.collectivite, conseil.nom, membres, conseil.executif, conseil.membres_en_exercice
+        conseil.collectivite,
+        conseil.nom,
+        conseil.membres + tuple((i, nom_complet(t.personnes[i])) for i in roll),
+        conseil.executif,
+        conseil.membres_en_exercice,
+        tuple((i, nom_complet(t.personnes[i])) for i in autres),
     )
 
 

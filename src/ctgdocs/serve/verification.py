@@ -20,7 +20,7 @@ from ctgdocs.rules.presence import ouverture, presence
 from ctgdocs.rules.regimes import regime
 from ctgdocs.rules.vote import compte, resultat, votants
 from ctgdocs.serve.ecriture import composer
-from ctgdocs.serve.saisie import Saisie, champ_de, vers_donnees
+from ctgdocs.serve.saisie import Saisie, champ_de, cles_seance, vers_donnees
 
 
 @dataclass
@@ -52,7 +52,8 @@ def verifier(
 ) -> Verification:
     """Check the séance the form holds, saved as `fichier` (whose text is `ancien`, if any)."""
     seance, deliberations, champs = vers_donnees(saisie, membres)
-    texte = composer(ancien, fichier, seance, deliberations)
+    cles = cles_seance(saisie)
+    texte = composer(ancien, fichier, seance, deliberations, cles)
     v = Verification(texte, presents=list(saisie.presents))
     donnees, problemes = _charger(dossier, fichier, texte)
     if donnees is None and problemes and all(_du_fichier(p, fichier) for p in problemes):
@@ -65,6 +66,7 @@ def verifier(
             fichier,
             remplie,
             [_provisoire(d, n, membres) for n, d in enumerate(deliberations)],
+            cles,
         )
         autres, plus = _charger(dossier, fichier, provisoire)
         vus = {(p.field, p.message) for p in problemes}
