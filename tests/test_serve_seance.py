@@ -603,3 +603,23 @@ def test_every_example_seance_opens_checks_and_round_trips(tmp_path, territoire,
         assert rien.status_code == 409  # an act in force is not rewritten from the app
     else:
         assert "Rien à enregistrer : le fichier est déjà ainsi." in rien.text
+
+
+def test_an_interested_member_takes_no_part(site) -> None:
+    """CGCT L2131-11: Marc FUSAT, intéressé, counts neither in the quorum nor among the
+    votants, and the pouvoir he holds is not exercised (rules/presence)."""
+    c = client(site)
+    data = seance(ouvrir(c), **{"d.0.interesses": "marc-fusat", "d.0.pour": "8"})
+    reponse = c.post(VERIFIER, data=data).json()
+    assert reponse["messages"] == {
+        "d.0.comptes": [
+            "quorum non atteint pour la délibération n° 2026-14 : 9 présents, sans 1 intéressé "
+            "(CGCT L2131-11) pour un quorum de 10 (la majorité des 19 membres en exercice, "
+            "apprécié à chaque délibération, CGCT L2121-17)"
+        ]
+    }
+    assert reponse["comptes"]["0"].startswith(
+        "9 présents, 0 représenté ; quorum 10 : non atteint ; 9 votants"
+    )
+    page = c.post(ENVOI, data=data | {"action": "preparer"}).text
+    assert "+    rapporteurs: [jean-christophe-carre]\n+    interesses: [marc-fusat]\n" in page

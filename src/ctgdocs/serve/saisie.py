@@ -34,6 +34,7 @@ class DeliberationSaisie:
     numero: str = ""
     objet: str = ""
     rapporteur: str = ""
+    interesses: list[str] = field(default_factory=list)  # CGCT L2131-11
     expose: list[Bloc] = field(default_factory=lambda: [Bloc()])
     decisions: list[Bloc] = field(default_factory=lambda: [Bloc()])
     unanimite: bool = True
@@ -121,6 +122,7 @@ def depuis_formulaire(form: Formulaire, collectivite: str, membres: Iterable[str
             numero=_texte(form, p + "numero"),
             objet=_texte(form, p + "objet"),
             rapporteur=_texte(form, p + "rapporteur"),
+            interesses=[m for m in form.getlist(p + "interesses") if m in connus],
             unanimite=_texte(form, p + "vote") != "chiffres",
             pour=_texte(form, p + "pour"),
             contre=_texte(form, p + "contre"),
@@ -218,6 +220,7 @@ def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
                 numero=_ecrit(delib.get("numero")),
                 objet=_ecrit(delib.get("objet")),
                 rapporteur=_ecrit(rapporteurs[0]) if rapporteurs else "",
+                interesses=[str(i) for i in delib.get("interesses") or []],
                 expose=[_bloc(b) for b in delib.get("expose") or []] or [Bloc()],
                 decisions=[_bloc(b) for b in delib.get("decisions") or []] or [Bloc()],
                 unanimite=not chiffres,
@@ -266,7 +269,7 @@ def cles_seance(s: Saisie) -> tuple[str, ...]:
     return CLES_SEANCE if s.nominatif else CLES_NOMBRES
 
 
-CLES_DELIBERATION = ("numero", "objet", "rapporteurs", "expose", "decisions", "vote")
+CLES_DELIBERATION = ("numero", "objet", "rapporteurs", "interesses", "expose", "decisions", "vote")
 
 
 def _date(texte: str) -> dt.date | str:
@@ -362,6 +365,9 @@ def _deliberation(d: DeliberationSaisie, n: int, champs: dict[str, str]) -> dict
             data[nom] = getattr(d, nom)
     champs[f"{racine}.rapporteurs"] = p + "rapporteur"
     data["rapporteurs"] = ListeEnLigne([d.rapporteur] if d.rapporteur else [])
+    champs[f"{racine}.interesses"] = p + "interesses"
+    if d.interesses:
+        data["interesses"] = ListeEnLigne(d.interesses)
     for cle in ("expose", "decisions"):
         champs[f"{racine}.{cle}"] = f"{p}{cle}.0"
         blocs: list[Any] = []
