@@ -129,7 +129,12 @@ def test_the_form_is_drawn_from_the_council_in_the_data(site) -> None:
     assert re.search(r'class="message" data-champ="[^"]+">[^<]', page) is None
     # the clauses of the library are offered for the blocks, the partials are not
     assert "<option>presentation_ctg</option>" in page and "_missions" not in page
-    assert c.get("/").text.count(f'href="{NOUVELLE}"') == 1
+    accueil = c.get("/").text
+    assert accueil.count(f'href="{NOUVELLE}"') == 1
+    # the ten others (nine communes, the EPCI) have no member in the data yet
+    assert (
+        "10 collectivités sans conseil connu dans les données : « ctgdocs import elus " in accueil
+    )
 
 
 def test_a_valid_seance_gives_its_counts_and_no_message(site) -> None:

@@ -140,12 +140,16 @@ def application(
     )
 
 
-def _seances(donnees: Path, noms: list[str]) -> dict[str, tuple[list[seances.Conseil], list[str]]]:
-    """Per territory: the councils a séance can be created for, and its séance files."""
+def _seances(
+    donnees: Path, noms: list[str]
+) -> dict[str, tuple[list[seances.Conseil], list[str], int]]:
+    """Per territory: the councils a séance can be created for (their members are known),
+    its séance files, and how many councils have no member known yet."""
     found = {}
     for nom in noms:
         dossier = seances.territoire(donnees, nom)
         if dossier is not None:
-            conseils = [c for c in seances.conseils(dossier).values() if c.membres]
-            found[nom] = (conseils, seances.seances(dossier))
+            tous = list(seances.conseils(dossier).values())
+            conseils = [c for c in tous if c.membres]
+            found[nom] = (conseils, seances.seances(dossier), len(tous) - len(conseils))
     return found
