@@ -628,3 +628,25 @@ def test_an_interested_member_takes_no_part(site) -> None:
     )
     page = c.post(ENVOI, data=data | {"action": "preparer"}).text
     assert "+    rapporteurs: [jean-christophe-carre]\n+    interesses: [marc-fusat]\n" in page
+
+
+def test_a_message_on_a_value_the_form_leaves_to_the_file_is_shown_with_its_place(site) -> None:
+    """An urgence (not in the form) whose opening vote does not add up: its message is at the
+    top of the page, located in the file, as validate prints it."""
+    fichier = site[0] / BAUX.name / "seances" / f"{EXISTANTE}.yaml"
+    texte = fichier.read_text(encoding="utf-8").replace("    transmission: 2022-08-01\n", "")
+    texte = texte.replace(
+        "  absents: [fanny-arsac]\n",
+        "  absents: [fanny-arsac]\n  urgence: {vote: {pour: 1, contre: 0, abstentions: 0}}\n",
+    )
+    fichier.write_text(texte, encoding="utf-8")
+    c = client(site)
+    page = c.get(f"/seances/vallee-des-baux-alpilles/fichier/{EXISTANTE}").text
+    reponse = c.post(VERIFIER, data=_formulaire(page)).json()
+    assert reponse["messages"] == {}
+    assert len(reponse["generaux"]) == 1
+    assert re.match(
+        r".*seances/2022-07-29-maussane-les-alpilles\.yaml:\d+:\d+: seance\.urgence\.vote : ",
+        reponse["generaux"][0],
+    )
+    assert '<pre id="generaux" class="erreur">' in page  # shown without script too
