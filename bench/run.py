@@ -1,5 +1,6 @@
-"""Benchmark: ctgdocs against the raw libraries, batches, rebuilds, cold starts, synthetic
-departments and a national sample, the Dask executor, and the targets of issue 8.
+"""Benchmark: ctgdocs against the raw libraries, batches, rebuilds, cold starts, the séance
+form's check as typed, synthetic departments and a national sample, the Dask executor, and the
+targets of issue 8.
 
     make bench                      full run (≈ 13 min on 2 cores)
     make bench-quick                the same sections on smaller samples (≈ 2.5 min)
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import lots  # noqa: E402
 import par_document  # noqa: E402
+import saisie  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1" or "--quick" in sys.argv
 JOBS = os.cpu_count() or 1
@@ -163,6 +165,7 @@ def main() -> None:
     result["examples_batch"] = lots.examples_batch(JOBS, s["examples_repeat"], documents)
     result["rebuilds"] = lots.rebuilds(JOBS, s["rebuild_repeat"])
     result["cold"] = lots.cold(s["cold_repeat"])
+    result["saisie"] = saisie.measure(s["repeat"])
     with tempfile.TemporaryDirectory(prefix="bench-synthetique-") as tmp:
         cache = Path(tmp)
         # --jobs 1 and --jobs N alternate, the fastest of each is kept: a neighbour's load
@@ -238,6 +241,8 @@ def table(r: dict) -> list[str]:
         f"cold: validate data/ {r['cold']['validate_data_s']} s; build one deliberation: PDF "
         f"{r['cold']['build_one_pdf_s']} s, DOCX {r['cold']['build_one_docx_s']} s, HTML "
         f"{r['cold']['build_one_html_s']} s",
+        "",
+        *(saisie.lines(r["saisie"]) if "saisie" in r else []),
         "",
         f"{'synthetic run':38} {'wall s':>8} {'ms/doc':>8} {'build RSS':>10} {'worker RSS':>11} {'worker USS':>11}",
     ]
