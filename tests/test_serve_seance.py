@@ -106,6 +106,20 @@ def seance(csrf: str, **plus: object) -> dict[str, object]:
     return data
 
 
+# A second deliberation of the same séance, voted at unanimity.
+SECONDE = {
+    "d.1.numero": "2026-15",
+    "d.1.objet": "Tarifs de l'accueil de loisirs",
+    "d.1.rapporteur": "jean-christophe-carre",
+    "d.1.expose.0.clause": "",
+    "d.1.expose.0.texte": "Les tarifs sont révisés chaque année.",
+    "d.1.decisions.0.verbe": "fixer",
+    "d.1.decisions.0.clause": "",
+    "d.1.decisions.0.texte": "les tarifs de 2026",
+    "d.1.vote": "unanimite",
+}
+
+
 def ouvrir(c: TestClient) -> str:
     page = c.get(NOUVELLE)
     assert page.status_code == 200
@@ -493,21 +507,7 @@ def test_an_arrival_counts_from_its_deliberation_on(site) -> None:
     """Two deliberations; Thierry FABRE, who gave a pouvoir, arrives for the second: his
     pouvoir ends there and he sits (rules/presence), and the counts say so."""
     c = client(site)
-    data = seance(ouvrir(c))
-    data.update(
-        {
-            "d.1.numero": "2026-15",
-            "d.1.objet": "Tarifs de l'accueil de loisirs",
-            "d.1.rapporteur": "jean-christophe-carre",
-            "d.1.expose.0.clause": "",
-            "d.1.expose.0.texte": "Les tarifs sont révisés chaque année.",
-            "d.1.decisions.0.verbe": "fixer",
-            "d.1.decisions.0.clause": "",
-            "d.1.decisions.0.texte": "les tarifs de 2026",
-            "d.1.vote": "unanimite",
-            "arrivee.thierry-fabre": "2026-15",
-        }
-    )
+    data = seance(ouvrir(c), **SECONDE, **{"arrivee.thierry-fabre": "2026-15"})
     reponse = c.post(VERIFIER, data=data).json()
     assert (reponse["messages"], reponse["generaux"]) == ({}, [])
     assert reponse["comptes"]["0"].startswith(
@@ -553,22 +553,10 @@ def test_the_next_avenant_follows_those_of_its_act() -> None:
 
 
 def test_a_deliberation_short_of_its_quorum_says_so_by_its_counts(site) -> None:
-    """Two members leave before the second deliberation: the quorum, assessed at each one
+    """A member leaves before the second deliberation: the quorum, assessed at each one
     (CGCT L2121-17), fails there, and the message is by that deliberation's counts."""
     c = client(site)
-    data = seance(ouvrir(c))
-    data.update(
-        {
-            "d.1.numero": "2026-15",
-            "d.1.objet": "Tarifs de l'accueil de loisirs",
-            "d.1.rapporteur": "jean-christophe-carre",
-            "d.1.expose.0.texte": "Les tarifs sont révisés chaque année.",
-            "d.1.decisions.0.verbe": "fixer",
-            "d.1.decisions.0.texte": "les tarifs de 2026",
-            "d.1.vote": "unanimite",
-            "depart.sylvie-nardi": "2026-15",
-        }
-    )
+    data = seance(ouvrir(c), **SECONDE, **{"depart.sylvie-nardi": "2026-15"})
     reponse = c.post(VERIFIER, data=data).json()
     assert list(reponse["messages"]) == ["d.1.comptes"]
     assert reponse["messages"]["d.1.comptes"][0].startswith(
