@@ -107,8 +107,7 @@ def navigateur(tmp_path: Path):
     # chromium on Linux takes its locale (a date field's order: jj/mm/aaaa) from the environment
     env = {**os.environ, "LANGUAGE": "fr", "LANG": "fr_FR.UTF-8"}
     driver = webdriver.Chrome(service=Service(pilote, env=env), options=options)
-    driver.telechargements = telechargements  # type: ignore[attr-defined]
-    yield driver
+    yield driver, telechargements
     driver.quit()
 
 
@@ -117,7 +116,7 @@ def test_a_clerk_creates_checks_saves_and_builds_a_seance(serveur, navigateur, t
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     adresse, donnees, sortie = serveur
-    d = navigateur
+    d, telechargements = navigateur
     captures = Path(os.environ.get("CAPTURES") or tmp_path / "captures")
     captures.mkdir(parents=True, exist_ok=True)
     attendre = WebDriverWait(d, ATTENTE)
@@ -247,7 +246,7 @@ def test_a_clerk_creates_checks_saves_and_builds_a_seance(serveur, navigateur, t
     capture("5-documents-produits", "production")
     assert (sortie / BAUX.name / PDF).is_file()
     lien.click()
-    telecharge = d.telechargements / PDF  # type: ignore[attr-defined]
+    telecharge = telechargements / PDF
     WebDriverWait(d, ATTENTE).until(lambda _: telecharge.is_file())
     texte = subprocess.run(
         ["pdftotext", str(telecharge), "-"], capture_output=True, text=True, check=True
