@@ -638,3 +638,21 @@ def test_a_message_on_a_value_the_form_leaves_to_the_file_is_shown_with_its_plac
         reponse["generaux"][0],
     )
     assert '<pre id="generaux" class="erreur">' in page  # shown without script too
+
+
+def test_the_pages_script_is_served_and_writes_text_only(site) -> None:
+    c = client(site)
+    assert '<script src="/static/saisie.js"></script>' in c.get(NOUVELLE).text
+    script = c.get("/static/saisie.js")
+    assert script.status_code == 200
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert script.headers["content-security-policy"].startswith("default-src 'self'")
+    # messages go in as text: the script never parses what the server answers as markup
+    assert "textContent" in script.text and "innerHTML" not in script.text
+
+
+def test_an_oversized_seance_is_refused(site) -> None:
+    c = client(site)
+    data = seance(ouvrir(c), **{"d.0.expose.1.texte": "x" * 1_100_000})
+    for adresse in (VERIFIER, ENVOI):
+        assert c.post(adresse, data=data).status_code == 413
