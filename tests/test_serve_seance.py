@@ -17,8 +17,9 @@ from starlette.testclient import TestClient
 from ctgdocs.app import build, validate
 from ctgdocs.errors import DataError
 from ctgdocs.serve.app import application
+from ctgdocs.serve.champs import champ_de, vers_donnees
 from ctgdocs.serve.ecriture import SCHEMA
-from ctgdocs.serve.saisie import champ_de, depuis_formulaire, vers_donnees
+from ctgdocs.serve.saisie import depuis_formulaire
 from ctgdocs.serve.seances import conseils, nouveau_fichier
 
 ROOT = Path(__file__).resolve().parent.parent

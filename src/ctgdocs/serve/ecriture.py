@@ -18,7 +18,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ctgdocs.imports import yamlrt
 from ctgdocs.paths import PROJECT_DIR
-from ctgdocs.serve.saisie import CLES_DELIBERATION, CLES_SEANCE, EnLigne, ListeEnLigne
+from ctgdocs.serve.champs import CLES_DELIBERATION, CLES_SEANCE, EnLigne, ListeEnLigne
 
 SCHEMA = PROJECT_DIR / "schema" / "seance.schema.json"
 

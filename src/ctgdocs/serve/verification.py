@@ -19,8 +19,9 @@ from ctgdocs.model import FichierSeance
 from ctgdocs.rules.presence import ouverture, presence
 from ctgdocs.rules.regimes import regime
 from ctgdocs.rules.vote import compte, resultat, votants
+from ctgdocs.serve.champs import champ_de, cles_seance, vers_donnees
 from ctgdocs.serve.ecriture import composer
-from ctgdocs.serve.saisie import Saisie, champ_de, cles_seance, vers_donnees
+from ctgdocs.serve.saisie import Saisie
 
 
 @dataclass
