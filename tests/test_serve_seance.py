@@ -657,3 +657,44 @@ def test_an_oversized_seance_is_refused(site) -> None:
     data = seance(ouvrir(c), **{"d.0.expose.1.texte": "x" * 1_100_000})
     for adresse in (VERIFIER, ENVOI):
         assert c.post(adresse, data=data).status_code == 413
+
+
+def test_an_epci_member_may_sit_by_visioconference(tmp_path) -> None:
+    """The council of the CC de la Haute Somme (an EPCI, CGCT L5211-11-1): the roll has a
+    visioconférence column; a member ticked there must be present."""
+    donnees = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "haute-somme-illustratif", donnees / "haute-somme-illustratif")
+    shutil.copytree(ROOT / "data" / "modeles", donnees / "modeles")
+    c = TestClient(application(donnees, tmp_path / "output", build), follow_redirects=False)
+    page = c.get("/seances/haute-somme-illustratif/nouvelle/cc-haute-somme").text
+    membres = re.findall(r'name="seance.presents" value="([^"]+)"', page)
+    assert 'name="seance.visioconference" value="jacques-exemple"' in page
+    data = {
+        "csrf": jeton(page),
+        "collectivite": "cc-haute-somme",
+        "seance.date": "2026-03-12",
+        "seance.heure": "18h30",
+        "seance.convocation": "2026-03-05",
+        "seance.president": "paul-exemple",
+        "seance.secretaires": "florence-exemple",
+        "seance.membres_en_exercice": "15",
+        "seance.presents": membres[:12],
+        "seance.visioconference": [membres[11], membres[13]],
+    }
+    messages = c.post("/seances/haute-somme-illustratif/verifier", data=data).json()["messages"]
+    assert f"visio.{membres[11]}" not in messages
+    assert messages[f"visio.{membres[13]}"] == [
+        f"{_nom(page, membres[13])} participe par visioconférence : il doit figurer parmi les "
+        "présents, les suppléants ou les arrivées"
+    ]
+    # and a commune's roll has no such column
+    assert (
+        'name="seance.visioconference"'
+        not in c.get("/seances/haute-somme-illustratif/nouvelle/peronne").text
+    )
+
+
+def _nom(page: str, ident: str) -> str:
+    found = re.search(rf'value="{ident}" id="membre.{ident}" aria-label="([^"]+) présent"', page)
+    assert found
+    return found.group(1)

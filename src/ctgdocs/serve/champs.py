@@ -36,8 +36,11 @@ CLES_SEANCE = (
     "absents",
     "arrivees",
     "departs",
+    "visioconference",
 )
-CLES_NOMBRES = tuple(c for c in CLES_SEANCE if c not in ("absents", "arrivees", "departs"))
+CLES_NOMBRES = tuple(
+    c for c in CLES_SEANCE if c not in ("absents", "arrivees", "departs", "visioconference")
+)
 
 
 def cles_seance(s: Saisie) -> tuple[str, ...]:
@@ -101,7 +104,7 @@ def vers_donnees(
         if m in s.pouvoirs:
             champs[f"seance.pouvoirs[{len(pouvoirs)}]"] = f"pouvoir.{m}"
             pouvoirs.append(EnLigne(mandant=m, mandataire=s.pouvoirs[m]))
-        elif m not in s.arrivees:
+        elif m not in s.arrivees and m not in s.remplaces:
             champs[f"seance.absents[{len(absents)}]"] = f"membre.{m}"
             absents.append(m)
     champs["seance.pouvoirs"] = "seance.presents"
@@ -119,7 +122,11 @@ def vers_donnees(
         if s.pouvoirs_au_depart.get(m):
             depart["pouvoir_a"] = s.pouvoirs_au_depart[m]
         seance["departs"].append(depart)
-    for vide in ("pouvoirs", "absents", "arrivees", "departs"):
+    seance["visioconference"] = ListeEnLigne(s.visioconference)
+    champs["seance.visioconference"] = "seance.presents"
+    for i, m in enumerate(s.visioconference):
+        champs[f"seance.visioconference[{i}]"] = f"visio.{m}"
+    for vide in ("pouvoirs", "absents", "arrivees", "departs", "visioconference"):
         if not seance[vide]:
             del seance[vide]
     deliberations = [_deliberation(d, n, champs) for n, d in enumerate(s.deliberations)]

@@ -25,6 +25,7 @@ from ctgdocs.serve.saisie import (
     ajouter,
     depuis_donnees,
     depuis_formulaire,
+    remplaces,
 )
 from ctgdocs.serve.securite import Csrf
 from ctgdocs.serve.verification import Verification, verifier
@@ -254,8 +255,10 @@ async def _depuis_requete(c: Contexte, request: Request) -> Ouverte | Response:
         fichier = seances.fichier_seance(dossier, nom)
         if fichier is None:
             return _refus(f"aucune séance « {nom} » dans {territoire}")
-        conseil = seances.avec_le_fichier(dossier, conseil, read_yaml(fichier, dossier).data)
+        data = read_yaml(fichier, dossier).data
+        conseil = seances.avec_le_fichier(dossier, conseil, data)
         saisie = depuis_formulaire(formulaire, collectivite, conseil.ids)
+        saisie.remplaces = remplaces(data)
         # the file as it is now: a change since the form opened it is caught by the save,
         # which compares it with the empreinte the form carries
         ancien = ecriture.lire(fichier)

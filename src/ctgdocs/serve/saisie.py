@@ -61,6 +61,10 @@ class Saisie:
     arrivees: dict[str, str] = field(default_factory=dict)  # membre → numéro
     departs: dict[str, str] = field(default_factory=dict)  # membre → numéro
     pouvoirs_au_depart: dict[str, str] = field(default_factory=dict)  # membre → mandataire
+    visioconference: list[str] = field(default_factory=list)  # présents by visio (L5211-11-1)
+    # titulaires for whom a suppléant sits (the file's `suppleants`, which the form keeps):
+    # neither présents nor absents
+    remplaces: list[str] = field(default_factory=list)
     deliberations: list[DeliberationSaisie] = field(default_factory=lambda: [DeliberationSaisie()])
 
 
@@ -102,6 +106,8 @@ def depuis_formulaire(form: Formulaire, collectivite: str, membres: Iterable[str
     s.nombre_pouvoirs = _texte(form, "seance.nombre_pouvoirs")
     presents = set(form.getlist("seance.presents"))
     s.presents = [m for m in membres if m in presents]
+    visio = set(form.getlist("seance.visioconference"))
+    s.visioconference = [m for m in membres if m in visio]
     for m in membres:
         for cible, nom in (
             (s.pouvoirs, "pouvoir"),
@@ -200,6 +206,8 @@ def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
         s.nombre_pouvoirs = _ecrit(pouvoirs) if isinstance(pouvoirs, int) else ""
     for p in _mappings(seance.get("pouvoirs")):
         s.pouvoirs[str(p.get("mandant"))] = _ecrit(p.get("mandataire"))
+    s.visioconference = [str(x) for x in seance.get("visioconference") or []]
+    s.remplaces = remplaces(data)
     for a in _mappings(seance.get("arrivees")):
         s.arrivees[str(a.get("membre"))] = _ecrit(a.get("a_partir_de"))
     for dp in _mappings(seance.get("departs")):
@@ -227,3 +235,10 @@ def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
             )
         )
     return s
+
+
+def remplaces(data: Any) -> list[str]:
+    """The titulaires a séance file's suppléants sit for."""
+    seance = data.get("seance") if isinstance(data, Mapping) else None
+    suppleants = seance.get("suppleants") if isinstance(seance, Mapping) else None
+    return [str(x.get("titulaire")) for x in _mappings(suppleants)]

@@ -64,6 +64,7 @@ class Conseil:
     membres_en_exercice: int | None
     # others a file names as rapporteurs, offered in the selects but not in the roll
     autres: tuple[tuple[str, str], ...] = ()
+    type: str = "commune"  # the organisation's: an EPCI's members may sit by visioconférence
 
     @property
     def ids(self) -> list[str]:
@@ -101,6 +102,7 @@ def conseils(dossier: Path) -> dict[str, Conseil]:
             tuple((m, nom_complet(t.personnes[m])) for m in membres if m in t.personnes),
             org.executif,
             org.conseil.membres_en_exercice if org.conseil else None,
+            type=org.type,
         )
     return found
 
@@ -131,6 +133,7 @@ def avec_le_fichier(dossier: Path, conseil: Conseil, data: object) -> Conseil:
         conseil.executif,
         conseil.membres_en_exercice,
         tuple((i, nom_complet(t.personnes[i])) for i in autres),
+        conseil.type,
     )
 
 
