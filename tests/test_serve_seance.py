@@ -698,3 +698,12 @@ def _nom(page: str, ident: str) -> str:
     found = re.search(rf'value="{ident}" id="membre.{ident}" aria-label="([^"]+) présent"', page)
     assert found
     return found.group(1)
+
+
+def test_a_titulaire_whose_suppleant_sits_is_not_absent() -> None:
+    from ctgdocs.serve.saisie import Saisie
+
+    s = Saisie("cc", presents=["a"], pouvoirs={"b": "a"}, remplaces=["c"])
+    seance_, _, _ = vers_donnees(s, ["a", "b", "c", "d"])
+    assert seance_["absents"] == ["d"]
+    assert [p["mandant"] for p in seance_["pouvoirs"]] == ["b"]
