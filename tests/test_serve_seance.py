@@ -703,7 +703,55 @@ def _nom(page: str, ident: str) -> str:
 def test_a_titulaire_whose_suppleant_sits_is_not_absent() -> None:
     from ctgdocs.serve.saisie import Saisie
 
-    s = Saisie("cc", presents=["a"], pouvoirs={"b": "a"}, remplaces=["c"])
+    s = Saisie("cc", presents=["a"], pouvoirs={"b": "a"}, suppleants={"c": "x"})
     seance_, _, _ = vers_donnees(s, ["a", "b", "c", "d"])
     assert seance_["absents"] == ["d"]
+    assert seance_["suppleants"] == [{"suppleant": "x", "titulaire": "c"}]
     assert [p["mandant"] for p in seance_["pouvoirs"]] == ["b"]
+
+
+def test_an_absent_delegate_is_replaced_by_his_suppleant(tmp_path) -> None:
+    """CC de la Haute Somme: Allaines has one seat; Yvette EXEMPLE is away and her suppléant
+    Xavier EXEMPLE (ALLAINES) sits with a deliberative vote (CGCT L5211-6). He counts among
+    the présents; she is neither présent nor absent; another commune's person cannot sit."""
+    donnees = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "haute-somme-illustratif", donnees / "haute-somme-illustratif")
+    shutil.copytree(ROOT / "data" / "modeles", donnees / "modeles")
+    c = TestClient(application(donnees, tmp_path / "output", build), follow_redirects=False)
+    page = c.get("/seances/haute-somme-illustratif/nouvelle/cc-haute-somme").text
+    # only the persons of her commune outside the council are offered
+    assert re.search(
+        r'<select name="suppleant.yvette-exemple"[^>]*><option value=""></option>'
+        r'<option value="xavier-exemple">Xavier EXEMPLE</option></select>',
+        page,
+    )
+    membres = re.findall(r'name="seance.presents" value="([^"]+)"', page)
+    data = {
+        "csrf": jeton(page),
+        "collectivite": "cc-haute-somme",
+        "seance.date": "2026-03-12",
+        "seance.heure": "18h30",
+        "seance.convocation": "2026-03-05",
+        "seance.president": "paul-exemple",
+        "seance.secretaires": "florence-exemple",
+        "seance.membres_en_exercice": "15",
+        "seance.presents": membres[:12],
+        "suppleant.yvette-exemple": "xavier-exemple",
+    }
+    reponse = c.post("/seances/haute-somme-illustratif/verifier", data=data).json()
+    assert reponse["ouverture"].startswith(
+        "13 présents, 0 représenté ; quorum 8 : atteint, 2 absents"
+    )
+    faux = data | {"suppleant.yvette-exemple": "paul-exemple"}
+    messages = c.post("/seances/haute-somme-illustratif/verifier", data=faux).json()["messages"]
+    assert messages["suppleant.yvette-exemple"][-1] == (
+        "Paul EXEMPLE (PÉRONNE) ne peut suppléer Yvette EXEMPLE (ALLAINES) : le suppléant siège "
+        "pour la commune de son titulaire (CGCT L5211-6)"
+    )
+    enregistre = c.post(
+        "/seances/haute-somme-illustratif/envoi", data=data | {"action": "preparer"}
+    ).text
+    assert (
+        "+  suppleants:\n+    - {suppleant: xavier-exemple, titulaire: yvette-exemple}\n"
+        in enregistre
+    )

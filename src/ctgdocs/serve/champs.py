@@ -20,8 +20,8 @@ class ListeEnLigne(list[Any]):
 
 
 # The séance's keys the form writes, in the order of the examples; every other key of an
-# existing file is kept as it is (visas, suppléants, urgence, liste…). A roll kept as numbers
-# (« presents: 41 ») owns no list of absents, arrivals or departures.
+# existing file is kept as it is (visas, urgence, liste…). A roll kept as numbers
+# (« presents: 41 ») owns no list of absents, suppléants, visioconférence, arrivals or departures.
 CLES_SEANCE = (
     "collectivite",
     "date",
@@ -34,12 +34,15 @@ CLES_SEANCE = (
     "presents",
     "pouvoirs",
     "absents",
+    "suppleants",
+    "visioconference",
     "arrivees",
     "departs",
-    "visioconference",
 )
 CLES_NOMBRES = tuple(
-    c for c in CLES_SEANCE if c not in ("absents", "arrivees", "departs", "visioconference")
+    c
+    for c in CLES_SEANCE
+    if c not in ("absents", "suppleants", "visioconference", "arrivees", "departs")
 )
 
 
@@ -104,7 +107,7 @@ def vers_donnees(
         if m in s.pouvoirs:
             champs[f"seance.pouvoirs[{len(pouvoirs)}]"] = f"pouvoir.{m}"
             pouvoirs.append(EnLigne(mandant=m, mandataire=s.pouvoirs[m]))
-        elif m not in s.arrivees and m not in s.remplaces:
+        elif m not in s.arrivees and m not in s.suppleants:
             champs[f"seance.absents[{len(absents)}]"] = f"membre.{m}"
             absents.append(m)
     champs["seance.pouvoirs"] = "seance.presents"
@@ -122,11 +125,16 @@ def vers_donnees(
         if s.pouvoirs_au_depart.get(m):
             depart["pouvoir_a"] = s.pouvoirs_au_depart[m]
         seance["departs"].append(depart)
+    seance["suppleants"] = []
+    for titulaire, suppleant in s.suppleants.items():
+        champs[f"seance.suppleants[{len(seance['suppleants'])}]"] = f"suppleant.{titulaire}"
+        seance["suppleants"].append(EnLigne(suppleant=suppleant, titulaire=titulaire))
+    champs["seance.suppleants"] = "seance.presents"
     seance["visioconference"] = ListeEnLigne(s.visioconference)
     champs["seance.visioconference"] = "seance.presents"
     for i, m in enumerate(s.visioconference):
         champs[f"seance.visioconference[{i}]"] = f"visio.{m}"
-    for vide in ("pouvoirs", "absents", "arrivees", "departs", "visioconference"):
+    for vide in ("pouvoirs", "absents", "suppleants", "visioconference", "arrivees", "departs"):
         if not seance[vide]:
             del seance[vide]
     deliberations = [_deliberation(d, n, champs) for n, d in enumerate(s.deliberations)]

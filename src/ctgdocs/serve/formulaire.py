@@ -25,7 +25,6 @@ from ctgdocs.serve.saisie import (
     ajouter,
     depuis_donnees,
     depuis_formulaire,
-    remplaces,
 )
 from ctgdocs.serve.securite import Csrf
 from ctgdocs.serve.verification import Verification, verifier
@@ -258,7 +257,6 @@ async def _depuis_requete(c: Contexte, request: Request) -> Ouverte | Response:
         data = read_yaml(fichier, dossier).data
         conseil = seances.avec_le_fichier(dossier, conseil, data)
         saisie = depuis_formulaire(formulaire, collectivite, conseil.ids)
-        saisie.remplaces = remplaces(data)
         # the file as it is now: a change since the form opened it is caught by the save,
         # which compares it with the empreinte the form carries
         ancien = ecriture.lire(fichier)

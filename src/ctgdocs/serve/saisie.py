@@ -62,9 +62,9 @@ class Saisie:
     departs: dict[str, str] = field(default_factory=dict)  # membre → numéro
     pouvoirs_au_depart: dict[str, str] = field(default_factory=dict)  # membre → mandataire
     visioconference: list[str] = field(default_factory=list)  # présents by visio (L5211-11-1)
-    # titulaires for whom a suppléant sits (the file's `suppleants`, which the form keeps):
-    # neither présents nor absents
-    remplaces: list[str] = field(default_factory=list)
+    # an EPCI's or syndicat's absent titulaire → the suppléant who sits for him (L5211-6): the
+    # titulaire is then neither présent nor absent, the suppléant counts among the présents
+    suppleants: dict[str, str] = field(default_factory=dict)
     deliberations: list[DeliberationSaisie] = field(default_factory=lambda: [DeliberationSaisie()])
 
 
@@ -114,6 +114,7 @@ def depuis_formulaire(form: Formulaire, collectivite: str, membres: Iterable[str
             (s.arrivees, "arrivee"),
             (s.departs, "depart"),
             (s.pouvoirs_au_depart, "pouvoir_depart"),
+            (s.suppleants, "suppleant"),
         ):
             if valeur := _texte(form, f"{nom}.{m}"):
                 cible[m] = valeur
@@ -207,7 +208,8 @@ def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
     for p in _mappings(seance.get("pouvoirs")):
         s.pouvoirs[str(p.get("mandant"))] = _ecrit(p.get("mandataire"))
     s.visioconference = [str(x) for x in seance.get("visioconference") or []]
-    s.remplaces = remplaces(data)
+    for sup in _mappings(seance.get("suppleants")):
+        s.suppleants[str(sup.get("titulaire"))] = _ecrit(sup.get("suppleant"))
     for a in _mappings(seance.get("arrivees")):
         s.arrivees[str(a.get("membre"))] = _ecrit(a.get("a_partir_de"))
     for dp in _mappings(seance.get("departs")):
@@ -235,10 +237,3 @@ def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
             )
         )
     return s
-
-
-def remplaces(data: Any) -> list[str]:
-    """The titulaires a séance file's suppléants sit for."""
-    seance = data.get("seance") if isinstance(data, Mapping) else None
-    suppleants = seance.get("suppleants") if isinstance(seance, Mapping) else None
-    return [str(x.get("titulaire")) for x in _mappings(suppleants)]

@@ -5,14 +5,15 @@ and the file a new séance is saved to (« seances/<date>-<collectivité>.yaml �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ctgdocs.fr.noms import nom_complet
 from ctgdocs.load.territoire import find_territoires, load_file
 from ctgdocs.load.yamlfile import read_yaml
-from ctgdocs.model import FichierTerritoire
+from ctgdocs.model import FichierTerritoire, Personne
 from ctgdocs.model.fichiers import AVENANTS, SEANCES
+from ctgdocs.rules.membres import AVEC_SUPPLEANTS
 from ctgdocs.rules.references import clauses_connues
 
 # A séance file's name as the request gives it, without « .yaml »: no other shape reaches a path.
@@ -65,6 +66,9 @@ class Conseil:
     # others a file names as rapporteurs, offered in the selects but not in the roll
     autres: tuple[tuple[str, str], ...] = ()
     type: str = "commune"  # the organisation's: an EPCI's members may sit by visioconférence
+    # an EPCI's or syndicat's member → the persons who may sit for him: the data's persons of
+    # his commune outside the council (CGCT L5211-6)
+    suppleants: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @property
     def ids(self) -> list[str]:
@@ -96,14 +100,32 @@ def conseils(dossier: Path) -> dict[str, Conseil]:
         membres = list(org.conseil.membres) if org.conseil else []
         if not membres:
             membres = [m for m in nommes.get(ident, []) if m in t.personnes]
+        membres = [m for m in membres if m in t.personnes]
         found[ident] = Conseil(
             ident,
             org.nom,
-            tuple((m, nom_complet(t.personnes[m])) for m in membres if m in t.personnes),
+            tuple((m, nom_complet(t.personnes[m])) for m in membres),
             org.executif,
             org.conseil.membres_en_exercice if org.conseil else None,
             type=org.type,
+            suppleants=_suppleants(membres, t.personnes) if org.type in AVEC_SUPPLEANTS else {},
         )
+    return found
+
+
+def _suppleants(
+    membres: list[str], personnes: dict[str, Personne]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each member named with his commune, the persons of that commune outside the council."""
+    dehors = [i for i in personnes if i not in set(membres) and personnes[i].commune]
+    found = {}
+    for m in membres:
+        commune = personnes[m].commune
+        candidats = tuple(
+            (i, nom_complet(personnes[i])) for i in dehors if personnes[i].commune == commune
+        )
+        if commune and candidats:
+            found[m] = candidats
     return found
 
 
@@ -126,6 +148,15 @@ def avec_le_fichier(dossier: Path, conseil: Conseil, data: object) -> Conseil:
         if isinstance(r, str)
     ]
     autres = [r for r in dict.fromkeys(rapporteurs) if r not in connus and r in t.personnes]
+    suppleants = dict(conseil.suppleants)
+    for sup in seance.get("suppleants") or []:
+        if not isinstance(sup, dict):
+            continue
+        titulaire, suppleant = sup.get("titulaire"), sup.get("suppleant")
+        if isinstance(suppleant, str) and suppleant in t.personnes and isinstance(titulaire, str):
+            deja = suppleants.get(titulaire, ())
+            if suppleant not in dict(deja):
+                suppleants[titulaire] = (*deja, (suppleant, nom_complet(t.personnes[suppleant])))
     return Conseil(
         conseil.collectivite,
         conseil.nom,
@@ -134,6 +165,7 @@ def avec_le_fichier(dossier: Path, conseil: Conseil, data: object) -> Conseil:
         conseil.membres_en_exercice,
         tuple((i, nom_complet(t.personnes[i])) for i in autres),
         conseil.type,
+        suppleants,
     )
 
 
@@ -153,14 +185,17 @@ def _nommes_par_seance(dossier: Path) -> dict[str, list[str]]:
 
 
 def _ids(seance: dict[str, object]) -> list[str]:
+    """The council's members a séance names: the présents, the mandants and mandataires, the
+    absents, the titulaires a suppléant sits for, the président and the secrétaires."""
     ids: list[str] = []
-    for cle in ("president", "presents", "pouvoirs", "absents", "secretaires"):
+    for cle in ("president", "presents", "pouvoirs", "absents", "suppleants", "secretaires"):
         valeur = seance.get(cle)
         for v in valeur if isinstance(valeur, list) else [valeur]:
             if isinstance(v, str):
                 ids.append(v)
             elif isinstance(v, dict):
-                ids += [x for x in (v.get("mandant"), v.get("mandataire")) if isinstance(x, str)]
+                noms = (v.get("mandant"), v.get("mandataire"), v.get("titulaire"))
+                ids += [x for x in noms if isinstance(x, str)]
     return ids
 
 

@@ -13,6 +13,10 @@
   function pouvoirs(presents) {
     var assis = {};
     presents.forEach(function (id) { assis[id] = true; });
+    // a member present gives no pouvoir and needs no suppléant
+    form.querySelectorAll("select.suppleance").forEach(function (select) {
+      select.disabled = !!assis[select.name.slice("suppleant.".length)];
+    });
     form.querySelectorAll("select.pouvoir").forEach(function (select) {
       var mandant = select.name.slice("pouvoir.".length);
       select.disabled = !!assis[mandant];
