@@ -620,13 +620,13 @@ def test_an_interested_member_takes_no_part(site) -> None:
 
 
 def test_a_message_on_a_value_the_form_leaves_to_the_file_is_shown_with_its_place(site) -> None:
-    """An urgence (not in the form) whose opening vote does not add up: its message is at the
-    top of the page, located in the file, as validate prints it."""
+    """The liste des délibérations (not in the form) published before the séance: its message
+    is at the top of the page, located in the file, as validate prints it."""
     fichier = site[0] / BAUX.name / "seances" / f"{EXISTANTE}.yaml"
     texte = fichier.read_text(encoding="utf-8").replace("    transmission: 2022-08-01\n", "")
     texte = texte.replace(
         "  absents: [fanny-arsac]\n",
-        "  absents: [fanny-arsac]\n  urgence: {vote: {pour: 1, contre: 0, abstentions: 0}}\n",
+        "  absents: [fanny-arsac]\n  liste: {publiee_le: 2022-07-01}\n",
     )
     fichier.write_text(texte, encoding="utf-8")
     c = client(site)
@@ -635,7 +635,8 @@ def test_a_message_on_a_value_the_form_leaves_to_the_file_is_shown_with_its_plac
     assert reponse["messages"] == {}
     assert len(reponse["generaux"]) == 1
     assert re.match(
-        r".*seances/2022-07-29-maussane-les-alpilles\.yaml:\d+:\d+: seance\.urgence\.vote : ",
+        r".*seances/2022-07-29-maussane-les-alpilles\.yaml:\d+:\d+: seance\.liste\.publiee_le : "
+        r"la liste des délibérations ne peut être publiée",
         reponse["generaux"][0],
     )
     assert '<pre id="generaux" class="erreur">' in page  # shown without script too
@@ -755,3 +756,28 @@ def test_an_absent_delegate_is_replaced_by_his_suppleant(tmp_path) -> None:
         "+  suppleants:\n+    - {suppleant: xavier-exemple, titulaire: yvette-exemple}\n"
         in enregistre
     )
+
+
+def test_urgency_and_second_convocation_are_checked_as_the_file_would_be(site) -> None:
+    """Convened two days before (CGCT L2121-11): refused without urgency, allowed with it; the
+    urgency's vote must add up. A second convocation (L2121-17) deliberates without quorum."""
+    c = client(site)
+    tard = seance(ouvrir(c), **{"seance.convocation": "2026-03-10"})
+    assert "seance.convocation" in c.post(VERIFIER, data=tard).json()["messages"]
+    urgence = tard | {"seance.urgence": "oui", "seance.urgence.vote": "unanimite"}
+    assert c.post(VERIFIER, data=urgence).json()["messages"] == {}
+    faux = urgence | {
+        "seance.urgence.vote": "chiffres",
+        "seance.urgence.pour": "3",
+        "seance.urgence.contre": "0",
+        "seance.urgence.abstentions": "0",
+    }
+    messages = c.post(VERIFIER, data=faux).json()["messages"]
+    assert list(messages) == ["seance.urgence"]
+    page = c.post(ENVOI, data=urgence | {"action": "preparer"}).text
+    assert "+  absents: [" in page and "+  urgence: {vote: unanimite}\n" in page
+    # eight présents and no quorum, but a second convocation three days after the first
+    peu = seance(ouvrir(c), **{"seance.presents": MEMBRES[:8], "d.0.pour": "8"})
+    assert "seance.presents" in c.post(VERIFIER, data=peu).json()["messages"]
+    seconde = peu | {"seance.seconde_convocation": "2026-03-05", "seance.convocation": "2026-03-06"}
+    assert c.post(VERIFIER, data=seconde).json()["messages"] == {}

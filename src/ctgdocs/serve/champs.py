@@ -38,6 +38,8 @@ CLES_SEANCE = (
     "visioconference",
     "arrivees",
     "departs",
+    "urgence",
+    "seconde_convocation",
 )
 CLES_NOMBRES = tuple(
     c
@@ -92,6 +94,7 @@ def vers_donnees(
         seance["presents"] = _entier(s.nombre_presents)
         if s.nombre_pouvoirs and s.nombre_pouvoirs != "0":
             seance["pouvoirs"] = _entier(s.nombre_pouvoirs)
+        _convocation(s, seance, champs)
         deliberations = [_deliberation(d, n, champs) for n, d in enumerate(s.deliberations)]
         return seance, deliberations, champs
     presents = set(s.presents)
@@ -137,8 +140,27 @@ def vers_donnees(
     for vide in ("pouvoirs", "absents", "suppleants", "visioconference", "arrivees", "departs"):
         if not seance[vide]:
             del seance[vide]
+    _convocation(s, seance, champs)
     deliberations = [_deliberation(d, n, champs) for n, d in enumerate(s.deliberations)]
     return seance, deliberations, champs
+
+
+def _convocation(s: Saisie, seance: dict[str, Any], champs: dict[str, str]) -> None:
+    """The urgency and its vote, the second convocation: written after the roll, as the
+    docs write them (added last to `seance`, whose key order a new file keeps)."""
+    champs["seance.urgence"] = "seance.urgence"
+    champs["seance.seconde_convocation"] = "seance.seconde_convocation"
+    if s.urgence:
+        vote: Any = "unanimite"
+        if not s.urgence_unanimite:
+            vote = EnLigne(
+                pour=_entier(s.urgence_pour),
+                contre=_entier(s.urgence_contre),
+                abstentions=_entier(s.urgence_abstentions),
+            )
+        seance["urgence"] = EnLigne(vote=vote)
+    if s.seconde_convocation:
+        seance["seconde_convocation"] = EnLigne(premiere_seance=_date(s.seconde_convocation))
 
 
 def _deliberation(d: DeliberationSaisie, n: int, champs: dict[str, str]) -> dict[str, Any]:

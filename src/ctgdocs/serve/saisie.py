@@ -65,6 +65,13 @@ class Saisie:
     # an EPCI's or syndicat's absent titulaire → the suppléant who sits for him (L5211-6): the
     # titulaire is then neither présent nor absent, the suppléant counts among the présents
     suppleants: dict[str, str] = field(default_factory=dict)
+    # convened in urgency (L2121-11, L2121-12): the council's vote on it, at the opening
+    urgence: bool = False
+    urgence_unanimite: bool = True
+    urgence_pour: str = ""
+    urgence_contre: str = ""
+    urgence_abstentions: str = ""
+    seconde_convocation: str = ""  # the date of the séance without quorum (L2121-17)
     deliberations: list[DeliberationSaisie] = field(default_factory=lambda: [DeliberationSaisie()])
 
 
@@ -101,6 +108,11 @@ def depuis_formulaire(form: Formulaire, collectivite: str, membres: Iterable[str
     for nom in ("date", "heure", "lieu", "convocation", "president", "membres_en_exercice"):
         setattr(s, nom, _texte(form, f"seance.{nom}"))
     s.secretaires = [m for m in form.getlist("seance.secretaires") if m in connus]
+    s.urgence = _texte(form, "seance.urgence") == "oui"
+    s.urgence_unanimite = _texte(form, "seance.urgence.vote") != "chiffres"
+    for nom in ("pour", "contre", "abstentions"):
+        setattr(s, f"urgence_{nom}", _texte(form, f"seance.urgence.{nom}"))
+    s.seconde_convocation = _texte(form, "seance.seconde_convocation")
     s.nominatif = _texte(form, "seance.liste") != "nombres"
     s.nombre_presents = _texte(form, "seance.nombre_presents")
     s.nombre_pouvoirs = _texte(form, "seance.nombre_pouvoirs")
@@ -208,6 +220,17 @@ def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
     for p in _mappings(seance.get("pouvoirs")):
         s.pouvoirs[str(p.get("mandant"))] = _ecrit(p.get("mandataire"))
     s.visioconference = [str(x) for x in seance.get("visioconference") or []]
+    urgence = seance.get("urgence")
+    if isinstance(urgence, Mapping):
+        s.urgence = True
+        vote = urgence.get("vote")
+        if isinstance(vote, Mapping) and not vote.get("unanimite"):
+            s.urgence_unanimite = False
+            for nom in ("pour", "contre", "abstentions"):
+                setattr(s, f"urgence_{nom}", _ecrit(vote.get(nom)))
+    seconde = seance.get("seconde_convocation")
+    if isinstance(seconde, Mapping):
+        s.seconde_convocation = _ecrit(seconde.get("premiere_seance"))
     for sup in _mappings(seance.get("suppleants")):
         s.suppleants[str(sup.get("titulaire"))] = _ecrit(sup.get("suppleant"))
     for a in _mappings(seance.get("arrivees")):
