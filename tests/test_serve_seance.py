@@ -593,7 +593,7 @@ def test_every_example_seance_opens_checks_and_round_trips(tmp_path, territoire,
     rien = c.post(
         f"/seances/{territoire}/envoi", data=_formulaire(page.text) | {"action": "preparer"}
     )
-    if "transmise au représentant de l'État" in page.text:
+    if 'id="transmise"' in page.text:
         assert rien.status_code == 409  # an act in force is not rewritten from the app
     else:
         assert "Rien à enregistrer : le fichier est déjà ainsi." in rien.text
@@ -781,3 +781,28 @@ def test_urgency_and_second_convocation_are_checked_as_the_file_would_be(site) -
     assert "seance.presents" in c.post(VERIFIER, data=peu).json()["messages"]
     seconde = peu | {"seance.seconde_convocation": "2026-03-05", "seance.convocation": "2026-03-06"}
     assert c.post(VERIFIER, data=seconde).json()["messages"] == {}
+
+
+def test_after_the_seance_its_publication_and_transmission_are_entered(site) -> None:
+    """The clerk records when the deliberation went online and to the préfecture; from then on
+    the séance is in force and no longer changes from the app."""
+    c = client(site)
+    data = seance(ouvrir(c), **{"d.0.rubrique": "Action sociale"})
+    page = c.post(ENVOI, data=data | {"action": "enregistrer"}).text
+    empreinte = re.search(r'name="empreinte" value="([0-9a-f]{64})"', page)
+    assert empreinte
+    nom = "2026-03-12-maussane-les-alpilles"
+    apres = data | {
+        "fichier": nom,
+        "empreinte": empreinte.group(1),
+        "d.0.publication": "2026-03-16",
+        "d.0.transmission": "2026-03-16",
+    }
+    diff = c.post(ENVOI, data=apres | {"action": "preparer"}).text
+    assert "+    publication: 2026-03-16\n+    transmission: 2026-03-16\n" in diff
+    assert "  - numero: 2026-14\n    rubrique: Action sociale\n" in (
+        site[0] / BAUX.name / "seances" / f"{nom}.yaml"
+    ).read_text(encoding="utf-8")
+    assert "Séance enregistrée" in c.post(ENVOI, data=apres | {"action": "enregistrer"}).text
+    rouverte = c.get(f"/seances/vallee-des-baux-alpilles/fichier/{nom}").text
+    assert "transmise au représentant de l'État le 16 mars 2026 : elle est exécutoire" in rouverte

@@ -52,7 +52,18 @@ def cles_seance(s: Saisie) -> tuple[str, ...]:
     return CLES_SEANCE if s.nominatif else CLES_NOMBRES
 
 
-CLES_DELIBERATION = ("numero", "objet", "rapporteurs", "interesses", "expose", "decisions", "vote")
+CLES_DELIBERATION = (
+    "numero",
+    "rubrique",
+    "objet",
+    "rapporteurs",
+    "interesses",
+    "expose",
+    "decisions",
+    "vote",
+    "publication",
+    "transmission",
+)
 
 
 def _date(texte: str) -> dt.date | str:
@@ -167,7 +178,7 @@ def _deliberation(d: DeliberationSaisie, n: int, champs: dict[str, str]) -> dict
     racine, p = f"deliberations[{n}]", f"d.{n}."
     champs[racine] = p + "comptes"  # the deliberation as a whole: its quorum, its roll
     data: dict[str, Any] = {}
-    for nom in ("numero", "objet"):
+    for nom in ("numero", "rubrique", "objet"):
         champs[f"{racine}.{nom}"] = p + nom
         if getattr(d, nom):
             data[nom] = getattr(d, nom)
@@ -195,6 +206,10 @@ def _deliberation(d: DeliberationSaisie, n: int, champs: dict[str, str]) -> dict
         if d.ne_prennent_pas_part and d.ne_prennent_pas_part != "0":
             vote["ne_prennent_pas_part"] = _entier(d.ne_prennent_pas_part)
         data["vote"] = vote
+    for nom in ("publication", "transmission"):  # after the séance: put online, sent
+        champs[f"{racine}.{nom}"] = p + nom
+        if getattr(d, nom):
+            data[nom] = _date(getattr(d, nom))
     return data
 
 

@@ -38,6 +38,9 @@ class DeliberationSaisie:
     contre: str = ""
     abstentions: str = ""
     ne_prennent_pas_part: str = ""
+    rubrique: str = ""  # of the registre, if the house style prints it
+    publication: str = ""  # put online (L2131-1)
+    transmission: str = ""  # sent to the représentant de l'État
 
 
 @dataclass
@@ -143,6 +146,9 @@ def depuis_formulaire(form: Formulaire, collectivite: str, membres: Iterable[str
             contre=_texte(form, p + "contre"),
             abstentions=_texte(form, p + "abstentions"),
             ne_prennent_pas_part=_texte(form, p + "ne_prennent_pas_part"),
+            rubrique=_texte(form, p + "rubrique"),
+            publication=_texte(form, p + "publication"),
+            transmission=_texte(form, p + "transmission"),
         )
         d.expose = [
             Bloc(_texte(form, f"{p}expose.{k}.clause"), _bloc_texte(form, f"{p}expose.{k}.texte"))
@@ -257,6 +263,9 @@ def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
                 contre=_ecrit(chiffres.get("contre")),
                 abstentions=_ecrit(chiffres.get("abstentions")),
                 ne_prennent_pas_part=_ecrit(chiffres.get("ne_prennent_pas_part") or None),
+                rubrique=_ecrit(delib.get("rubrique")),
+                publication=_ecrit(delib.get("publication")),
+                transmission=_ecrit(delib.get("transmission")),
             )
         )
     return s
