@@ -620,13 +620,12 @@ def test_an_interested_member_takes_no_part(site) -> None:
 
 
 def test_a_message_on_a_value_the_form_leaves_to_the_file_is_shown_with_its_place(site) -> None:
-    """The liste des délibérations (not in the form) published before the séance: its message
-    is at the top of the page, located in the file, as validate prints it."""
+    """A séance's nature (not in the form) written wrong in the file: its message is at the
+    top of the page, located in the file, as validate prints it."""
     fichier = site[0] / BAUX.name / "seances" / f"{EXISTANTE}.yaml"
     texte = fichier.read_text(encoding="utf-8").replace("    transmission: 2022-08-01\n", "")
     texte = texte.replace(
-        "  absents: [fanny-arsac]\n",
-        "  absents: [fanny-arsac]\n  liste: {publiee_le: 2022-07-01}\n",
+        "  absents: [fanny-arsac]\n", "  absents: [fanny-arsac]\n  nature: exceptionnelle\n"
     )
     fichier.write_text(texte, encoding="utf-8")
     c = client(site)
@@ -635,8 +634,7 @@ def test_a_message_on_a_value_the_form_leaves_to_the_file_is_shown_with_its_plac
     assert reponse["messages"] == {}
     assert len(reponse["generaux"]) == 1
     assert re.match(
-        r".*seances/2022-07-29-maussane-les-alpilles\.yaml:\d+:\d+: seance\.liste\.publiee_le : "
-        r"la liste des délibérations ne peut être publiée",
+        r".*seances/2022-07-29-maussane-les-alpilles\.yaml:\d+:\d+: seance\.nature : ",
         reponse["generaux"][0],
     )
     assert '<pre id="generaux" class="erreur">' in page  # shown without script too
@@ -806,3 +804,22 @@ def test_after_the_seance_its_publication_and_transmission_are_entered(site) -> 
     assert "Séance enregistrée" in c.post(ENVOI, data=apres | {"action": "enregistrer"}).text
     rouverte = c.get(f"/seances/vallee-des-baux-alpilles/fichier/{nom}").text
     assert "transmise au représentant de l'État le 16 mars 2026 : elle est exécutoire" in rouverte
+
+
+def test_the_liste_des_deliberations_is_asked_from_the_form(site) -> None:
+    """L2121-25: the file holds every deliberation of the séance, so their liste is produced;
+    it is posted within the week."""
+    c = client(site)
+    data = seance(ouvrir(c), **{"seance.liste_deliberations": "oui"})
+    assert c.post(VERIFIER, data=data).json()["messages"] == {}
+    page = c.post(ENVOI, data=data | {"action": "preparer"}).text
+    assert "+  liste: true\n" in page
+    tard = data | {"seance.liste.publiee_le": "2026-03-30"}
+    messages = c.post(VERIFIER, data=tard).json()["messages"]
+    assert messages["seance.liste"][0].startswith(
+        "la liste des délibérations est affichée et mise en ligne dans la semaine qui suit"
+    )
+    page = c.post(
+        ENVOI, data=data | {"seance.liste.publiee_le": "2026-03-13", "action": "preparer"}
+    ).text
+    assert "+  liste: {publiee_le: 2026-03-13}\n" in page

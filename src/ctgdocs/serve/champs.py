@@ -20,7 +20,7 @@ class ListeEnLigne(list[Any]):
 
 
 # The séance's keys the form writes, in the order of the examples; every other key of an
-# existing file is kept as it is (visas, urgence, liste…). A roll kept as numbers
+# existing file is kept as it is (visas…). A roll kept as numbers
 # (« presents: 41 ») owns no list of absents, suppléants, visioconférence, arrivals or departures.
 CLES_SEANCE = (
     "collectivite",
@@ -40,6 +40,7 @@ CLES_SEANCE = (
     "departs",
     "urgence",
     "seconde_convocation",
+    "liste",
 )
 CLES_NOMBRES = tuple(
     c
@@ -157,8 +158,9 @@ def vers_donnees(
 
 
 def _convocation(s: Saisie, seance: dict[str, Any], champs: dict[str, str]) -> None:
-    """The urgency and its vote, the second convocation: written after the roll, as the
-    docs write them (added last to `seance`, whose key order a new file keeps)."""
+    """The urgency and its vote, the second convocation, the liste des délibérations: written
+    after the roll, as the docs write them (added last to `seance`, whose key order a new file
+    keeps)."""
     champs["seance.urgence"] = "seance.urgence"
     champs["seance.seconde_convocation"] = "seance.seconde_convocation"
     if s.urgence:
@@ -172,6 +174,10 @@ def _convocation(s: Saisie, seance: dict[str, Any], champs: dict[str, str]) -> N
         seance["urgence"] = EnLigne(vote=vote)
     if s.seconde_convocation:
         seance["seconde_convocation"] = EnLigne(premiere_seance=_date(s.seconde_convocation))
+    champs["seance.liste"] = "seance.liste"
+    if s.liste:
+        publiee = s.liste_publiee_le
+        seance["liste"] = EnLigne(publiee_le=_date(publiee)) if publiee else True
 
 
 def _deliberation(d: DeliberationSaisie, n: int, champs: dict[str, str]) -> dict[str, Any]:

@@ -75,6 +75,9 @@ class Saisie:
     urgence_contre: str = ""
     urgence_abstentions: str = ""
     seconde_convocation: str = ""  # the date of the séance without quorum (L2121-17)
+    # the file holds every deliberation of the séance: their liste is produced (L2121-25)
+    liste: bool = False
+    liste_publiee_le: str = ""
     deliberations: list[DeliberationSaisie] = field(default_factory=lambda: [DeliberationSaisie()])
 
 
@@ -116,7 +119,9 @@ def depuis_formulaire(form: Formulaire, collectivite: str, membres: Iterable[str
     for nom in ("pour", "contre", "abstentions"):
         setattr(s, f"urgence_{nom}", _texte(form, f"seance.urgence.{nom}"))
     s.seconde_convocation = _texte(form, "seance.seconde_convocation")
-    s.nominatif = _texte(form, "seance.liste") != "nombres"
+    s.liste = _texte(form, "seance.liste_deliberations") == "oui"
+    s.liste_publiee_le = _texte(form, "seance.liste.publiee_le")
+    s.nominatif = _texte(form, "presence") != "nombres"  # the roll by name, or in numbers
     s.nombre_presents = _texte(form, "seance.nombre_presents")
     s.nombre_pouvoirs = _texte(form, "seance.nombre_pouvoirs")
     presents = set(form.getlist("seance.presents"))
@@ -234,6 +239,10 @@ def depuis_donnees(data: Mapping[str, Any]) -> Saisie:
             s.urgence_unanimite = False
             for nom in ("pour", "contre", "abstentions"):
                 setattr(s, f"urgence_{nom}", _ecrit(vote.get(nom)))
+    liste = seance.get("liste")
+    s.liste = liste is True or isinstance(liste, Mapping)
+    if isinstance(liste, Mapping):
+        s.liste_publiee_le = _ecrit(liste.get("publiee_le"))
     seconde = seance.get("seconde_convocation")
     if isinstance(seconde, Mapping):
         s.seconde_convocation = _ecrit(seconde.get("premiere_seance"))
