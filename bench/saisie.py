@@ -47,8 +47,10 @@ def _exemples(repeat: int) -> list[dict]:
             assert fichier is not None
             data = read_yaml(fichier, dossier).data
             saisie = depuis_donnees(data)
+            t = seances.lire_territoire(dossier)
+            assert t is not None
             conseil = seances.avec_le_fichier(
-                dossier, seances.conseils(dossier)[saisie.collectivite], data
+                t, seances.conseils(dossier, t)[saisie.collectivite], data
             )
             texte = fichier.read_text(encoding="utf-8")
             check = functools.partial(verifier, dossier, fichier, texte, saisie, conseil.ids)

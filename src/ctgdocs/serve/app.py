@@ -19,6 +19,7 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
+from ctgdocs.load.territoire import find_territoires
 from ctgdocs.serve import etat, fichiers, formulaire, seances
 from ctgdocs.serve.etat import Construire
 from ctgdocs.serve.securite import Csrf, Taille, garde
@@ -54,7 +55,7 @@ def application(
             donnees=str(donnees),
             sortie=str(sortie),
             resume=dernier["resume"],
-            seances=await asyncio.to_thread(_seances, donnees, [t.nom for t in vues]),
+            seances=await asyncio.to_thread(_seances, donnees),
         )
 
     async def fichier(request: Request) -> Response:
@@ -140,16 +141,12 @@ def application(
     )
 
 
-def _seances(
-    donnees: Path, noms: list[str]
-) -> dict[str, tuple[list[seances.Conseil], list[str], int]]:
+def _seances(donnees: Path) -> dict[str, tuple[list[seances.Conseil], list[str], int]]:
     """Per territory: the councils a séance can be created for (their members are known),
     its séance files, and how many councils have no member known yet."""
     found = {}
-    for nom in noms:
-        dossier = seances.territoire(donnees, nom)
-        if dossier is not None:
-            tous = list(seances.conseils(dossier).values())
-            conseils = [c for c in tous if c.membres]
-            found[nom] = (conseils, seances.seances(dossier), len(tous) - len(conseils))
+    for dossier in find_territoires([donnees])[0]:
+        tous = list(seances.conseils(dossier).values())
+        conseils = [c for c in tous if c.membres]
+        found[dossier.name] = (conseils, seances.seances(dossier), len(tous) - len(conseils))
     return found

@@ -17,7 +17,8 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from ctgdocs.build.destination import reason
 from ctgdocs.errors import CtgError
 from ctgdocs.fr.dates import date_fr
-from ctgdocs.load.yamlfile import read_yaml
+from ctgdocs.load import access
+from ctgdocs.load.yamlfile import parse_yaml
 from ctgdocs.serve import ecriture, seances
 from ctgdocs.serve.saisie import (
     DeliberationSaisie,
@@ -55,6 +56,9 @@ class Ouverte:
     ancien: str | None  # the file's text when the form opened it (None: a new file)
     empreinte: str
     saisie: Saisie
+    # the date the file's deliberation was sent to the préfecture, if one was: an act in
+    # force is not rewritten (a new deliberation withdraws or corrects it)
+    transmise: str | None = None
 
 
 def _refus(message: str, statut: int = 404) -> Response:
@@ -65,7 +69,6 @@ def routes(c: Contexte) -> list[tuple[str, Callable[[Request], Awaitable[Respons
     def vue(o: Ouverte, v: Verification | None, statut: int = 200, **plus: Any) -> HTMLResponse:
         if v is None:
             v = verifier(o.dossier, o.fichier, o.ancien, o.saisie, o.conseil.ids)
-        transmise = _transmise(o) if o.existant else None
         numeros = [d.numero for d in o.saisie.deliberations if d.numero]
         return c.page(
             "seance.html",
@@ -77,7 +80,7 @@ def routes(c: Contexte) -> list[tuple[str, Callable[[Request], Awaitable[Respons
             choix=o.conseil.choix,
             numeros=numeros,
             clauses=seances.clauses(),
-            transmise=transmise,
+            transmise=o.transmise,
             nom_fichier=o.fichier.name,
             **plus,
         )
@@ -122,7 +125,7 @@ def routes(c: Contexte) -> list[tuple[str, Callable[[Request], Awaitable[Respons
         v = await asyncio.to_thread(
             verifier, o.dossier, o.fichier, o.ancien, o.saisie, o.conseil.ids
         )
-        if _transmise(o) and action in ("preparer", "enregistrer"):
+        if o.transmise and action in ("preparer", "enregistrer"):
             return vue(o, v, 409)
         if action.startswith("apercu:"):
             return await asyncio.to_thread(_apercu, o, v, action.removeprefix("apercu:"))
@@ -146,7 +149,7 @@ def routes(c: Contexte) -> list[tuple[str, Callable[[Request], Awaitable[Respons
             o.ancien, o.empreinte, o.existant = v.texte, ecriture.empreinte(v.texte), True
             return vue(o, v, enregistre=_relatif(o))
         if action == "construire":
-            stems = _stems(o)
+            stems = _stems(v)
             resume = [
                 ligne
                 for ligne in await c.produire()
@@ -168,21 +171,27 @@ def _relatif(o: Ouverte) -> str:
     return o.fichier.relative_to(o.dossier.parent).as_posix()
 
 
-def _stems(o: Ouverte) -> list[str]:
-    from ctgdocs.documents.base import slug
+def _stems(v: Verification) -> list[str]:
+    """The file names of the séance's extracts, as the build names them."""
+    from ctgdocs.documents.deliberation import stem
 
-    return [
-        f"{o.saisie.collectivite}-deliberation-{slug(d.numero)}" for d in o.saisie.deliberations
-    ]
+    return [stem(v.modele.seance, d) for d in v.modele.deliberations] if v.modele else []
 
 
-def _transmise(o: Ouverte) -> str | None:
-    """The date a deliberation of the file as saved was sent to the préfecture, if one was:
-    an act in force is not rewritten (a new deliberation withdraws or corrects it)."""
-    if o.ancien is None:
-        return None
-    data = read_yaml(o.fichier, o.dossier).data
-    for delib in (data or {}).get("deliberations") or []:
+def _lire(dossier: Path, fichier: Path) -> tuple[str | None, Any]:
+    """A séance file's text, read once as every data file is (a regular file inside the
+    territory's folder, load/access), and its data parsed from that text; (None, None) if it
+    cannot be read."""
+    try:
+        texte = access.read_text(fichier, [dossier])
+    except (OSError, UnicodeDecodeError, access.AccessRefused):
+        return None, None
+    return texte, parse_yaml(texte, str(fichier)).data
+
+
+def _transmise(data: Any) -> str | None:
+    """The date a deliberation of a séance file's data was sent to the préfecture, if one was."""
+    for delib in (data.get("deliberations") if isinstance(data, dict) else None) or []:
         quand = delib.get("transmission") if isinstance(delib, dict) else None
         if isinstance(quand, dt.date):
             return date_fr(quand)
@@ -192,15 +201,18 @@ def _transmise(o: Ouverte) -> str | None:
 
 
 def _conseil(
-    c: Contexte, territoire: str, collectivite: str
+    c: Contexte, territoire: str, collectivite: str, data: Any = None
 ) -> tuple[Path, seances.Conseil] | Response:
+    """The territory's folder and the collectivité's council, with whom the séance file's
+    `data` names besides."""
     dossier = seances.territoire(c.donnees, territoire)
-    if dossier is None:
+    t = seances.lire_territoire(dossier) if dossier is not None else None
+    if dossier is None or t is None:
         return _refus(f"aucun territoire « {territoire} » dans {c.donnees}")
-    conseil = seances.conseils(dossier).get(collectivite)
+    conseil = seances.conseils(dossier, t).get(collectivite)
     if conseil is None:
         return _refus(f"aucune commune, EPCI ou syndicat « {collectivite} » dans {territoire}")
-    return dossier, conseil
+    return dossier, seances.avec_le_fichier(t, conseil, data)
 
 
 def _ouvrir_nouvelle(c: Contexte, territoire: str, collectivite: str) -> Ouverte | Response:
@@ -223,17 +235,16 @@ def _ouvrir_fichier(c: Contexte, territoire: str, nom: str) -> Ouverte | Respons
     fichier = seances.fichier_seance(dossier, nom) if dossier is not None else None
     if dossier is None or fichier is None:
         return _refus(f"aucune séance « {nom} » dans {territoire}")
-    ancien = ecriture.lire(fichier)
-    data = read_yaml(fichier, dossier).data
+    ancien, data = _lire(dossier, fichier)
     if ancien is None or not isinstance(data, dict):
         return _refus(f"la séance « {nom} » est illisible : « ctgdocs validate » dit pourquoi", 422)
     saisie = depuis_donnees(data)
-    trouve = _conseil(c, territoire, saisie.collectivite)
+    trouve = _conseil(c, territoire, saisie.collectivite, data)
     if isinstance(trouve, Response):
         return trouve
-    conseil = seances.avec_le_fichier(dossier, trouve[1], data)
+    empreinte = ecriture.empreinte(ancien)
     return Ouverte(
-        dossier, territoire, conseil, fichier, True, ancien, ecriture.empreinte(ancien), saisie
+        dossier, territoire, trouve[1], fichier, True, ancien, empreinte, saisie, _transmise(data)
     )
 
 
@@ -245,23 +256,25 @@ async def _depuis_requete(c: Contexte, request: Request) -> Ouverte | Response:
         return _refus("formulaire refusé : jeton CSRF absent ou faux ; rechargez la page", 403)
     nom = str(formulaire.get("fichier") or "")
     collectivite = str(formulaire.get("collectivite") or "")
-    trouve = _conseil(c, territoire, collectivite)
+    empreinte = str(formulaire.get("empreinte") or "")
+    dossier = seances.territoire(c.donnees, territoire)
+    fichier = seances.fichier_seance(dossier, nom) if dossier is not None and nom else None
+    if nom and fichier is None:
+        return _refus(f"aucune séance « {nom} » dans {territoire}")
+    # the file as it is now: a change since the form opened it is caught by the save, which
+    # compares it with the empreinte the form carries
+    ancien, data = _lire(dossier, fichier) if dossier is not None and fichier else (None, None)
+    if fichier is not None and ancien is None:
+        return _refus(f"la séance « {nom} » est illisible : « ctgdocs validate » dit pourquoi", 422)
+    trouve = _conseil(c, territoire, collectivite, data)
     if isinstance(trouve, Response):
         return trouve
     dossier, conseil = trouve
-    empreinte = str(formulaire.get("empreinte") or "")
-    if nom:
-        fichier = seances.fichier_seance(dossier, nom)
-        if fichier is None:
-            return _refus(f"aucune séance « {nom} » dans {territoire}")
-        data = read_yaml(fichier, dossier).data
-        conseil = seances.avec_le_fichier(dossier, conseil, data)
-        saisie = depuis_formulaire(formulaire, collectivite, conseil.ids)
-        # the file as it is now: a change since the form opened it is caught by the save,
-        # which compares it with the empreinte the form carries
-        ancien = ecriture.lire(fichier)
-        return Ouverte(dossier, territoire, conseil, fichier, True, ancien, empreinte, saisie)
     saisie = depuis_formulaire(formulaire, collectivite, conseil.ids)
+    if fichier is not None:
+        return Ouverte(
+            dossier, territoire, conseil, fichier, True, ancien, empreinte, saisie, _transmise(data)
+        )
     fichier = seances.nouveau_fichier(dossier, saisie.date, collectivite)
     return Ouverte(dossier, territoire, conseil, fichier, False, None, empreinte, saisie)
 

@@ -4,6 +4,7 @@ and the file a new séance is saved to (« seances/<date>-<collectivité>.yaml �
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,11 +86,12 @@ def lire_territoire(dossier: Path) -> FichierTerritoire | None:
     return fichier.model if fichier is not None else None
 
 
-def conseils(dossier: Path) -> dict[str, Conseil]:
+def conseils(dossier: Path, t: FichierTerritoire | None = None) -> dict[str, Conseil]:
     """The councils the territory's data can give, by collectivité: the members its conseil
     lists (ctgdocs import elus); else the members its séances name, in their order; else
-    none (the territory's file lists no one of that council)."""
-    t = lire_territoire(dossier)
+    none (the territory's file lists no one of that council). `t`: its territoire.yaml,
+    when the caller has read it already."""
+    t = t or lire_territoire(dossier)
     if t is None:
         return {}
     nommes = _nommes_par_seance(dossier)
@@ -129,13 +131,12 @@ def _suppleants(
     return found
 
 
-def avec_le_fichier(dossier: Path, conseil: Conseil, data: object) -> Conseil:
+def avec_le_fichier(t: FichierTerritoire, conseil: Conseil, data: object) -> Conseil:
     """The council with, after its members, anyone else the séance file names in its roll (a
     member the data's conseil does not list), and the rapporteurs it names besides: the form
-    shows them, so a save keeps them."""
+    shows them, so a save keeps them. `t`: the territory's territoire.yaml."""
     seance = data.get("seance") if isinstance(data, dict) else None
-    t = lire_territoire(dossier)
-    if not isinstance(seance, dict) or t is None:
+    if not isinstance(seance, dict):
         return conseil
     connus = set(conseil.ids)
     roll = [i for i in dict.fromkeys(_ids(seance)) if i not in connus and i in t.personnes]
@@ -157,15 +158,11 @@ def avec_le_fichier(dossier: Path, conseil: Conseil, data: object) -> Conseil:
             deja = suppleants.get(titulaire, ())
             if suppleant not in dict(deja):
                 suppleants[titulaire] = (*deja, (suppleant, nom_complet(t.personnes[suppleant])))
-    return Conseil(
-        conseil.collectivite,
-        conseil.nom,
-        conseil.membres + tuple((i, nom_complet(t.personnes[i])) for i in roll),
-        conseil.executif,
-        conseil.membres_en_exercice,
-        tuple((i, nom_complet(t.personnes[i])) for i in autres),
-        conseil.type,
-        suppleants,
+    return dataclasses.replace(
+        conseil,
+        membres=conseil.membres + tuple((i, nom_complet(t.personnes[i])) for i in roll),
+        autres=tuple((i, nom_complet(t.personnes[i])) for i in autres),
+        suppleants=suppleants,
     )
 
 

@@ -32,7 +32,8 @@ class Verification:
     ouverture: str = ""  # the roll at the opening, in figures
     comptes: dict[int, str] = field(default_factory=dict)  # deliberation → its figures
     presents: list[str] = field(default_factory=list)
-    donnees: DonneesTerritoire | None = None  # the territory with the draft, when valid
+    donnees: DonneesTerritoire | None = None  # the territory with the draft, when it loads
+    modele: FichierSeance | None = None  # the draft's séance, then
 
     @property
     def valide(self) -> bool:
@@ -81,7 +82,7 @@ def verifier(
         _compter(v, autres, fichier, avec_votes=False)
     else:
         _compter(v, donnees, fichier, avec_votes=True)
-    v.donnees = donnees
+    v.donnees, v.modele = donnees, _modele(donnees, fichier)
     for p in problemes:
         champ = champ_de(p.field, champs) if _du_fichier(p, fichier) and p.field else None
         if champ is None:
