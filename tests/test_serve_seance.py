@@ -56,13 +56,23 @@ MEMBRES = [
 
 @pytest.fixture
 def site(tmp_path: Path) -> tuple[Path, Path]:
-    donnees = tmp_path / "data"
-    shutil.copytree(BAUX, donnees / BAUX.name)
-    return donnees, tmp_path / "output"
+    return copie(tmp_path, BAUX.name), tmp_path / "output"
 
 
 def client(site: tuple[Path, Path]) -> TestClient:
     return TestClient(application(*site, build), follow_redirects=False)
+
+
+def copie(tmp_path: Path, territoire: str) -> Path:
+    """A data folder with a copy of one example territory and the models beside it."""
+    donnees = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / territoire, donnees / territoire)
+    shutil.copytree(ROOT / "data" / "modeles", donnees / "modeles")
+    return donnees
+
+
+def client_de(donnees: Path) -> TestClient:
+    return client((donnees, donnees.parent / "output"))
 
 
 def jeton(page: str) -> str:
@@ -456,8 +466,7 @@ def test_markup_in_a_name_stays_text_in_the_form(site) -> None:
 
 
 def test_the_page_of_a_signed_document_says_to_write_an_avenant(tmp_path: Path) -> None:
-    donnees = tmp_path / "data"
-    shutil.copytree(ROOT / "data" / "le-pradet", donnees / "le-pradet")
+    donnees = copie(tmp_path, "le-pradet")
     acte = donnees / "le-pradet" / "acte.yaml"
     acte.write_text(
         acte.read_text(encoding="utf-8").replace(
@@ -465,7 +474,7 @@ def test_the_page_of_a_signed_document_says_to_write_an_avenant(tmp_path: Path) 
         ),
         encoding="utf-8",
     )
-    c = TestClient(application(donnees, tmp_path / "output", build), follow_redirects=False)
+    c = client_de(donnees)
     c.post("/construire", data={"csrf": jeton(c.get("/").text)})
     page = c.get("/documents/le-pradet/acte-engagement").text
     assert "signé le 15 décembre 2021, gelé" in page
@@ -578,11 +587,7 @@ def test_every_example_seance_opens_checks_and_round_trips(tmp_path, territoire,
     """Each séance of the examples (a roll by name or in numbers, suppléants, visioconférence,
     urgence, a list, an avenant approved…), opened in the form and sent back unchanged: no
     message, and nothing to save (its file would be written byte for byte)."""
-    donnees = tmp_path / "data"
-    shutil.copytree(ROOT / "data" / territoire, donnees / territoire)
-    if (ROOT / "data" / "modeles").is_dir():
-        shutil.copytree(ROOT / "data" / "modeles", donnees / "modeles")
-    c = TestClient(application(donnees, tmp_path / "output", build), follow_redirects=False)
+    c = client_de(copie(tmp_path, territoire))
     page = c.get(f"/seances/{territoire}/fichier/{nom}")
     assert page.status_code == 200
     assert re.search(r'class="message" data-champ="[^"]+">[^<]', page.text) is None
@@ -658,17 +663,13 @@ def test_an_oversized_seance_is_refused(site) -> None:
         assert c.post(adresse, data=data).status_code == 413
 
 
-def test_an_epci_member_may_sit_by_visioconference(tmp_path) -> None:
-    """The council of the CC de la Haute Somme (an EPCI, CGCT L5211-11-1): the roll has a
-    visioconférence column; a member ticked there must be present."""
-    donnees = tmp_path / "data"
-    shutil.copytree(ROOT / "data" / "haute-somme-illustratif", donnees / "haute-somme-illustratif")
-    shutil.copytree(ROOT / "data" / "modeles", donnees / "modeles")
-    c = TestClient(application(donnees, tmp_path / "output", build), follow_redirects=False)
+def haute_somme(tmp_path: Path) -> tuple[TestClient, str, list[str], dict[str, object]]:
+    """The new-séance form of the CC de la Haute Somme (an EPCI of 15 members): the client,
+    the page, the members in the roll's order, and a séance of 12 présents to complete."""
+    c = client_de(copie(tmp_path, "haute-somme-illustratif"))
     page = c.get("/seances/haute-somme-illustratif/nouvelle/cc-haute-somme").text
     membres = re.findall(r'name="seance.presents" value="([^"]+)"', page)
-    assert 'name="seance.visioconference" value="jacques-exemple"' in page
-    data = {
+    data: dict[str, object] = {
         "csrf": jeton(page),
         "collectivite": "cc-haute-somme",
         "seance.date": "2026-03-12",
@@ -678,8 +679,16 @@ def test_an_epci_member_may_sit_by_visioconference(tmp_path) -> None:
         "seance.secretaires": "florence-exemple",
         "seance.membres_en_exercice": "15",
         "seance.presents": membres[:12],
-        "seance.visioconference": [membres[11], membres[13]],
     }
+    return c, page, membres, data
+
+
+def test_an_epci_member_may_sit_by_visioconference(tmp_path) -> None:
+    """The council of the CC de la Haute Somme (an EPCI, CGCT L5211-11-1): the roll has a
+    visioconférence column; a member ticked there must be present."""
+    c, page, membres, data = haute_somme(tmp_path)
+    assert 'name="seance.visioconference" value="jacques-exemple"' in page
+    data["seance.visioconference"] = [membres[11], membres[13]]
     messages = c.post("/seances/haute-somme-illustratif/verifier", data=data).json()["messages"]
     assert f"visio.{membres[11]}" not in messages
     assert messages[f"visio.{membres[13]}"] == [
@@ -713,30 +722,14 @@ def test_an_absent_delegate_is_replaced_by_his_suppleant(tmp_path) -> None:
     """CC de la Haute Somme: Allaines has one seat; Yvette EXEMPLE is away and her suppléant
     Xavier EXEMPLE (ALLAINES) sits with a deliberative vote (CGCT L5211-6). He counts among
     the présents; she is neither présent nor absent; another commune's person cannot sit."""
-    donnees = tmp_path / "data"
-    shutil.copytree(ROOT / "data" / "haute-somme-illustratif", donnees / "haute-somme-illustratif")
-    shutil.copytree(ROOT / "data" / "modeles", donnees / "modeles")
-    c = TestClient(application(donnees, tmp_path / "output", build), follow_redirects=False)
-    page = c.get("/seances/haute-somme-illustratif/nouvelle/cc-haute-somme").text
+    c, page, _membres, data = haute_somme(tmp_path)
     # only the persons of her commune outside the council are offered
     assert re.search(
         r'<select name="suppleant.yvette-exemple"[^>]*><option value=""></option>'
         r'<option value="xavier-exemple">Xavier EXEMPLE</option></select>',
         page,
     )
-    membres = re.findall(r'name="seance.presents" value="([^"]+)"', page)
-    data = {
-        "csrf": jeton(page),
-        "collectivite": "cc-haute-somme",
-        "seance.date": "2026-03-12",
-        "seance.heure": "18h30",
-        "seance.convocation": "2026-03-05",
-        "seance.president": "paul-exemple",
-        "seance.secretaires": "florence-exemple",
-        "seance.membres_en_exercice": "15",
-        "seance.presents": membres[:12],
-        "suppleant.yvette-exemple": "xavier-exemple",
-    }
+    data["suppleant.yvette-exemple"] = "xavier-exemple"
     reponse = c.post("/seances/haute-somme-illustratif/verifier", data=data).json()
     assert reponse["ouverture"].startswith(
         "13 présents, 0 représenté ; quorum 8 : atteint, 2 absents"
