@@ -31,9 +31,7 @@ def empreinte(texte: str | None) -> str:
 def _ruamel(valeur: Any) -> Any:
     """A value of the form's data as the round trip writes it."""
     if isinstance(valeur, EnLigne):
-        m = CommentedMap((k, _ruamel(v)) for k, v in valeur.items())
-        m.fa.set_flow_style()
-        return m
+        return yamlrt.en_ligne(valeur)
     if isinstance(valeur, ListeEnLigne):
         seq = CommentedSeq(_ruamel(v) for v in valeur)
         seq.fa.set_flow_style()

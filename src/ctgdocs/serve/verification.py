@@ -79,10 +79,10 @@ def verifier(
             and _cle(p.field) not in remplies
             and (p.field, p.message) not in vus
         ]
-        _compter(v, autres, fichier, avec_votes=False)
-    else:
-        _compter(v, donnees, fichier, avec_votes=True)
+        _compter(v, _modele(autres, fichier), avec_votes=False)
     v.donnees, v.modele = donnees, _modele(donnees, fichier)
+    if v.modele is not None:
+        _compter(v, v.modele, avec_votes=True)
     for p in problemes:
         champ = champ_de(p.field, champs) if _du_fichier(p, fichier) and p.field else None
         if champ is None:
@@ -149,11 +149,8 @@ def _provisoire(d: dict[str, Any], n: int, membres: list[str]) -> dict[str, Any]
     }
 
 
-def _compter(
-    v: Verification, donnees: DonneesTerritoire | None, fichier: Path, *, avec_votes: bool
-) -> None:
+def _compter(v: Verification, modele: FichierSeance | None, *, avec_votes: bool) -> None:
     """The figures of the opening and of each deliberation, as the extract computes them."""
-    modele = _modele(donnees, fichier)
     if modele is None:
         return
     seance = modele.seance
